@@ -1,0 +1,345 @@
+"""The plan: the exercise catalogue, day templates, programs, assignments, sessions."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+MAX_TARGET_RIR = 3  # the guide: 1–2 reps in reserve on most sets, three at the most
+
+
+class Muscle(models.TextChoices):
+    QUADS = "quads", "Quads"
+    HAMSTRINGS = "hamstrings", "Hamstrings"
+    GLUTES = "glutes", "Glutes"
+    ADDUCTORS = "adductors", "Adductors"
+    CALVES = "calves", "Calves"
+
+
+class Mechanics(models.TextChoices):
+    COMPOUND = "compound", "Compound"
+    ISOLATION = "isolation", "Isolation"
+
+
+class Equipment(models.TextChoices):
+    BARBELL = "barbell", "Barbell"
+    MACHINE = "machine", "Machine"
+    DUMBBELL = "dumbbell", "Dumbbell"
+    BODYWEIGHT = "bodyweight", "Bodyweight"
+    CABLE = "cable", "Cable"
+
+
+class Focus(models.TextChoices):
+    STRENGTH = "strength", "Strength + Compounds"
+    BALANCE = "balance", "Balance + Isolation"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class Exercise(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    primary_muscle = models.CharField(max_length=12, choices=Muscle.choices)
+    mechanics = models.CharField(max_length=10, choices=Mechanics.choices)
+    equipment = models.CharField(max_length=10, choices=Equipment.choices)
+    unilateral = models.BooleanField(default=False)
+    # Increments are in the athlete's unit, so each unit keeps its own round plate step.
+    increment_kg = models.DecimalField(
+        max_digits=5, decimal_places=2, default=Decimal("2.5"), verbose_name="load increment (kg)"
+    )
+    increment_lb = models.DecimalField(
+        max_digits=5, decimal_places=2, default=Decimal("5"), verbose_name="load increment (lb)"
+    )
+    setup_cues = models.TextField(blank=True, help_text="How to set up and align, one per line.")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(increment_kg__gt=0) & Q(increment_lb__gt=0),
+                name="exercise_increment_positive",
+                violation_error_message="Load increments must be above zero.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PrescriptionFields(models.Model):
+    """What to do in one slot; shared by a template's prescription and a session's copy."""
+
+    order = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    sets_min = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    sets_max = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    reps_min = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    reps_max = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    per_leg = models.BooleanField(default=False, help_text="Reps are counted for each leg.")
+    tempo = models.CharField(max_length=120, blank=True, help_text="Tempo or cue on every set.")
+    rest_seconds = models.PositiveSmallIntegerField(
+        default=120, validators=[MinValueValidator(0), MaxValueValidator(900)]
+    )
+    rir_min = models.PositiveSmallIntegerField(
+        default=1, verbose_name="target RIR from", validators=[MaxValueValidator(MAX_TARGET_RIR)]
+    )
+    rir_max = models.PositiveSmallIntegerField(
+        default=2, verbose_name="target RIR to", validators=[MaxValueValidator(MAX_TARGET_RIR)]
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(order__gte=1),
+                name="%(class)s_order_positive",
+                violation_error_message="Slots are numbered from 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(sets_min__gte=1) & Q(sets_min__lte=F("sets_max")),
+                name="%(class)s_sets_range",
+                violation_error_message="Sets: the minimum must be at least 1 and not above the maximum.",
+            ),
+            models.CheckConstraint(
+                condition=Q(reps_min__gte=1) & Q(reps_min__lte=F("reps_max")),
+                name="%(class)s_reps_range",
+                violation_error_message="Reps: the minimum must be at least 1 and not above the maximum.",
+            ),
+            models.CheckConstraint(
+                condition=Q(rir_min__lte=F("rir_max")) & Q(rir_max__lte=MAX_TARGET_RIR),
+                name="%(class)s_rir_target",
+                violation_error_message=(
+                    "Target RIR: the lower bound must not be above the upper, "
+                    "and the target is 3 reps in reserve at the most."
+                ),
+            ),
+        ]
+
+    @property
+    def sets_label(self) -> str:
+        if self.sets_min == self.sets_max:
+            return str(self.sets_min)
+        return f"{self.sets_min}–{self.sets_max}"
+
+    @property
+    def reps_label(self) -> str:
+        reps = (
+            str(self.reps_min)
+            if self.reps_min == self.reps_max
+            else f"{self.reps_min}–{self.reps_max}"
+        )
+        return f"{reps} per leg" if self.per_leg else reps
+
+    @property
+    def dose_label(self) -> str:
+        """“4 × 5–8”, “2–3 × 10–14 per leg”."""
+        return f"{self.sets_label} × {self.reps_label}"
+
+    @property
+    def rir_label(self) -> str:
+        if self.rir_min == self.rir_max:
+            return f"RIR {self.rir_min}"
+        return f"RIR {self.rir_min}–{self.rir_max}"
+
+    @property
+    def rest_label(self) -> str:
+        minutes, seconds = divmod(self.rest_seconds, 60)
+        if not minutes:
+            return f"{seconds} s"
+        return f"{minutes} min" if not seconds else f"{minutes} min {seconds} s"
+
+
+class DayTemplate(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    focus = models.CharField(max_length=10, choices=Focus.choices)
+    purpose = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Prescription(PrescriptionFields):
+    day_template = models.ForeignKey(
+        DayTemplate, on_delete=models.CASCADE, related_name="prescriptions"
+    )
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    alternatives = models.ManyToManyField(Exercise, blank=True, related_name="+")
+
+    class Meta(PrescriptionFields.Meta):
+        constraints = [
+            *PrescriptionFields.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["day_template", "order"],
+                name="prescription_slot_unique",
+                violation_error_message="Two prescriptions of a day template share a slot.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day_template}: {self.order}. {self.exercise} {self.dose_label}"
+
+
+class Program(models.Model):
+    """The split: two day templates in order."""
+
+    name = models.CharField(max_length=80, unique=True)
+    day_one = models.ForeignKey(
+        DayTemplate, on_delete=models.PROTECT, related_name="+", verbose_name="Day 1"
+    )
+    day_two = models.ForeignKey(
+        DayTemplate, on_delete=models.PROTECT, related_name="+", verbose_name="Day 2"
+    )
+    is_default = models.BooleanField(default=False, help_text="Given to athletes who sign up.")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=Q(is_default=True),
+                name="program_single_default",
+                violation_error_message="Only one program can be the default.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+CONSECUTIVE_DAYS_MESSAGE = (
+    "Pick two weekdays that are not next to each other (Sunday and Monday count too): "
+    "the guide warns against going heavy every session, so the two sessions are spread apart."
+)
+
+
+def _spread_apart() -> Q:
+    """Day 1 before Day 2 in the week, a rest day between them, and none across the weekend."""
+    return Q(weekday_two__gte=F("weekday_one") + 2) & ~Q(weekday_one=0, weekday_two=6)
+
+
+class Assignment(models.Model):
+    """An athlete following a program on two weekdays, from a start date."""
+
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="assignments")
+    weekday_one = models.PositiveSmallIntegerField(
+        choices=Weekday.choices, default=Weekday.MONDAY, verbose_name="Day 1 on"
+    )
+    weekday_two = models.PositiveSmallIntegerField(
+        choices=Weekday.choices, default=Weekday.THURSDAY, verbose_name="Day 2 on"
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coached_assignments",
+    )
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weekday_one__gte=0) & Q(weekday_two__lte=6) & _spread_apart(),
+                name="assignment_days_spread_apart",
+                violation_error_message=CONSECUTIVE_DAYS_MESSAGE
+                + " Day 1 comes first in the week.",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="assignment_ends_after_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+            models.UniqueConstraint(
+                fields=["athlete"],
+                condition=Q(end_date__isnull=True),
+                name="assignment_one_open_per_athlete",
+                violation_error_message="This athlete already follows a program: end it first.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.athlete} on {self.program} from {self.start_date}"
+
+    def covers(self, day) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+
+class Session(models.Model):
+    """One dated workout generated from a day template for one athlete."""
+
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sessions"
+    )
+    # RESTRICT, not PROTECT: deleting the athlete removes both, but an assignment that
+    # was trained cannot be deleted on its own (end it instead).
+    assignment = models.ForeignKey(Assignment, on_delete=models.RESTRICT, related_name="sessions")
+    day_template = models.ForeignKey(DayTemplate, on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    day_number = models.PositiveSmallIntegerField(choices=[(1, "Day 1"), (2, "Day 2")])
+    # Copied so that renaming a template never rewrites a session already trained.
+    name = models.CharField(max_length=80)
+    focus = models.CharField(max_length=10, choices=Focus.choices)
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["athlete", "date"],
+                name="session_one_per_athlete_per_date",
+                violation_error_message="This athlete already has a session on that date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(day_number__in=[1, 2]), name="session_day_number_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} Day {self.day_number} {self.name} ({self.athlete})"
+
+
+class SessionPrescription(PrescriptionFields):
+    """A session's own copy of a prescription, frozen once a set is logged against it."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="prescriptions")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    alternatives = models.ManyToManyField(Exercise, blank=True, related_name="+")
+    source = models.ForeignKey(
+        Prescription, on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
+
+    class Meta(PrescriptionFields.Meta):
+        constraints = [
+            *PrescriptionFields.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["session", "order"], name="sessionprescription_slot_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session}: {self.order}. {self.exercise} {self.dose_label}"

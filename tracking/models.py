@@ -1,0 +1,63 @@
+"""What was done: one row per completed set."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from programs.models import Exercise, SessionPrescription
+
+MAX_REPS = 100
+MAX_RIR = 10
+MAX_LOAD_KG = 1000
+
+
+class SetLog(models.Model):
+    # Made on the phone before the first post, so a retried or replayed tick is recognised.
+    uuid = models.UUIDField(unique=True)
+    prescription = models.ForeignKey(
+        SessionPrescription, on_delete=models.CASCADE, related_name="set_logs"
+    )
+    # The exercise actually trained: after a swap to an alternative it counts for its own
+    # exercise in history and progression.
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="set_logs")
+    set_number = models.PositiveSmallIntegerField()
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    reps_left = models.PositiveSmallIntegerField(null=True, blank=True)
+    reps_right = models.PositiveSmallIntegerField(null=True, blank=True)
+    load_kg = models.DecimalField(max_digits=10, decimal_places=6)
+    rir = models.PositiveSmallIntegerField()
+    logged_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["prescription", "set_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["prescription", "set_number"], name="setlog_one_per_set_number"
+            ),
+            models.CheckConstraint(condition=Q(set_number__gte=1), name="setlog_set_number"),
+            models.CheckConstraint(
+                condition=(
+                    Q(reps__isnull=False, reps_left__isnull=True, reps_right__isnull=True)
+                    | Q(reps__isnull=True, reps_left__isnull=False, reps_right__isnull=False)
+                ),
+                name="setlog_reps_or_both_legs",
+                violation_error_message="Log reps, or reps for the left and the right leg.",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    (Q(reps__isnull=True) | Q(reps__gte=0, reps__lte=MAX_REPS))
+                    & (Q(reps_left__isnull=True) | Q(reps_left__gte=0, reps_left__lte=MAX_REPS))
+                    & (Q(reps_right__isnull=True) | Q(reps_right__gte=0, reps_right__lte=MAX_REPS))
+                ),
+                name="setlog_reps_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(load_kg__gte=0, load_kg__lte=MAX_LOAD_KG), name="setlog_load_range"
+            ),
+            models.CheckConstraint(condition=Q(rir__gte=0, rir__lte=MAX_RIR), name="setlog_rir"),
+        ]
+        indexes = [models.Index(fields=["exercise", "logged_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.exercise} set {self.set_number}"
