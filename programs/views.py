@@ -1,0 +1,35 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from programs.today import athlete_today
+from programs.week_page import load_week
+from programs.weeks import IsoWeek
+
+
+@require_GET
+@login_required
+def home(request):
+    return redirect("week", iso_week=str(IsoWeek.of(athlete_today(request.user))))
+
+
+@require_GET
+@login_required
+def week(request, iso_week: str):
+    try:
+        shown = IsoWeek.parse(iso_week)
+    except ValueError:
+        raise Http404("No such week.") from None
+    today = athlete_today(request.user)
+    view = load_week(athlete=request.user, week=shown, today=today)
+    return render(
+        request,
+        "programs/week.html",
+        {
+            "view": view,
+            "previous_week": shown.shifted(-1),
+            "next_week": shown.shifted(1),
+            "this_week": IsoWeek.of(today),
+        },
+    )
