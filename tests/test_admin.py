@@ -1,0 +1,417 @@
+"""The coaches' admin: day templates edited through their inline, assignments, permissions."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from programs.admin import copy_name
+from programs.models import (
+    CONSECUTIVE_DAYS_MESSAGE,
+    Assignment,
+    DayTemplate,
+    Exercise,
+    Prescription,
+    Session,
+)
+from tests.conftest import make_user
+
+STRENGTH = "Strength + Compounds"
+
+
+def violation_message(model, name: str) -> str:
+    return next(c for c in model._meta.constraints if c.name == name).violation_error_message
+
+
+def form_data(response) -> dict:
+    """What a browser would post back from an admin change page, untouched."""
+    forms = [response.context["adminform"].form]
+    data = {"_save": "Save"}
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name, value in formset.management_form.initial.items():
+            data[formset.management_form.add_prefix(name)] = value
+        forms += formset.forms
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is True:
+                data[form.add_prefix(name)] = "on"
+            elif value is not None and value is not False:
+                data[form.add_prefix(name)] = value
+    return data
+
+
+def change_url(template: DayTemplate) -> str:
+    return reverse("admin:programs_daytemplate_change", args=[template.pk])
+
+
+def snapshot(template: DayTemplate) -> list[tuple]:
+    return list(
+        template.prescriptions.order_by("order").values_list(
+            "order", "exercise__slug", "sets_min", "sets_max", "reps_min", "reps_max", "rir_max"
+        )
+    )
+
+
+@pytest.fixture
+def strength(db) -> DayTemplate:
+    return DayTemplate.objects.get(name=STRENGTH)
+
+
+@pytest.fixture
+def strength_form(client, coach, strength) -> dict:
+    client.force_login(coach)
+    return form_data(client.get(change_url(strength)))
+
+
+@pytest.mark.parametrize("model", ["exercise", "daytemplate", "program", "assignment", "session"])
+def test_coach_opens_the_changelists(client, coach, athlete, model):
+    client.force_login(coach)
+
+    response = client.get(reverse(f"admin:programs_{model}_changelist"))
+
+    assert response.status_code == 200
+
+
+def test_day_template_changelist_counts_prescriptions_without_a_query_per_row(client, coach):
+    client.force_login(coach)
+    url = reverse("admin:programs_daytemplate_changelist")
+    with CaptureQueriesContext(connection) as two_templates:
+        response = client.get(url)
+    DayTemplate.objects.create(name="Extra one", focus="balance")
+    DayTemplate.objects.create(name="Extra two", focus="strength")
+
+    with CaptureQueriesContext(connection) as four_templates:
+        client.get(url)
+
+    assert [t.prescription_count for t in response.context["cl"].result_list] == [3, 3]
+    assert len(four_templates) == len(two_templates)
+
+
+def test_coach_opens_a_day_template_with_its_prescriptions(client, coach, strength):
+    client.force_login(coach)
+
+    response = client.get(change_url(strength))
+
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.prefix == "prescriptions"
+    assert len(response.context["inline_admin_formsets"][0].formset.forms) == 3
+    assert "Romanian deadlift" in response.content.decode()
+
+
+def test_coach_edits_a_prescription_through_the_inline(client, strength, strength_form):
+    leg_press = Exercise.objects.get(slug="leg-press")
+    strength_form |= {
+        "prescriptions-0-reps_min": 6,
+        "prescriptions-0-reps_max": 10,
+        "prescriptions-0-tempo": "Two seconds down",
+        "prescriptions-0-alternatives": [leg_press.pk, Exercise.objects.get(slug="hip-thrust").pk],
+    }
+
+    response = client.post(change_url(strength), strength_form)
+
+    assert response.status_code == 302
+    squat = strength.prescriptions.get(order=1)
+    assert (squat.reps_min, squat.reps_max, squat.tempo) == (6, 10, "Two seconds down")
+    assert set(squat.alternatives.values_list("slug", flat=True)) == {"leg-press", "hip-thrust"}
+
+
+def test_coach_swaps_two_slots(client, strength, strength_form):
+    strength_form |= {"prescriptions-0-order": 2, "prescriptions-1-order": 1}
+
+    response = client.post(change_url(strength), strength_form)
+
+    assert response.status_code == 302
+    assert [row[:2] for row in snapshot(strength)] == [
+        (1, "romanian-deadlift"),
+        (2, "back-squat"),
+        (3, "walking-lunge"),
+    ]
+
+
+def test_coach_deletes_a_slot_and_gives_its_number_to_another(client, strength, strength_form):
+    strength_form |= {"prescriptions-2-DELETE": "on", "prescriptions-0-order": 3}
+
+    response = client.post(change_url(strength), strength_form)
+
+    assert response.status_code == 302
+    assert [row[:2] for row in snapshot(strength)] == [
+        (2, "romanian-deadlift"),
+        (3, "back-squat"),
+    ]
+
+
+def test_coach_adds_a_prescription_through_the_inline(client, strength, strength_form):
+    strength_form |= {
+        "prescriptions-TOTAL_FORMS": 4,
+        "prescriptions-3-order": 4,
+        "prescriptions-3-exercise": Exercise.objects.get(slug="hip-thrust").pk,
+        "prescriptions-3-sets_min": 2,
+        "prescriptions-3-sets_max": 3,
+        "prescriptions-3-reps_min": 8,
+        "prescriptions-3-reps_max": 12,
+        "prescriptions-3-rest_seconds": 120,
+        "prescriptions-3-rir_min": 1,
+        "prescriptions-3-rir_max": 2,
+    }
+
+    response = client.post(change_url(strength), strength_form)
+
+    assert response.status_code == 302
+    assert snapshot(strength)[-1] == (4, "hip-thrust", 2, 3, 8, 12, 2)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"prescriptions-0-reps_min": 9, "prescriptions-0-reps_max": 8},
+            violation_message(Prescription, "prescription_reps_range"),
+        ),
+        (
+            {"prescriptions-0-sets_min": 4, "prescriptions-0-sets_max": 3},
+            violation_message(Prescription, "prescription_sets_range"),
+        ),
+        (
+            {"prescriptions-0-rir_min": 3, "prescriptions-0-rir_max": 2},
+            violation_message(Prescription, "prescription_rir_target"),
+        ),
+        ({"prescriptions-0-rir_max": 4}, "Ensure this value is less than or equal to 3."),
+        ({"prescriptions-0-sets_min": 0}, "Ensure this value is greater than or equal to 1."),
+        ({"prescriptions-0-reps_max": 101}, "Ensure this value is less than or equal to 100."),
+        ({"prescriptions-1-order": 1}, "Please correct the duplicate data for order"),
+    ],
+)
+def test_impossible_prescription_is_a_form_error_and_nothing_changes(
+    client, strength, strength_form, change, message
+):
+    before = snapshot(strength)
+
+    response = client.post(change_url(strength), strength_form | change)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert snapshot(strength) == before
+
+
+def test_duplicate_action_copies_prescriptions_and_alternatives(client, coach, strength):
+    client.force_login(coach)
+
+    response = client.post(
+        reverse("admin:programs_daytemplate_changelist"),
+        {"action": "duplicate", "_selected_action": [strength.pk]},
+        follow=True,
+    )
+
+    copy = DayTemplate.objects.get(name=f"{STRENGTH} (copy)")
+    assert (copy.focus, copy.purpose) == (strength.focus, strength.purpose)
+    assert snapshot(copy) == snapshot(strength)
+    assert list(copy.prescriptions.get(order=1).alternatives.values_list("slug", flat=True)) == [
+        "leg-press"
+    ]
+    assert strength.prescriptions.count() == 3
+    assert f"{STRENGTH} (copy)" in response.content.decode()
+
+
+def test_duplicating_again_numbers_the_copies(client, coach, strength):
+    client.force_login(coach)
+    url = reverse("admin:programs_daytemplate_changelist")
+    client.post(url, {"action": "duplicate", "_selected_action": [strength.pk]})
+    first_copy = DayTemplate.objects.get(name=f"{STRENGTH} (copy)")
+
+    client.post(url, {"action": "duplicate", "_selected_action": [strength.pk, first_copy.pk]})
+
+    assert set(DayTemplate.objects.values_list("name", flat=True)) == {
+        "Balance + Isolation",
+        STRENGTH,
+        f"{STRENGTH} (copy)",
+        f"{STRENGTH} (copy 2)",
+        f"{STRENGTH} (copy 3)",
+    }
+
+
+@pytest.mark.parametrize(
+    ("taken", "name", "copy"),
+    [
+        pytest.param([], "Quads", "Quads (copy)", id="first-copy"),
+        pytest.param(["Quads (copy)"], "Quads", "Quads (copy 2)", id="second-copy"),
+        pytest.param(["Quads (copy)"], "Quads (copy)", "Quads (copy 2)", id="copy-of-a-copy"),
+        pytest.param([], "Q" * 80, "Q" * 73 + " (copy)", id="long-name-fits-the-column"),
+    ],
+)
+def test_copy_name_is_the_first_free_one(db, taken, name, copy):
+    for existing in [name, *taken]:
+        DayTemplate.objects.get_or_create(name=existing, defaults={"focus": "strength"})
+
+    assert copy_name(name=name) == copy
+
+
+def test_staff_outside_coaches_cannot_open_a_day_template(client, strength):
+    client.force_login(make_user("front_desk", is_staff=True))
+
+    response = client.get(change_url(strength))
+
+    assert response.status_code == 403
+
+
+def test_staff_outside_coaches_cannot_change_a_day_template(client, coach, strength, strength_form):
+    before = snapshot(strength)
+    client.force_login(make_user("front_desk", is_staff=True))
+
+    response = client.post(
+        change_url(strength), strength_form | {"name": "Renamed", "prescriptions-0-reps_max": 20}
+    )
+
+    assert response.status_code == 403
+    assert DayTemplate.objects.filter(name=STRENGTH).exists()
+    assert snapshot(strength) == before
+
+
+def test_athlete_is_sent_to_the_admin_login(client, athlete, strength):
+    client.force_login(athlete)
+    url = change_url(strength)
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
+
+
+@pytest.fixture
+def assignment_form(client, coach, program) -> dict:
+    client.force_login(coach)
+    data = form_data(client.get(reverse("admin:programs_assignment_add")))
+    return data | {
+        "athlete": make_user("newcomer").pk,
+        "program": program.pk,
+        "start_date": "2026-03-02",
+    }
+
+
+def test_coach_adds_an_assignment(client, coach, program, assignment_form):
+    response = client.post(reverse("admin:programs_assignment_add"), assignment_form)
+
+    assert response.status_code == 302
+    assignment = Assignment.objects.get(athlete__username="newcomer")
+    assert (assignment.program, assignment.coach) == (program, coach)
+    assert (assignment.weekday_one, assignment.weekday_two) == (0, 3)
+    assert assignment.start_date == dt.date(2026, 3, 2)
+    assert assignment.end_date is None
+
+
+@pytest.mark.parametrize(
+    ("weekday_one", "weekday_two"),
+    [(0, 1), (2, 3), (0, 6), (4, 4), (3, 0)],
+    ids=["monday-tuesday", "wednesday-thursday", "sunday-monday", "same-day", "day-2-first"],
+)
+def test_weekdays_next_to_each_other_are_a_form_error(
+    client, assignment_form, weekday_one, weekday_two
+):
+    response = client.post(
+        reverse("admin:programs_assignment_add"),
+        assignment_form | {"weekday_one": weekday_one, "weekday_two": weekday_two},
+    )
+
+    assert response.status_code == 200
+    assert CONSECUTIVE_DAYS_MESSAGE in response.content.decode()
+    assert not Assignment.objects.filter(athlete__username="newcomer").exists()
+
+
+def test_end_before_start_is_a_form_error(client, assignment_form):
+    response = client.post(
+        reverse("admin:programs_assignment_add"), assignment_form | {"end_date": "2026-03-01"}
+    )
+
+    assert response.status_code == 200
+    message = violation_message(Assignment, "assignment_ends_after_start")
+    assert message in response.content.decode()
+    assert not Assignment.objects.filter(athlete__username="newcomer").exists()
+
+
+def test_second_open_assignment_is_a_form_error(client, athlete, assignment_form):
+    response = client.post(
+        reverse("admin:programs_assignment_add"), assignment_form | {"athlete": athlete.pk}
+    )
+
+    assert response.status_code == 200
+    message = violation_message(Assignment, "assignment_one_open_per_athlete")
+    assert message in response.content.decode()
+    assert athlete.assignments.count() == 1
+
+
+def test_coach_ends_an_assignment(client, coach, athlete):
+    client.force_login(coach)
+    assignment = athlete.assignments.get()
+    url = reverse("admin:programs_assignment_change", args=[assignment.pk])
+    data = form_data(client.get(url)) | {"end_date": "2026-02-27"}
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.end_date == dt.date(2026, 2, 27)
+
+
+@pytest.fixture
+def session(athlete, strength) -> Session:
+    session = Session.objects.create(
+        athlete=athlete,
+        assignment=athlete.assignments.get(),
+        day_template=strength,
+        date=dt.date(2026, 1, 5),
+        day_number=1,
+        name=strength.name,
+        focus=strength.focus,
+    )
+    for prescription in strength.prescriptions.all():
+        copy = session.prescriptions.create(
+            **{
+                field: getattr(prescription, field)
+                for field in ["order", "exercise", "sets_min", "sets_max", "reps_min"]
+                + ["reps_max", "per_leg", "tempo", "rest_seconds", "rir_min", "rir_max"]
+            },
+            source=prescription,
+        )
+        copy.alternatives.set(prescription.alternatives.all())
+    return session
+
+
+def test_coach_views_a_session_read_only(client, coach, session):
+    client.force_login(coach)
+
+    response = client.get(reverse("admin:programs_session_change", args=[session.pk]))
+
+    assert response.status_code == 200
+    assert not response.context["has_change_permission"]
+    assert "4 × 5–8" in response.content.decode()
+    assert "Leg press" in response.content.decode()
+
+
+def test_coach_cannot_change_a_session(client, coach, session):
+    client.force_login(coach)
+    url = reverse("admin:programs_session_change", args=[session.pk])
+
+    response = client.post(url, {"name": "Renamed", "date": "2026-01-06"})
+
+    assert response.status_code == 403
+    session.refresh_from_db()
+    assert (session.name, session.date) == (STRENGTH, dt.date(2026, 1, 5))
+
+
+def test_coach_cannot_add_a_session(client, coach):
+    client.force_login(coach)
+
+    response = client.get(reverse("admin:programs_session_add"))
+
+    assert response.status_code == 403
+
+
+def test_staff_outside_coaches_sees_no_plan(client, db):
+    client.force_login(make_user("front_desk", is_staff=True))
+
+    response = client.get(reverse("admin:programs_assignment_changelist"))
+
+    assert response.status_code == 403
