@@ -1,0 +1,465 @@
+"""The database itself refuses impossible rows, whatever forms and model validation let by.
+
+Every write here is raw SQL, so only the schema's constraints stand in the way; values go
+through each field's own database preparation so the same cases run on SQLite and PostgreSQL.
+Each table of cases has its valid row, accepted, so that a test can fail both ways.
+"""
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Model, ProtectedError
+from django.utils import timezone
+
+from programs.models import (
+    Assignment,
+    DayTemplate,
+    Exercise,
+    Prescription,
+    Program,
+    Session,
+    SessionPrescription,
+)
+from tests.conftest import make_user
+from tracking.models import SetLog
+
+
+def _columns_and_params(model: type[Model], values: dict) -> tuple[list[str], list]:
+    columns, params = [], []
+    for name, value in values.items():
+        field = model._meta.get_field(name)
+        columns.append(connection.ops.quote_name(field.column))
+        params.append(field.get_db_prep_value(value, connection))
+    return columns, params
+
+
+def insert(model: type[Model], **values) -> None:
+    columns, params = _columns_and_params(model, values)
+    table = connection.ops.quote_name(model._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(params))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", params
+        )
+
+
+def update(instance: Model, **values) -> None:
+    model = type(instance)
+    columns, params = _columns_and_params(model, values)
+    table = connection.ops.quote_name(model._meta.db_table)
+    assignments = ", ".join(f"{column} = %s" for column in columns)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET {assignments} WHERE {pk} = %s", [*params, instance.pk])
+
+
+# SQLite names the columns of a failed unique constraint, not the constraint.
+UNIQUE = "(?i)unique constraint"
+
+
+def assert_rejected(by: str, write, *args, **values) -> None:
+    """The write fails on the constraint `by` names (a pattern searched in the error)."""
+    # The savepoint keeps the test's transaction usable after the error (PostgreSQL).
+    with pytest.raises(IntegrityError, match=by), transaction.atomic():
+        write(*args, **values)
+
+
+@pytest.fixture
+def strength(db) -> DayTemplate:
+    return DayTemplate.objects.get(name="Strength + Compounds")
+
+
+@pytest.fixture
+def hip_thrust(db) -> Exercise:
+    # In no day template: whatever refers to it in a test was put there by the test.
+    return Exercise.objects.get(slug="hip-thrust")
+
+
+@pytest.fixture
+def session(athlete, strength) -> Session:
+    return Session.objects.create(
+        athlete=athlete,
+        assignment=athlete.assignments.get(),
+        day_template=strength,
+        date=dt.date(2026, 1, 5),
+        day_number=1,
+        name=strength.name,
+        focus=strength.focus,
+    )
+
+
+@pytest.fixture
+def session_slot(session, hip_thrust) -> SessionPrescription:
+    return session.prescriptions.create(
+        order=1, exercise=hip_thrust, sets_min=3, sets_max=3, reps_min=8, reps_max=12
+    )
+
+
+@pytest.fixture
+def slot_row(strength, session, hip_thrust):
+    def row(model: type[Model]) -> dict:
+        owner = {"day_template": strength.pk} if model is Prescription else {"session": session.pk}
+        return owner | {
+            "order": 4,
+            "exercise": hip_thrust.pk,
+            "sets_min": 2,
+            "sets_max": 3,
+            "reps_min": 8,
+            "reps_max": 12,
+            "per_leg": False,
+            "tempo": "",
+            "rest_seconds": 90,
+            "rir_min": 1,
+            "rir_max": 2,
+        }
+
+    return row
+
+
+SLOT_MODELS = pytest.mark.parametrize(
+    "model", [Prescription, SessionPrescription], ids=["template", "session-copy"]
+)
+
+
+@SLOT_MODELS
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"sets_min": 3, "sets_max": 3},
+        {"reps_min": 12, "reps_max": 12, "per_leg": True},
+        {"rir_min": 0, "rir_max": 3},
+        {"rir_min": 3, "rir_max": 3},
+    ],
+    ids=["guide-like", "one-set-count", "one-rep-count-per-leg", "rir-0-to-3", "rir-3"],
+)
+def test_database_accepts_a_possible_prescription(model, slot_row, change):
+    insert(model, **slot_row(model) | change)
+
+    assert model.objects.filter(order=4, sets_max=change.get("sets_max", 3)).count() == 1
+
+
+@SLOT_MODELS
+@pytest.mark.parametrize(
+    ("change", "constraint"),
+    [
+        pytest.param({"reps_min": 13, "reps_max": 12}, "reps_range", id="reps-min-above-max"),
+        pytest.param({"sets_min": 4, "sets_max": 3}, "sets_range", id="sets-min-above-max"),
+        pytest.param({"sets_min": 0}, "sets_range", id="no-sets"),
+        pytest.param({"reps_min": 0}, "reps_range", id="no-reps"),
+        pytest.param({"rir_max": 4}, "rir_target", id="rir-target-4"),
+        pytest.param({"rir_min": 3, "rir_max": 2}, "rir_target", id="rir-min-above-max"),
+        pytest.param({"order": 0}, "order_positive", id="slot-0"),
+    ],
+)
+def test_database_rejects_an_impossible_prescription(model, slot_row, change, constraint):
+    assert_rejected(
+        f"{model._meta.model_name}_{constraint}", insert, model, **slot_row(model) | change
+    )
+
+    assert not model.objects.filter(order__in=[0, 4]).exists()
+
+
+@SLOT_MODELS
+def test_database_rejects_two_prescriptions_in_one_slot(model, slot_row):
+    insert(model, **slot_row(model))
+
+    assert_rejected(UNIQUE, insert, model, **slot_row(model))
+
+    assert model.objects.filter(order=4).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "rejected_by"),
+    [
+        pytest.param({"reps_max": 10}, None, id="wider-rep-range"),
+        pytest.param({"order": 4}, None, id="free-slot"),
+        pytest.param({"reps_min": 9}, "prescription_reps_range", id="reps-min-above-max"),
+        pytest.param({"sets_max": 3}, "prescription_sets_range", id="sets-max-below-min"),
+        pytest.param({"rir_max": 4}, "prescription_rir_target", id="rir-4"),
+        pytest.param({"order": 2}, UNIQUE, id="taken-slot"),
+    ],
+)
+def test_database_checks_updates_of_a_prescription(strength, change, rejected_by):
+    squat = strength.prescriptions.get(order=1)  # back squat, 4 × 5–8 at RIR 1–2
+    fields = ["order", "sets_min", "sets_max", "reps_min", "reps_max", "rir_min", "rir_max"]
+    before = {name: getattr(squat, name) for name in fields}
+
+    if rejected_by:
+        assert_rejected(rejected_by, update, squat, **change)
+    else:
+        update(squat, **change)
+
+    squat.refresh_from_db()
+    assert {name: getattr(squat, name) for name in fields} == (
+        before if rejected_by else before | change
+    )
+
+
+@pytest.fixture
+def session_row(athlete, strength) -> dict:
+    return {
+        "athlete": athlete.pk,
+        "assignment": athlete.assignments.get().pk,
+        "day_template": strength.pk,
+        "date": dt.date(2026, 1, 8),
+        "day_number": 2,
+        "name": "Balance + Isolation",
+        "focus": "balance",
+    }
+
+
+def test_database_accepts_a_session(athlete, session, session_row):
+    insert(Session, **session_row)
+
+    assert athlete.sessions.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "constraint"),
+    [
+        pytest.param({"date": dt.date(2026, 1, 5)}, UNIQUE, id="same-athlete-same-date"),
+        pytest.param({"day_number": 3}, "session_day_number_valid", id="day-3"),
+        pytest.param({"day_number": 0}, "session_day_number_valid", id="day-0"),
+    ],
+)
+def test_database_rejects_an_impossible_session(athlete, session, session_row, change, constraint):
+    assert_rejected(constraint, insert, Session, **session_row | change)
+
+    assert athlete.sessions.count() == 1
+
+
+@pytest.fixture
+def newcomer(db):
+    return make_user("newcomer")
+
+
+@pytest.fixture
+def assignment_row(newcomer, program) -> dict:
+    return {
+        "athlete": newcomer.pk,
+        "program": program.pk,
+        "weekday_one": 0,
+        "weekday_two": 3,
+        "start_date": dt.date(2026, 3, 2),
+        "end_date": None,
+        "coach": None,
+    }
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"weekday_one": 0, "weekday_two": 2},
+        {"weekday_one": 0, "weekday_two": 5},
+        {"weekday_one": 1, "weekday_two": 6},
+        {"weekday_one": 4, "weekday_two": 6},
+        {"end_date": dt.date(2026, 3, 2)},
+    ],
+    ids=["monday-thursday", "monday-wednesday", "monday-saturday", "tuesday-sunday",
+         "friday-sunday", "ends-the-day-it-starts"],
+)  # fmt: skip
+def test_database_accepts_a_possible_assignment(newcomer, assignment_row, change):
+    insert(Assignment, **assignment_row | change)
+
+    assert newcomer.assignments.count() == 1
+
+
+SPREAD = "assignment_days_spread_apart"
+
+
+@pytest.mark.parametrize(
+    ("change", "constraint"),
+    [
+        pytest.param({"weekday_one": 0, "weekday_two": 1}, SPREAD, id="monday-tuesday"),
+        pytest.param({"weekday_one": 3, "weekday_two": 4}, SPREAD, id="thursday-friday"),
+        pytest.param({"weekday_one": 5, "weekday_two": 6}, SPREAD, id="saturday-sunday"),
+        pytest.param({"weekday_one": 0, "weekday_two": 6}, SPREAD, id="sunday-monday"),
+        pytest.param({"weekday_one": 2, "weekday_two": 2}, SPREAD, id="same-day"),
+        pytest.param({"weekday_one": 3, "weekday_two": 0}, SPREAD, id="day-two-before-day-one"),
+        pytest.param({"weekday_one": 2, "weekday_two": 7}, SPREAD, id="day-after-sunday"),
+        pytest.param(
+            {"end_date": dt.date(2026, 3, 1)},
+            "assignment_ends_after_start",
+            id="ends-before-it-starts",
+        ),
+    ],
+)
+def test_database_rejects_an_impossible_assignment(newcomer, assignment_row, change, constraint):
+    assert_rejected(constraint, insert, Assignment, **assignment_row | change)
+
+    assert not newcomer.assignments.exists()
+
+
+def test_database_rejects_a_second_open_assignment(athlete, assignment_row):
+    assert_rejected(UNIQUE, insert, Assignment, **assignment_row | {"athlete": athlete.pk})
+
+    assert athlete.assignments.count() == 1
+
+
+def test_database_accepts_an_ended_assignment_beside_the_open_one(athlete, assignment_row):
+    ended = {"athlete": athlete.pk, "start_date": dt.date(2025, 6, 2)}
+    insert(Assignment, **assignment_row | ended | {"end_date": dt.date(2025, 12, 28)})
+
+    assert athlete.assignments.count() == 2
+
+
+def test_database_rejects_consecutive_weekdays_on_update(athlete):
+    assignment = athlete.assignments.get()
+
+    assert_rejected(SPREAD, update, assignment, weekday_two=1)
+
+    assignment.refresh_from_db()
+    assert (assignment.weekday_one, assignment.weekday_two) == (0, 3)
+
+
+@pytest.fixture
+def set_row(session_slot, hip_thrust) -> dict:
+    return {
+        "uuid": uuid.UUID("5b0c2f4e-8d1a-4c3b-9e6f-0a1b2c3d4e5f"),
+        "prescription": session_slot.pk,
+        "exercise": hip_thrust.pk,
+        "set_number": 1,
+        "reps": 10,
+        "reps_left": None,
+        "reps_right": None,
+        "load_kg": Decimal("100"),
+        "rir": 2,
+        "logged_at": timezone.now(),
+        "note": "",
+    }
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {},
+        {"reps": None, "reps_left": 10, "reps_right": 9},
+        {"reps": 0, "rir": 0},
+        {"load_kg": Decimal("0")},
+        {"load_kg": Decimal("1000")},
+        {"load_kg": Decimal("45.359237")},
+        {"reps": 100, "rir": 10},
+    ],
+    ids=["both-legs-at-once", "per-leg", "failed-at-zero", "bodyweight", "load-1000",
+         "100-lb-in-kg", "reps-100-rir-10"],
+)  # fmt: skip
+def test_database_accepts_a_possible_set(session_slot, set_row, change):
+    insert(SetLog, **set_row | change)
+
+    assert session_slot.set_logs.count() == 1
+
+
+LEGS = "setlog_reps_or_both_legs"
+
+
+@pytest.mark.parametrize(
+    ("change", "constraint"),
+    [
+        pytest.param({"load_kg": Decimal("-0.5")}, "setlog_load_range", id="negative-load"),
+        pytest.param({"load_kg": Decimal("1000.5")}, "setlog_load_range", id="load-above-1000"),
+        pytest.param({"rir": 11}, "setlog_rir", id="rir-11"),
+        pytest.param({"reps": 101}, "setlog_reps_range", id="reps-101"),
+        pytest.param(
+            {"reps": None, "reps_left": 101, "reps_right": 10},
+            "setlog_reps_range",
+            id="left-leg-101",
+        ),
+        pytest.param({"reps": None, "reps_left": 10}, LEGS, id="left-leg-only"),
+        pytest.param({"reps": None, "reps_right": 10}, LEGS, id="right-leg-only"),
+        pytest.param({"reps_left": 10, "reps_right": 10}, LEGS, id="reps-and-legs"),
+        pytest.param({"reps": None}, LEGS, id="no-reps"),
+        pytest.param({"set_number": 0}, "setlog_set_number", id="set-0"),
+    ],
+)
+def test_database_rejects_an_impossible_set(session_slot, set_row, change, constraint):
+    assert_rejected(constraint, insert, SetLog, **set_row | change)
+
+    assert not session_slot.set_logs.exists()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"set_number": 2}, {"uuid": uuid.UUID("0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b")}],
+    ids=["same-uuid", "same-set-number"],
+)
+def test_database_rejects_a_set_logged_twice(session_slot, set_row, change):
+    insert(SetLog, **set_row)
+
+    assert_rejected(UNIQUE, insert, SetLog, **set_row | change)
+
+    assert session_slot.set_logs.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "accepted"),
+    [
+        pytest.param({"increment_kg": Decimal("1.25")}, True, id="fractional-plates"),
+        pytest.param({"increment_kg": Decimal("0")}, False, id="kg-increment-0"),
+        pytest.param({"increment_lb": Decimal("-5")}, False, id="negative-lb-increment"),
+    ],
+)
+def test_database_checks_load_increments(hip_thrust, change, accepted):
+    if accepted:
+        update(hip_thrust, **change)
+    else:
+        assert_rejected("exercise_increment_positive", update, hip_thrust, **change)
+
+    hip_thrust.refresh_from_db()
+    assert (hip_thrust.increment_kg == Decimal("1.25")) is accepted
+
+
+@pytest.mark.parametrize("is_default", [False, True], ids=["another-program", "second-default"])
+def test_database_keeps_one_default_program(program, is_default):
+    row = {
+        "name": "Copy of the split",
+        "day_one": program.day_one_id,
+        "day_two": program.day_two_id,
+        "is_default": is_default,
+    }
+
+    if is_default:
+        assert_rejected(UNIQUE, insert, Program, **row)
+    else:
+        insert(Program, **row)
+
+    assert Program.objects.filter(is_default=True).get() == program
+    assert Program.objects.filter(name="Copy of the split").exists() is not is_default
+
+
+def test_exercise_nothing_refers_to_can_be_deleted(hip_thrust):
+    hip_thrust.delete()
+
+    assert not Exercise.objects.filter(slug="hip-thrust").exists()
+
+
+def test_exercise_of_a_session_copy_cannot_be_deleted(session_slot, hip_thrust):
+    with pytest.raises(ProtectedError):
+        hip_thrust.delete()
+
+    assert Exercise.objects.filter(slug="hip-thrust").exists()
+
+
+def test_exercise_swapped_to_in_a_session_cannot_be_deleted(session_slot):
+    leg_press = Exercise.objects.get(slug="leg-press")
+    session_slot.swap_to(leg_press)
+
+    with pytest.raises(ProtectedError):
+        leg_press.delete()
+
+    assert Exercise.objects.filter(slug="leg-press").exists()
+
+
+def test_exercise_of_a_set_log_cannot_be_deleted(session_slot, set_row):
+    # Swapped to an alternative: the set counts for the leg press, not the slot's exercise.
+    leg_press = Exercise.objects.get(slug="leg-press")
+    insert(SetLog, **set_row | {"exercise": leg_press.pk})
+
+    with pytest.raises(ProtectedError):
+        leg_press.delete()
+
+    assert Exercise.objects.filter(slug="leg-press").exists()
