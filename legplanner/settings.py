@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from legplanner.env import env_bool, env_int, env_list, env_required
 
@@ -18,8 +19,9 @@ else:
     SECRET_KEY = env_required("SECRET_KEY", why="production needs a long random secret.")
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
-        env_required(
-            "ALLOWED_HOSTS", why="list the host names the app answers to, comma-separated."
+        # Not env_required: "," is set yet lists no host, and would answer every request 400.
+        raise ImproperlyConfigured(
+            "ALLOWED_HOSTS is not set: list the host names the app answers to, comma-separated."
         )
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -78,6 +80,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent requests (runserver's threads) wait for the write lock instead of
+    # failing with "database is locked" halfway through a transaction.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -135,3 +141,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# In development whitenoise serves straight from the source folders, no collectstatic.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG

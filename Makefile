@@ -1,0 +1,46 @@
+# Legplanner's everyday commands. `make run` to try it, `make test` before pushing.
+
+VENV := .venv
+BIN := $(VENV)/bin
+# The stamp is newer than pyproject.toml once its dependencies are installed.
+STAMP := $(VENV)/.installed
+PYTHON := $(shell command -v python3.11 || command -v python3)
+HOST := 127.0.0.1:8000
+
+.DEFAULT_GOAL := venv
+.PHONY: venv run test lint format
+
+venv: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -e '.[dev]'
+	touch $@
+
+# DEBUG=true: seed_demo refuses to run without it, and runserver serves static files only then.
+run: export DEBUG := true
+run: venv
+	$(BIN)/python manage.py migrate
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py generate_week
+	@echo
+	@echo "Legplanner: http://$(HOST)"
+	@echo "  athlete  demo / demo"
+	@echo "  coach    coach / coach  (the admin is at http://$(HOST)/admin/)"
+	@echo
+	$(BIN)/python manage.py runserver $(HOST)
+
+# The suite on SQLite first (fast, no server), then on PostgreSQL like production.
+test: lint
+	env -u DATABASE_URL $(BIN)/pytest
+	scripts/test-postgres
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
