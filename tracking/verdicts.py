@@ -1,0 +1,126 @@
+"""A logged set against its prescription: on reps, and on effort (reps in reserve)."""
+
+from dataclasses import dataclass
+
+from django.db import models
+
+# The guide: 1–2 reps in reserve on most sets, three at the most. A set at RIR 3 or
+# less is a hard set; at 4 or more the lifter left reps in the tank.
+HARD_SET_MAX_RIR = 3
+TOO_EASY_MIN_RIR = 4
+
+BELOW_RANGE_MESSAGE = "{reps} reps: below the range of {reps_min}–{reps_max}."
+ABOVE_RANGE_MESSAGE = (
+    "{reps} reps: above the range of {reps_min}–{reps_max}, the load is too light."
+)
+TOO_EASY_MESSAGE = (
+    "RIR {rir}: you left reps in the tank. "
+    "Legs need 1–2 reps in reserve, 3 at the most: go closer to failure next set."
+)
+AT_LIMIT_MESSAGE = "RIR 3: the most the guide allows. Aim for 1–2 in reserve next set."
+ABOVE_TARGET_MESSAGE = (
+    "RIR {rir}: more in reserve than this exercise's target of {rir_max} at the most: "
+    "go closer to failure next set."
+)
+GOOD_SET_MESSAGE = "In range, on target: a good set."
+
+PER_LEG_OR_BOTH_MESSAGE = "Judge reps, or reps for the left and the right leg."
+
+
+class RepVerdict(models.TextChoices):
+    BELOW = "below", "below the range"
+    IN_RANGE = "in_range", "in range"
+    ABOVE = "above", "above the range"
+
+
+class EffortVerdict(models.TextChoices):
+    ON_TARGET = "on_target", "on target"
+    AT_LIMIT = "at_limit", "at the limit"
+    TOO_EASY = "too_easy", "too easy"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    rep: RepVerdict
+    effort: EffortVerdict
+    reps_judged: int
+    message: str
+
+    @property
+    def is_good(self) -> bool:
+        return self.rep == RepVerdict.IN_RANGE and self.effort == EffortVerdict.ON_TARGET
+
+    @property
+    def rep_label(self) -> str:
+        return self.rep.label
+
+    @property
+    def effort_label(self) -> str:
+        return self.effort.label
+
+    @property
+    def label(self) -> str:
+        """“in range, on target”, “above the range, too easy”."""
+        return f"{self.rep.label}, {self.effort.label}"
+
+
+def is_hard_set(*, rir: int) -> bool:
+    return rir <= HARD_SET_MAX_RIR
+
+
+def judge_set(
+    *,
+    reps: int | None,
+    reps_left: int | None = None,
+    reps_right: int | None = None,
+    rir: int,
+    reps_min: int,
+    reps_max: int,
+    rir_max: int,
+) -> Verdict:
+    """Judge one set; a per-leg set (reps None, both legs given) is judged on the weaker leg.
+
+    Effort, first match wins:
+    - RIR 4 or more: too easy, whatever the prescription says.
+    - RIR 3: at the limit, even when the prescription's target reaches 3, because 3 is
+      the most the guide allows and the lifter should know they are at its edge.
+    - RIR above the prescription's ``rir_max`` (say 2 against a target of 0–1): at the
+      limit too. It is still a hard set, so not "too easy", but it stopped further from
+      failure than the coach asked, and the message names the target.
+    - Otherwise on target, going to failure (RIR 0) included.
+    """
+    if reps is None:
+        if reps_left is None or reps_right is None:
+            raise ValueError(PER_LEG_OR_BOTH_MESSAGE)
+        reps = min(reps_left, reps_right)
+    elif reps_left is not None or reps_right is not None:
+        raise ValueError(PER_LEG_OR_BOTH_MESSAGE)
+
+    notes = []
+    if reps < reps_min:
+        rep = RepVerdict.BELOW
+        notes.append(BELOW_RANGE_MESSAGE.format(reps=reps, reps_min=reps_min, reps_max=reps_max))
+    elif reps > reps_max:
+        rep = RepVerdict.ABOVE
+        notes.append(ABOVE_RANGE_MESSAGE.format(reps=reps, reps_min=reps_min, reps_max=reps_max))
+    else:
+        rep = RepVerdict.IN_RANGE
+
+    if rir >= TOO_EASY_MIN_RIR:
+        effort = EffortVerdict.TOO_EASY
+        notes.append(TOO_EASY_MESSAGE.format(rir=rir))
+    elif rir == HARD_SET_MAX_RIR:
+        effort = EffortVerdict.AT_LIMIT
+        notes.append(AT_LIMIT_MESSAGE)
+    elif rir > rir_max:
+        effort = EffortVerdict.AT_LIMIT
+        notes.append(ABOVE_TARGET_MESSAGE.format(rir=rir, rir_max=rir_max))
+    else:
+        effort = EffortVerdict.ON_TARGET
+
+    return Verdict(
+        rep=rep,
+        effort=effort,
+        reps_judged=reps,
+        message=" ".join(notes) or GOOD_SET_MESSAGE,
+    )
