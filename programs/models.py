@@ -332,6 +332,11 @@ class SessionPrescription(PrescriptionFields):
     source = models.ForeignKey(
         Prescription, on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
     )
+    # The athlete's pick among the alternatives for this session; the prescription itself
+    # stays as copied, so generation never mistakes a swap for a template edit.
+    swapped_to = models.ForeignKey(
+        Exercise, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta(PrescriptionFields.Meta):
         constraints = [
@@ -343,3 +348,11 @@ class SessionPrescription(PrescriptionFields):
 
     def __str__(self) -> str:
         return f"{self.session}: {self.order}. {self.exercise} {self.dose_label}"
+
+    @property
+    def performed_exercise(self) -> Exercise:
+        return self.swapped_to or self.exercise
+
+    def swap_to(self, exercise: Exercise) -> None:
+        self.swapped_to = None if exercise.pk == self.exercise_id else exercise
+        self.save(update_fields=["swapped_to"])

@@ -1,20 +1,46 @@
+import datetime as dt
+import uuid
+from decimal import Decimal
+
 import pytest
+import time_machine
 from django.urls import reverse
 
 from programs.generation import assignments_in_week, generate_week
-from programs.models import Session
+from programs.models import Exercise, Session, SessionPrescription
 from programs.weeks import IsoWeek
+from tracking.forms import NOT_AN_ALTERNATIVE_MESSAGE
+from tracking.models import SetLog
 
 W48 = IsoWeek(2026, 48)
 
 
+def _generate(week):
+    generate_week(assignments=assignments_in_week(week), week=week)
+
+
 @pytest.fixture
 def sessions(athlete, other_athlete):
-    generate_week(assignments=assignments_in_week(W48), week=W48)
+    _generate(W48)
     return {
         "mine": Session.objects.get(athlete=athlete, day_number=1, date__gte=W48.monday),
         "theirs": Session.objects.get(athlete=other_athlete, day_number=1, date__gte=W48.monday),
     }
+
+
+def _log(session, order, *, loads_reps_rirs, per_leg=False):
+    copy = SessionPrescription.objects.get(session=session, order=order)
+    for number, (load, reps, rir) in enumerate(loads_reps_rirs, start=1):
+        legs = {"reps_left": reps, "reps_right": reps - 1} if per_leg else {"reps": reps}
+        SetLog.objects.create(
+            uuid=uuid.uuid4(),
+            prescription=copy,
+            exercise=copy.performed_exercise,
+            set_number=number,
+            load_kg=Decimal(load),
+            rir=rir,
+            **legs,
+        )
 
 
 def test_the_session_page_shows_prescriptions_and_setup_cues(client, athlete, sessions):
@@ -24,6 +50,70 @@ def test_the_session_page_shows_prescriptions_and_setup_cues(client, athlete, se
     html = response.content.decode()
     assert "Back squat" in html and "4 × 5–8" in html
     assert "Setup cues" in html and "Brace before each rep" in html
+    assert html.count('aria-label="Done: log set') == 4 + 3 + 3  # lunges: 2–3 sets
+    assert "optional" in html  # the third lunge set
+    assert "0 of 9 sets" in html
+    assert "First time: pick a load you can do for 8 reps at RIR 2" in html
+
+
+def test_last_time_and_the_suggestion_follow_the_progression_table(client, athlete, sessions):
+    last_week = W48.shifted(-1)
+    _generate(last_week)
+    earlier = Session.objects.get(athlete=athlete, date=last_week.monday)
+    _log(earlier, 1, loads_reps_rirs=[("100", 8, 2)] * 4)
+    _log(earlier, 2, loads_reps_rirs=[("80", 10, 2), ("80", 9, 2), ("80", 8, 2)])
+
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+
+    assert "100 kg × 8, 8, 8, 8 @ RIR 2" in html
+    assert "102.5 kg" in html and "All sets at the top of the range: add load" in html
+    assert "80 kg × 10, 9, 8 @ RIR 2" in html
+    assert "Same load: beat last time by a rep" in html
+    rdl = SessionPrescription.objects.get(session=sessions["mine"], order=2)
+    # The rows are prefilled with the suggestion: 10, 10, 9 reps at 80 kg.
+    for number, reps in [(1, 10), (2, 10), (3, 9)]:
+        assert (
+            f'id="set-{rdl.pk}-{number}-reps" name="reps" type="text" inputmode="numeric" pattern="[0-9]*" value="{reps}"'
+            in html
+        )
+    assert (
+        f'id="set-{rdl.pk}-1-load" name="load" type="text" inputmode="decimal"  value="80"' in html
+    )
+
+
+def test_a_unilateral_suggestion_follows_the_weaker_leg(client, athlete, sessions):
+    last_week = W48.shifted(-1)
+    _generate(last_week)
+    earlier = Session.objects.get(athlete=athlete, date=last_week.monday)
+    _log(earlier, 3, loads_reps_rirs=[("20", 14, 2), ("20", 14, 2)], per_leg=True)
+
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    assert "20 kg × 14/13, 14/13 @ RIR 2" in html
+    # The right leg stopped at 13: not every set reached 14, so no load is added yet.
+    assert "22 kg" not in html
+
+
+def test_the_session_page_runs_the_same_queries_with_a_year_of_history(
+    client, athlete, sessions, django_assert_num_queries
+):
+    client.force_login(athlete)
+    url = reverse("session", args=[sessions["mine"].pk])
+    with django_assert_num_queries(SESSION_PAGE_QUERIES):
+        assert client.get(url).status_code == 200
+
+    for offset in range(1, 53):
+        _generate(W48.shifted(-offset))
+    for session in Session.objects.filter(athlete=athlete, date__lt=W48.monday):
+        for order in (1, 2, 3):
+            _log(session, order, loads_reps_rirs=[("50", 10, 2)] * 2, per_leg=order == 3)
+    assert SetLog.objects.count() > 500
+    with django_assert_num_queries(SESSION_PAGE_QUERIES):
+        assert client.get(url).status_code == 200
+
+
+SESSION_PAGE_QUERIES = 7
 
 
 def test_another_athletes_session_is_not_found(client, athlete, sessions):
@@ -40,3 +130,90 @@ def test_anonymous_visitors_are_sent_to_login(client, sessions):
     response = client.get(reverse("session", args=[sessions["mine"].pk]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_the_session_page_only_answers_get(client, athlete, sessions):
+    client.force_login(athlete)
+    assert client.post(reverse("session", args=[sessions["mine"].pk])).status_code == 405
+
+
+def test_add_a_set_draws_one_more_row(client, athlete, sessions):
+    rdl = SessionPrescription.objects.get(session=sessions["mine"], order=2)
+    client.force_login(athlete)
+    url = reverse("session", args=[sessions["mine"].pk])
+    html = client.get(url, {"more": [rdl.pk, rdl.pk]}).content.decode()
+    assert f'id="set-{rdl.pk}-5"' in html and f'id="set-{rdl.pk}-6"' not in html
+    assert "extra" in html
+
+
+def test_swapping_to_an_alternative_logs_sets_for_it(client, athlete, sessions):
+    squat = SessionPrescription.objects.get(session=sessions["mine"], order=1)
+    leg_press = Exercise.objects.get(slug="leg-press")
+    client.force_login(athlete)
+    url = reverse("swap", args=[sessions["mine"].pk, squat.pk])
+    response = client.post(url, {"exercise": leg_press.pk})
+    assert response.status_code == 302
+    squat.refresh_from_db()
+    assert squat.swapped_to == leg_press
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    assert "1. Leg press" in html
+    client.post(
+        reverse("tick", args=[sessions["mine"].pk]),
+        {
+            "uuid": str(uuid.uuid4()),
+            "prescription": squat.pk,
+            "set_number": 1,
+            "reps": 10,
+            "load": 150,
+            "rir": 2,
+        },
+    )
+    assert SetLog.objects.get().exercise == leg_press
+    # Back to the prescribed exercise.
+    client.post(url, {"exercise": squat.exercise_id})
+    squat.refresh_from_db()
+    assert squat.swapped_to is None
+
+
+@pytest.mark.parametrize("exercise", ["hip-thrust", "nothing"])
+def test_swapping_to_something_not_prescribed_is_refused(client, athlete, sessions, exercise):
+    squat = SessionPrescription.objects.get(session=sessions["mine"], order=1)
+    found = Exercise.objects.filter(slug=exercise).first()
+    client.force_login(athlete)
+    url = reverse("swap", args=[sessions["mine"].pk, squat.pk])
+    response = client.post(url, {"exercise": found.pk if found else "x"})
+    assert response.status_code == 400
+    assert "Pick the prescribed exercise" in response.content.decode()
+    assert NOT_AN_ALTERNATIVE_MESSAGE.startswith("Pick the prescribed exercise")
+    squat.refresh_from_db()
+    assert squat.swapped_to is None
+
+
+def test_swapping_in_another_athletes_session_is_not_found(client, other_athlete, sessions):
+    squat = SessionPrescription.objects.get(session=sessions["mine"], order=1)
+    client.force_login(other_athlete)
+    url = reverse("swap", args=[sessions["mine"].pk, squat.pk])
+    leg_press = Exercise.objects.get(slug="leg-press")
+    assert client.post(url, {"exercise": leg_press.pk}).status_code == 404
+
+
+def test_today_opens_todays_session_or_the_week(client, athlete):
+    client.force_login(athlete)
+    with time_machine.travel(dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC), tick=False):
+        response = client.get(reverse("today"))
+    session = Session.objects.get(athlete=athlete, date=dt.date(2026, 11, 23))
+    assert response["Location"] == reverse("session", args=[session.pk])
+    with time_machine.travel(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC), tick=False):
+        response = client.get(reverse("today"))
+    assert response["Location"] == "/week/2026-W48/"
+
+
+def test_a_finished_session_says_so(client, athlete, sessions):
+    _log(sessions["mine"], 1, loads_reps_rirs=[("100", 8, 2)] * 4)
+    _log(sessions["mine"], 2, loads_reps_rirs=[("80", 8, 2)] * 3)
+    client.force_login(athlete)
+    url = reverse("session", args=[sessions["mine"].pk])
+    assert "Session finished" not in client.get(url).content.decode()
+    _log(sessions["mine"], 3, loads_reps_rirs=[("20", 12, 2)] * 2, per_leg=True)
+    html = client.get(url).content.decode()
+    assert "Session finished" in html and "9 of 9 sets" in html

@@ -1,25 +1,261 @@
-"""What the session page shows."""
+"""What the session page shows: one card per prescription, one row per set.
 
-from dataclasses import dataclass
+Built from a fixed number of queries: the session's prescriptions, their alternatives,
+the session's set logs, and the athlete's last time on each exercise.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
+from uuid import UUID, uuid4
 
 from django.db.models import Prefetch
+from django.http import QueryDict
 
-from programs.models import Session, SessionPrescription
+from programs.models import Exercise, Session, SessionPrescription
 from programs.weeks import IsoWeek
+from tracking.history import last_time_sets
+from tracking.models import SetLog
+from tracking.progression import LastSet, Suggestion, suggest_next
+from tracking.ticks import Progress, progress_of
+from tracking.units import format_load, from_kg, plain_decimal
+from tracking.verdicts import Verdict, judge_set
+
+DEFAULT_RIR = 2
 
 
-@dataclass(frozen=True)
+@dataclass
+class SetRow:
+    prescription: SessionPrescription
+    number: int
+    unit: str
+    increment: Decimal
+    logged: SetLog | None = None
+    uuid: UUID = field(default_factory=uuid4)
+    reps: int | None = None
+    reps_left: int | None = None
+    reps_right: int | None = None
+    load: Decimal | None = None
+    rir: int = DEFAULT_RIR
+    verdict: Verdict | None = None
+    errors: list[str] = field(default_factory=list)
+    notice: str = ""
+
+    @property
+    def optional(self) -> bool:
+        p = self.prescription
+        return p.sets_min < self.number <= p.sets_max
+
+    @property
+    def extra(self) -> bool:
+        return self.number > self.prescription.sets_max
+
+    @property
+    def dom_id(self) -> str:
+        return f"set-{self.prescription.pk}-{self.number}"
+
+    @property
+    def rir_choices(self) -> list[tuple[int, str, bool]]:
+        """The chips 0 1 2 3 4 5+, with the one to show as picked."""
+        try:
+            picked = min(int(self.rir), 5)
+        except (TypeError, ValueError):
+            picked = None
+        return [(value, "5+" if value == 5 else str(value), value == picked) for value in range(6)]
+
+    @property
+    def load_label(self) -> str:
+        return f"Load ({self.unit})"
+
+
+@dataclass
+class Card:
+    prescription: SessionPrescription
+    exercise: Exercise
+    options: list[Exercise]
+    last_time: str
+    suggestion: Suggestion
+    rows: list[SetRow]
+    add_set_query: str
+    unit: str
+
+    @property
+    def suggested_load(self) -> str:
+        if self.suggestion.load is None:
+            return ""
+        return f"{plain_decimal(self.suggestion.load)} {self.unit}"
+
+
+@dataclass
 class SessionPage:
     session: Session
-    prescriptions: list[SessionPrescription]
-    week: IsoWeek
+    cards: list[Card]
+    unit: str
+
+    def replace_row(self, row: SetRow) -> None:
+        """Show a row as answered (for instance with its errors) in place of the drawn one."""
+        for card in self.cards:
+            if card.prescription.pk == row.prescription.pk:
+                card.rows = [row if r.number == row.number else r for r in card.rows]
+                if row.number > len(card.rows):
+                    card.rows.append(row)
+
+    @property
+    def week(self) -> IsoWeek:
+        return IsoWeek.of(self.session.date)
+
+    @property
+    def progress(self) -> Progress:
+        return progress_of(
+            [
+                (card.prescription.sets_min, sum(1 for row in card.rows if row.logged))
+                for card in self.cards
+            ]
+        )
 
 
-def load_session(*, session: Session) -> SessionPage:
-    copies = list(
+def increment_for(exercise: Exercise, unit: str) -> Decimal:
+    return exercise.increment_lb if unit == "lb" else exercise.increment_kg
+
+
+def describe_sets(sets: list[SetLog], unit: str) -> str:
+    """“100 kg × 8, 8, 7 @ RIR 2”; per leg “20 kg × 12/11 @ RIR 2” (left/right)."""
+    if not sets:
+        return ""
+    parts, current_load, reps = [], None, []
+    for logged in sets:
+        load = format_load(load_kg=logged.load_kg, unit=unit)
+        if load != current_load and reps:
+            parts.append(f"{current_load} × {', '.join(reps)}")
+            reps = []
+        current_load = load
+        reps.append(_reps_text(logged))
+    parts.append(f"{current_load} × {', '.join(reps)}")
+    rirs = sorted({logged.rir for logged in sets})
+    rir = f"RIR {rirs[0]}" if len(rirs) == 1 else "RIR " + "–".join(map(str, (rirs[0], rirs[-1])))
+    return f"{'; '.join(parts)} @ {rir}"
+
+
+def _reps_text(logged: SetLog) -> str:
+    if logged.reps is None:
+        return f"{logged.reps_left}/{logged.reps_right}"
+    return str(logged.reps)
+
+
+def weaker_leg_reps(logged: SetLog) -> int:
+    if logged.reps is not None:
+        return logged.reps
+    return min(logged.reps_left, logged.reps_right)
+
+
+def suggestion_for(p: SessionPrescription, last_sets: list[SetLog], unit: str) -> Suggestion:
+    return suggest_next(
+        last_sets=[
+            LastSet(
+                load=from_kg(load_kg=logged.load_kg, unit=unit),
+                reps=weaker_leg_reps(logged),
+                rir=logged.rir,
+            )
+            for logged in last_sets
+        ],
+        reps_min=p.reps_min,
+        reps_max=p.reps_max,
+        rir_min=p.rir_min,
+        rir_max=p.rir_max,
+        increment=increment_for(p.performed_exercise, unit),
+    )
+
+
+def logged_row(row: SetRow, logged: SetLog) -> SetRow:
+    """Fill a row with what was logged, and judge it."""
+    p = row.prescription
+    row.logged, row.uuid = logged, logged.uuid
+    row.reps, row.reps_left, row.reps_right = logged.reps, logged.reps_left, logged.reps_right
+    row.load = from_kg(load_kg=logged.load_kg, unit=row.unit)
+    row.rir = logged.rir
+    row.verdict = judge_set(
+        reps=logged.reps,
+        reps_left=logged.reps_left,
+        reps_right=logged.reps_right,
+        rir=logged.rir,
+        reps_min=p.reps_min,
+        reps_max=p.reps_max,
+        rir_max=p.rir_max,
+    )
+    return row
+
+
+def planned_row(row: SetRow, suggestion: Suggestion) -> SetRow:
+    """Prefill a row with today's suggestion, so a set that goes to plan is one tap."""
+    reps = suggestion.reps_for_set(row.number)
+    if row.prescription.per_leg:
+        row.reps_left = row.reps_right = reps
+    else:
+        row.reps = reps
+    row.load = suggestion.load
+    row.rir = min(DEFAULT_RIR, row.prescription.rir_max)
+    return row
+
+
+MAX_EXTRA_ROWS = 10
+
+
+def extra_rows_from(query: QueryDict) -> dict[int, int]:
+    """?more=12&more=12 asks for two more blank rows on prescription 12."""
+    extra = Counter(int(value) for value in query.getlist("more") if value.isdigit())
+    return {pid: min(count, MAX_EXTRA_ROWS) for pid, count in extra.items()}
+
+
+def _add_set_query(extra_rows: dict[int, int], prescription_id: int) -> str:
+    more = [pid for pid, count in extra_rows.items() for _ in range(count)]
+    return urlencode([("more", pid) for pid in [*more, prescription_id]])
+
+
+def load_session(
+    *, session: Session, athlete, extra_rows: dict[int, int] | None = None
+) -> SessionPage:
+    """The page for a session; extra_rows asks for more blank rows on a prescription."""
+    unit = athlete.unit
+    prescriptions = list(
         SessionPrescription.objects.filter(session=session)
-        .select_related("exercise")
-        .prefetch_related(Prefetch("alternatives"))
+        .select_related("exercise", "swapped_to")
+        .prefetch_related(Prefetch("alternatives", queryset=Exercise.objects.order_by("name")))
         .order_by("order")
     )
-    return SessionPage(session=session, prescriptions=copies, week=IsoWeek.of(session.date))
+    logs = {}
+    for logged in SetLog.objects.filter(prescription__session=session):
+        logs[(logged.prescription_id, logged.set_number)] = logged
+    history = last_time_sets(
+        athlete=athlete,
+        exercise_ids={p.performed_exercise.pk for p in prescriptions},
+        before=session.date,
+    )
+    extra_rows = extra_rows or {}
+    cards = []
+    for p in prescriptions:
+        exercise = p.performed_exercise
+        last_sets = history.get(exercise.pk, [])
+        suggestion = suggestion_for(p, last_sets, unit)
+        numbers = [number for (pid, number) in logs if pid == p.pk]
+        count = max([p.sets_max, *numbers]) + extra_rows.get(p.pk, 0)
+        rows = []
+        for number in range(1, count + 1):
+            row = SetRow(
+                prescription=p, number=number, unit=unit, increment=increment_for(exercise, unit)
+            )
+            logged = logs.get((p.pk, number))
+            rows.append(logged_row(row, logged) if logged else planned_row(row, suggestion))
+        cards.append(
+            Card(
+                prescription=p,
+                exercise=exercise,
+                options=[p.exercise, *p.alternatives.all()],
+                last_time=describe_sets(last_sets, unit),
+                suggestion=suggestion,
+                rows=rows,
+                add_set_query=_add_set_query(extra_rows, p.pk),
+                unit=unit,
+            )
+        )
+    return SessionPage(session=session, cards=cards, unit=unit)

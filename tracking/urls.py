@@ -3,5 +3,14 @@ from django.urls import path
 from tracking import views
 
 urlpatterns = [
+    path("today/", views.today, name="today"),
     path("sessions/<int:session_id>/", views.session, name="session"),
+    path("sessions/<int:session_id>/tick/", views.tick, name="tick"),
+    path("sessions/<int:session_id>/sets/<uuid:uuid>/", views.edit, name="edit_set"),
+    path("sessions/<int:session_id>/sets/<uuid:uuid>/undo/", views.undo, name="undo_set"),
+    path(
+        "sessions/<int:session_id>/prescriptions/<int:prescription_id>/swap/",
+        views.swap,
+        name="swap",
+    ),
 ]

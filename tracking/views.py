@@ -1,13 +1,207 @@
+"""The session page and the tick: load the athlete's object, validate, call a rule, answer."""
+
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import reswap, retarget
 
 from programs.access import get_session_for_athlete
-from tracking.session_page import load_session
+from programs.models import Session, SessionPrescription
+from programs.today import athlete_today
+from programs.week_page import ensure_week
+from programs.weeks import IsoWeek
+from tracking.access import get_set_log_in_session
+from tracking.forms import (
+    MAX_SET_NUMBER,
+    NOT_AN_ALTERNATIVE_MESSAGE,
+    NOT_IN_SESSION_MESSAGE,
+    SetForm,
+    SwapForm,
+    TickForm,
+)
+from tracking.history import last_time_sets
+from tracking.session_page import (
+    SetRow,
+    extra_rows_from,
+    increment_for,
+    load_session,
+    logged_row,
+    planned_row,
+    suggestion_for,
+)
+from tracking.ticks import TickRefused, edit_set, log_set, session_progress, undo_set
+
+ALREADY_LOGGED_NOTICE = "This set was already logged (from another tab or phone): here it is."
+
+
+@require_GET
+@login_required
+def today(request):
+    day = athlete_today(request.user)
+    ensure_week(athlete=request.user, week=IsoWeek.of(day))
+    session = Session.objects.filter(athlete=request.user, date=day).first()
+    if session is None:
+        return redirect("week", iso_week=str(IsoWeek.of(day)))
+    return redirect("session", session_id=session.pk)
 
 
 @require_GET
 @login_required
 def session(request, session_id: int):
     found = get_session_for_athlete(athlete=request.user, session_id=session_id)
-    return render(request, "tracking/session.html", {"page": load_session(session=found)})
+    page = load_session(
+        session=found, athlete=request.user, extra_rows=extra_rows_from(request.GET)
+    )
+    return render(request, "tracking/session.html", {"page": page})
+
+
+def _prescription_in(session: Session, raw_id: str | None) -> SessionPrescription | None:
+    if not raw_id or not raw_id.isdigit():
+        return None
+    return (
+        SessionPrescription.objects.select_related("exercise", "swapped_to")
+        .filter(session=session, pk=int(raw_id))
+        .first()
+    )
+
+
+def _blank_row(request, prescription: SessionPrescription, number: int) -> SetRow:
+    unit = request.user.unit
+    return SetRow(
+        prescription=prescription,
+        number=number,
+        unit=unit,
+        increment=increment_for(prescription.performed_exercise, unit),
+    )
+
+
+def _answer_row(request, session: Session, row: SetRow, *, status: int = 200):
+    """htmx gets the row and the session's progress; a plain form post goes back to the page."""
+    if request.htmx:
+        context = {"row": row, "session": session, "progress": session_progress(session=session)}
+        return render(request, "tracking/_set_row.html", context, status=status)
+    if status != 200:
+        page = load_session(session=session, athlete=request.user)
+        page.replace_row(row)
+        return render(request, "tracking/session.html", {"page": page}, status=status)
+    return redirect(reverse("session", args=[session.pk]) + f"#{row.dom_id}")
+
+
+def _row_with_errors(request, session, prescription, number, form: SetForm, errors=None):
+    row = _blank_row(request, prescription, number)
+    row.errors = errors or [message for messages in form.errors.values() for message in messages]
+    data = form.data
+    row.reps, row.reps_left, row.reps_right = (
+        data.get("reps"),
+        data.get("reps_left"),
+        data.get("reps_right"),
+    )
+    row.load, row.rir = data.get("load"), data.get("rir")
+    return _answer_row(request, session, row, status=400)
+
+
+def _refuse(request, session: Session, message: str):
+    """Bad input that belongs to no row: say so at the top of the page, write nothing."""
+    if request.htmx:
+        response = render(request, "tracking/_flash.html", {"message": message}, status=400)
+        return reswap(retarget(response, "#flash"), "innerHTML")
+    page = load_session(session=session, athlete=request.user)
+    context = {"page": page, "flash": message}
+    return render(request, "tracking/session.html", context, status=400)
+
+
+def _posted_set_number(form: TickForm) -> int:
+    """The row a refused tick answers for, even when its set number was the bad part."""
+    raw = str(form.data.get("set_number", ""))
+    return int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_SET_NUMBER else 1
+
+
+@require_POST
+@login_required
+def tick(request, session_id: int):
+    session = get_session_for_athlete(athlete=request.user, session_id=session_id)
+    prescription = _prescription_in(session, request.POST.get("prescription"))
+    if prescription is None:
+        return _refuse(request, session, NOT_IN_SESSION_MESSAGE)
+    form = TickForm(request.POST, unit=request.user.unit, per_leg=prescription.per_leg)
+    number = _posted_set_number(form)
+    if not form.is_valid():
+        return _row_with_errors(request, session, prescription, number, form)
+    values = form.cleaned_data
+    try:
+        done = log_set(
+            prescription=prescription,
+            uuid=values["uuid"],
+            set_number=values["set_number"],
+            reps=values["reps"],
+            reps_left=values["reps_left"],
+            reps_right=values["reps_right"],
+            load_kg=form.load_kg,
+            rir=values["rir"],
+        )
+    except TickRefused as refused:
+        return _row_with_errors(request, session, prescription, number, form, [str(refused)])
+    row = logged_row(_blank_row(request, prescription, done.set_log.set_number), done.set_log)
+    if done.already_logged:
+        row.notice = ALREADY_LOGGED_NOTICE
+    return _answer_row(request, session, row)
+
+
+@require_POST
+@login_required
+def edit(request, session_id: int, uuid):
+    session = get_session_for_athlete(athlete=request.user, session_id=session_id)
+    set_log = get_set_log_in_session(session=session, uuid=uuid)
+    prescription = set_log.prescription
+    form = SetForm(request.POST, unit=request.user.unit, per_leg=prescription.per_leg)
+    if not form.is_valid():
+        return _row_with_errors(request, session, prescription, set_log.set_number, form)
+    values = form.cleaned_data
+    edit_set(
+        set_log=set_log,
+        reps=values["reps"],
+        reps_left=values["reps_left"],
+        reps_right=values["reps_right"],
+        load_kg=form.load_kg,
+        rir=values["rir"],
+    )
+    row = logged_row(_blank_row(request, prescription, set_log.set_number), set_log)
+    return _answer_row(request, session, row)
+
+
+@require_POST
+@login_required
+def undo(request, session_id: int, uuid):
+    session = get_session_for_athlete(athlete=request.user, session_id=session_id)
+    set_log = get_set_log_in_session(session=session, uuid=uuid)
+    prescription, number = set_log.prescription, set_log.set_number
+    undo_set(set_log=set_log)
+    history = last_time_sets(
+        athlete=request.user,
+        exercise_ids=[prescription.performed_exercise.pk],
+        before=session.date,
+    )
+    suggestion = suggestion_for(
+        prescription, history.get(prescription.performed_exercise.pk, []), request.user.unit
+    )
+    row = planned_row(_blank_row(request, prescription, number), suggestion)
+    return _answer_row(request, session, row)
+
+
+@require_POST
+@login_required
+def swap(request, session_id: int, prescription_id: int):
+    session = get_session_for_athlete(athlete=request.user, session_id=session_id)
+    prescription = get_object_or_404(
+        SessionPrescription.objects.prefetch_related("alternatives"),
+        session=session,
+        pk=prescription_id,
+    )
+    form = SwapForm(request.POST)
+    options = {prescription.exercise_id: prescription.exercise}
+    options.update({exercise.pk: exercise for exercise in prescription.alternatives.all()})
+    if not form.is_valid() or form.cleaned_data["exercise"] not in options:
+        return _refuse(request, session, NOT_AN_ALTERNATIVE_MESSAGE)
+    prescription.swap_to(options[form.cleaned_data["exercise"]])
+    return redirect(reverse("session", args=[session.pk]) + f"#card-{prescription.pk}")

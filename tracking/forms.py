@@ -1,0 +1,121 @@
+"""Validation of what the phone sends: a tick, an edit, a swap."""
+
+from decimal import Decimal
+
+from django import forms
+
+from accounts.models import Unit
+from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR
+from tracking.units import from_kg, to_kg
+
+REPS_MESSAGE = f"Reps must be a whole number from 0 to {MAX_REPS}."
+RIR_MESSAGE = f"RIR must be a whole number from 0 to {MAX_RIR}."
+LOAD_REQUIRED_MESSAGE = "Enter the load (0 for bodyweight)."
+NOT_IN_SESSION_MESSAGE = "That exercise is not part of this session."
+BOTH_LEGS_MESSAGE = "Enter the reps for the left and the right leg."
+REPS_REQUIRED_MESSAGE = "Enter the reps."
+SET_NUMBER_MESSAGE = "Sets are numbered from 1 to 20."
+MAX_SET_NUMBER = 20
+
+
+def _reps_field(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=MAX_REPS,
+        error_messages={
+            "invalid": REPS_MESSAGE,
+            "min_value": REPS_MESSAGE,
+            "max_value": REPS_MESSAGE,
+        },
+    )
+
+
+def load_limit_message(unit: str) -> str:
+    return f"Load must be a number from 0 to {from_kg(load_kg=Decimal(MAX_LOAD_KG), unit=unit)} {unit}."
+
+
+class SetForm(forms.Form):
+    """One set as entered: reps (or both legs), load in the athlete's unit, RIR."""
+
+    reps = _reps_field("Reps")
+    reps_left = _reps_field("Left leg reps")
+    reps_right = _reps_field("Right leg reps")
+    load = forms.DecimalField(required=False, max_digits=8, decimal_places=2)
+    rir = forms.IntegerField(
+        label="RIR",
+        min_value=0,
+        max_value=MAX_RIR,
+        error_messages={
+            "required": RIR_MESSAGE,
+            "invalid": RIR_MESSAGE,
+            "min_value": RIR_MESSAGE,
+            "max_value": RIR_MESSAGE,
+        },
+    )
+
+    def __init__(self, *args, unit: str = Unit.KG, per_leg: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.per_leg = per_leg
+        message = load_limit_message(unit)
+        self.fields["load"].error_messages.update(
+            invalid=message,
+            max_digits=message,
+            max_decimal_places=message,
+            max_whole_digits=message,
+        )
+
+    def clean_load(self):
+        load = self.cleaned_data["load"]
+        if load is None:
+            raise forms.ValidationError(LOAD_REQUIRED_MESSAGE)
+        if load < 0 or to_kg(load=load, unit=self.unit) > MAX_LOAD_KG:
+            raise forms.ValidationError(load_limit_message(self.unit))
+        return load
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.per_leg:
+            cleaned["reps"] = None
+            if (
+                "reps_left" in cleaned
+                and "reps_right" in cleaned
+                and (cleaned["reps_left"] is None or cleaned["reps_right"] is None)
+            ):
+                raise forms.ValidationError(BOTH_LEGS_MESSAGE)
+        else:
+            cleaned["reps_left"] = cleaned["reps_right"] = None
+            if "reps" in cleaned and cleaned["reps"] is None:
+                raise forms.ValidationError(REPS_REQUIRED_MESSAGE)
+        return cleaned
+
+    @property
+    def load_kg(self) -> Decimal:
+        return to_kg(load=self.cleaned_data["load"], unit=self.unit)
+
+
+class TickForm(SetForm):
+    """A new set: which slot and set number, with the UUID the phone made for it."""
+
+    uuid = forms.UUIDField(
+        error_messages={"invalid": "This set's id is malformed: reload the page."}
+    )
+    prescription = forms.IntegerField(error_messages={"invalid": NOT_IN_SESSION_MESSAGE})
+    set_number = forms.IntegerField(
+        min_value=1,
+        max_value=MAX_SET_NUMBER,
+        error_messages={
+            "invalid": SET_NUMBER_MESSAGE,
+            "min_value": SET_NUMBER_MESSAGE,
+            "max_value": SET_NUMBER_MESSAGE,
+        },
+    )
+
+
+NOT_AN_ALTERNATIVE_MESSAGE = "Pick the prescribed exercise or one of its alternatives."
+
+
+class SwapForm(forms.Form):
+    exercise = forms.IntegerField()

@@ -1,0 +1,117 @@
+"""Writing sets: a tick, an edit, an undo. Plain functions; the views only call them."""
+
+import uuid as uuid_module
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+
+from programs.models import Session, SessionPrescription
+from tracking.models import SetLog
+
+UUID_TAKEN_MESSAGE = "This set's id is already used: reload the page and log it again."
+
+
+class TickRefused(Exception):
+    """The tick cannot be recorded; the message says why, for the athlete."""
+
+
+@dataclass(frozen=True)
+class Tick:
+    set_log: SetLog
+    created: bool
+    # Another tick (another phone, another id) already logged this set number.
+    already_logged: bool = False
+
+
+def log_set(
+    *,
+    prescription: SessionPrescription,
+    uuid: uuid_module.UUID,
+    set_number: int,
+    reps: int | None,
+    reps_left: int | None,
+    reps_right: int | None,
+    load_kg: Decimal,
+    rir: int,
+) -> Tick:
+    """Record a set once: a repeated or racing post with the same UUID returns the first.
+
+    The unique constraints decide, not a check before the insert, so two racing posts
+    cannot both write.
+    """
+    try:
+        with transaction.atomic():
+            created = SetLog.objects.create(
+                uuid=uuid,
+                prescription=prescription,
+                exercise=prescription.performed_exercise,
+                set_number=set_number,
+                reps=reps,
+                reps_left=reps_left,
+                reps_right=reps_right,
+                load_kg=load_kg,
+                rir=rir,
+            )
+        return Tick(set_log=created, created=True)
+    except IntegrityError:
+        pass
+    same_uuid = SetLog.objects.filter(uuid=uuid).first()
+    if same_uuid is not None:
+        if same_uuid.prescription_id != prescription.pk:
+            raise TickRefused(UUID_TAKEN_MESSAGE)
+        return Tick(set_log=same_uuid, created=False)
+    same_number = SetLog.objects.filter(prescription=prescription, set_number=set_number).first()
+    if same_number is None:  # the row that conflicted was undone in the meantime
+        raise TickRefused(UUID_TAKEN_MESSAGE)
+    return Tick(set_log=same_number, created=False, already_logged=True)
+
+
+def edit_set(
+    *,
+    set_log: SetLog,
+    reps: int | None,
+    reps_left: int | None,
+    reps_right: int | None,
+    load_kg: Decimal,
+    rir: int,
+) -> SetLog:
+    set_log.reps, set_log.reps_left, set_log.reps_right = reps, reps_left, reps_right
+    set_log.load_kg, set_log.rir = load_kg, rir
+    set_log.save(update_fields=["reps", "reps_left", "reps_right", "load_kg", "rir"])
+    return set_log
+
+
+def undo_set(*, set_log: SetLog) -> None:
+    set_log.delete()
+
+
+@dataclass(frozen=True)
+class Progress:
+    logged: int
+    planned: int
+    finished: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.logged} of {self.planned} sets"
+
+
+def progress_of(counts: list[tuple[int, int]]) -> Progress:
+    """From (sets_min, logged) per prescription: the optional sets of a range don't count
+    toward the plan, and extra sets do not make up for a missed exercise."""
+    return Progress(
+        logged=sum(logged for _, logged in counts),
+        planned=sum(planned for planned, _ in counts),
+        finished=bool(counts) and all(logged >= planned for planned, logged in counts),
+    )
+
+
+def session_progress(*, session: Session) -> Progress:
+    counts = (
+        SessionPrescription.objects.filter(session=session)
+        .annotate(logged=Count("set_logs"))
+        .values_list("sets_min", "logged")
+    )
+    return progress_of(list(counts))
