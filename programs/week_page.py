@@ -4,10 +4,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Session, SessionPrescription
+from programs.progress import progress_of
 from programs.weeks import IsoWeek
 
 
@@ -47,13 +48,23 @@ def ensure_week(*, athlete, week: IsoWeek) -> None:
 
 def load_week(*, athlete, week: IsoWeek, today: dt.date) -> WeekView:
     ensure_week(athlete=athlete, week=week)
-    copies = SessionPrescription.objects.select_related("exercise").prefetch_related("alternatives")
+    # set_logs is tracking's reverse name; counting it here keeps programs free of imports
+    # from tracking and costs no extra query.
+    copies = (
+        SessionPrescription.objects.select_related("exercise", "swapped_to")
+        .prefetch_related("alternatives")
+        .annotate(logged=Count("set_logs"))
+    )
     sessions = list(
         Session.objects.filter(athlete=athlete, date__range=(week.monday, week.sunday))
         .select_related("assignment")
         .prefetch_related(Prefetch("prescriptions", queryset=copies))
         .order_by("date")
     )
+    for session in sessions:
+        session.progress = progress_of(
+            [(copy.sets_min, copy.logged) for copy in session.prescriptions.all()]
+        )
     by_date = {session.date: session for session in sessions}
     days = [WeekDay(day, by_date.get(day), day == today) for day in week.days()]
     assignment = sessions[0].assignment if sessions else _open_assignment(athlete)

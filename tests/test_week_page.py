@@ -183,3 +183,24 @@ def test_an_ended_assignment_stops_the_sessions(client, athlete):
     html = client.get("/week/2026-W48/").content.decode()
     assert "Monday 23 November" in html
     assert "Thursday 26 November" not in html
+
+
+def test_each_session_shows_its_progress(client, athlete):
+    client.force_login(athlete)
+    client.get("/week/2026-W48/")
+    squat = SessionPrescription.objects.get(
+        session__athlete=athlete, session__date=dt.date(2026, 11, 23), order=1
+    )
+    for number in (1, 2):
+        SetLog.objects.create(
+            uuid=f"00000000-0000-4000-8000-00000000000{number}",
+            prescription=squat,
+            exercise=squat.exercise,
+            set_number=number,
+            reps=8,
+            load_kg=Decimal("100"),
+            rir=2,
+        )
+    html = client.get("/week/2026-W48/").content.decode()
+    assert "2 of 9 sets" in html and "Continue session" in html
+    assert "0 of 8 sets" in html and "Open session" in html

@@ -14,11 +14,11 @@ from django.db.models import Prefetch
 from django.http import QueryDict
 
 from programs.models import Exercise, Session, SessionPrescription
+from programs.progress import Progress, progress_of
 from programs.weeks import IsoWeek
 from tracking.history import last_time_sets
 from tracking.models import SetLog
 from tracking.progression import LastSet, Suggestion, suggest_next
-from tracking.ticks import Progress, progress_of
 from tracking.units import format_load, from_kg, plain_decimal
 from tracking.verdicts import Verdict, judge_set
 

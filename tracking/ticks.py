@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from programs.models import Session, SessionPrescription
+from programs.progress import Progress, progress_of
 from tracking.models import SetLog
 
 UUID_TAKEN_MESSAGE = "This set's id is already used: reload the page and log it again."
@@ -85,27 +86,6 @@ def edit_set(
 
 def undo_set(*, set_log: SetLog) -> None:
     set_log.delete()
-
-
-@dataclass(frozen=True)
-class Progress:
-    logged: int
-    planned: int
-    finished: bool
-
-    @property
-    def label(self) -> str:
-        return f"{self.logged} of {self.planned} sets"
-
-
-def progress_of(counts: list[tuple[int, int]]) -> Progress:
-    """From (sets_min, logged) per prescription: the optional sets of a range don't count
-    toward the plan, and extra sets do not make up for a missed exercise."""
-    return Progress(
-        logged=sum(logged for _, logged in counts),
-        planned=sum(planned for planned, _ in counts),
-        finished=bool(counts) and all(logged >= planned for planned, logged in counts),
-    )
 
 
 def session_progress(*, session: Session) -> Progress:

@@ -1,0 +1,24 @@
+"""How far a session is: sets logged against sets planned."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Progress:
+    logged: int
+    planned: int
+    finished: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.logged} of {self.planned} sets"
+
+
+def progress_of(counts: list[tuple[int, int]]) -> Progress:
+    """From (sets_min, logged) per prescription: the optional sets of a range don't count
+    toward the plan, and extra sets do not make up for a missed exercise."""
+    return Progress(
+        logged=sum(logged for _, logged in counts),
+        planned=sum(planned for planned, _ in counts),
+        finished=bool(counts) and all(logged >= planned for planned, logged in counts),
+    )
