@@ -2,9 +2,26 @@
 
 from django.shortcuts import get_object_or_404
 
-from programs.models import Session
+from programs.models import Session, SessionPrescription
 
 
 def get_session_for_athlete(*, athlete, session_id: int) -> Session:
     """The athlete's own session, or 404: another athlete's session does not exist for them."""
     return get_object_or_404(Session, pk=session_id, athlete=athlete)
+
+
+def find_prescription_for_athlete(
+    *, athlete, session_id: int, prescription_id: str | None
+) -> SessionPrescription | None:
+    """The prescription with its session in one query, the hot path of every tick.
+
+    None when the id names nothing in that session; the session itself is still
+    checked (404 for anyone else's) by the caller in that case.
+    """
+    if not prescription_id or not prescription_id.isdigit():
+        return None
+    return (
+        SessionPrescription.objects.select_related("session", "exercise", "swapped_to")
+        .filter(pk=int(prescription_id), session_id=session_id, session__athlete=athlete)
+        .first()
+    )

@@ -247,7 +247,7 @@ def _tick(client, url, squat, number):
     return client.post(url, tick_data(squat, set_number=str(number)), **HTMX)
 
 
-TICK_QUERIES = 8
+TICK_QUERIES = 7
 
 
 def test_the_tick_runs_a_fixed_number_of_queries(client, athlete, squat, django_assert_num_queries):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
-from programs.access import get_session_for_athlete
+from programs.access import find_prescription_for_athlete, get_session_for_athlete
 from programs.models import Session, SessionPrescription
 from programs.today import athlete_today
 from programs.week_page import ensure_week
@@ -54,16 +54,6 @@ def session(request, session_id: int):
         session=found, athlete=request.user, extra_rows=extra_rows_from(request.GET)
     )
     return render(request, "tracking/session.html", {"page": page})
-
-
-def _prescription_in(session: Session, raw_id: str | None) -> SessionPrescription | None:
-    if not raw_id or not raw_id.isdigit():
-        return None
-    return (
-        SessionPrescription.objects.select_related("exercise", "swapped_to")
-        .filter(session=session, pk=int(raw_id))
-        .first()
-    )
 
 
 def _blank_row(request, prescription: SessionPrescription, number: int) -> SetRow:
@@ -120,10 +110,15 @@ def _posted_set_number(form: TickForm) -> int:
 @require_POST
 @login_required
 def tick(request, session_id: int):
-    session = get_session_for_athlete(athlete=request.user, session_id=session_id)
-    prescription = _prescription_in(session, request.POST.get("prescription"))
+    prescription = find_prescription_for_athlete(
+        athlete=request.user,
+        session_id=session_id,
+        prescription_id=request.POST.get("prescription"),
+    )
     if prescription is None:
+        session = get_session_for_athlete(athlete=request.user, session_id=session_id)
         return _refuse(request, session, NOT_IN_SESSION_MESSAGE)
+    session = prescription.session
     form = TickForm(request.POST, unit=request.user.unit, per_leg=prescription.per_leg)
     number = _posted_set_number(form)
     if not form.is_valid():
