@@ -217,3 +217,17 @@ def test_a_finished_session_says_so(client, athlete, sessions):
     _log(sessions["mine"], 3, loads_reps_rirs=[("20", 12, 2)] * 2, per_leg=True)
     html = client.get(url).content.decode()
     assert "Session finished" in html and "9 of 9 sets" in html
+
+
+def test_a_first_session_carries_the_logged_load_to_the_sets_after_it(client, athlete, sessions):
+    _log(sessions["mine"], 1, loads_reps_rirs=[("60", 8, 2)])
+    squat = SessionPrescription.objects.get(session=sessions["mine"], order=1)
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    for number in (2, 3, 4):
+        assert (
+            f'id="set-{squat.pk}-{number}-load" name="load" type="text" inputmode="decimal"  value="60"'
+            in html
+        )
+    rdl = SessionPrescription.objects.get(session=sessions["mine"], order=2)
+    assert f'id="set-{rdl.pk}-1-load" name="load" type="text" inputmode="decimal"  value=""' in html

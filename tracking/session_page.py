@@ -212,6 +212,17 @@ def _add_set_query(extra_rows: dict[int, int], prescription_id: int) -> str:
     return urlencode([("more", pid) for pid in [*more, prescription_id]])
 
 
+def _carry_load_forward(rows: list[SetRow]) -> None:
+    """With no suggested load (a first session), a set still to log starts from the load
+    of the set logged before it: the lifter types the load once per exercise."""
+    load = None
+    for row in rows:
+        if row.logged:
+            load = row.load
+        elif row.load is None:
+            row.load = load
+
+
 def load_session(
     *, session: Session, athlete, extra_rows: dict[int, int] | None = None
 ) -> SessionPage:
@@ -246,6 +257,7 @@ def load_session(
             )
             logged = logs.get((p.pk, number))
             rows.append(logged_row(row, logged) if logged else planned_row(row, suggestion))
+        _carry_load_forward(rows)
         cards.append(
             Card(
                 prescription=p,

@@ -125,6 +125,17 @@
   }
   keepScreenOn();
 
+  // After a tick the row is swapped out and focus would fall to the page: move it to the
+  // next set still to log, so keyboard and screen-reader users keep their place.
+  // htmx:load, not afterSwap: an outerHTML swap detaches the old row, whose events no
+  // longer bubble up to the body; the new row's load event does.
+  document.body.addEventListener("htmx:load", function (event) {
+    var row = event.target;
+    if (!row.matches || !row.matches(".set-row.is-logged")) return;
+    var next = row.parentElement.querySelector(".set-row:not(.is-logged) button.done");
+    if (next) next.focus({ preventScroll: true });
+  });
+
   if (render()) interval = setInterval(tick, 250);
   window.legplannerRest = { start: startRest, state: readRest };
 })();
