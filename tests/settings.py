@@ -15,3 +15,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"legplanner-test-{os.getpid()}.sqlite3")
     }
+else:
+    # One test database per run, so two runs on one server (CI beside a developer's
+    # suite) do not drop each other's database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"  # noqa: F405
+    }
