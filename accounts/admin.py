@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
 
-from accounts.models import User
+from accounts.invitations import revoke_invitations
+from accounts.models import Invitation, User
 
 
 @admin.register(User)
@@ -11,3 +15,92 @@ class UserAdmin(DjangoUserAdmin):
         ("Training settings", {"fields": ("unit", "time_zone")}),
     )
     list_display = ("username", "email", "unit", "time_zone", "is_staff")
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """A coach's invitations, and only theirs: each is a link to send to one athlete."""
+
+    list_display = ["__str__", "program", "status", "created_at", "expires_at", "used_by"]
+    list_select_related = ["program", "used_by", "coach"]
+    list_filter = ["program"]
+    search_fields = ["note"]
+    actions = ["revoke"]
+
+    def get_queryset(self, request):
+        invitations = super().get_queryset(request)
+        if request.user.is_superuser:
+            return invitations
+        return invitations.filter(coach=request.user)
+
+    def get_list_display(self, request):
+        if request.user.is_superuser:
+            return [*self.list_display, "coach"]
+        return self.list_display
+
+    def get_fields(self, request, obj=None):
+        # The coach is whoever makes it (a superuser may pick one), so coaches are not
+        # shown their own name, nor a link to the user admin they cannot open.
+        coach = ["coach"] if request.user.is_superuser else []
+        if obj is None:
+            return [*coach, "program", "note", "expires_at"]
+        return [
+            "link",
+            "status",
+            "program",
+            *coach,
+            "note",
+            "created_at",
+            "expires_at",
+            "used_at",
+            "used_by",
+            "revoked_at",
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        # Once sent, the link stands for what it offered: only the note and expiry change.
+        editable = {"note", "expires_at"}
+        return [field for field in self.get_fields(request, obj) if field not in editable]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "coach":
+            kwargs["queryset"] = User.objects.filter(is_staff=True).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        return {"coach": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def save_model(self, request, obj, form, change):
+        if not change and not request.user.is_superuser:
+            obj.coach = request.user
+        super().save_model(request, obj, form, change)
+
+    def response_post_save_add(self, request, obj):
+        # Straight to the new invitation, where the link to send is.
+        return redirect("admin:accounts_invitation_change", obj.pk)
+
+    def get_object(self, request, object_id, from_field=None):
+        invitation = super().get_object(request, object_id, from_field)
+        if invitation is not None:
+            # The admin is shared by every request; the object is this request's own.
+            invitation.link = request.build_absolute_uri(reverse("join", args=[invitation.token]))
+        return invitation
+
+    @admin.display(description="link to send")
+    def link(self, invitation: Invitation) -> str:
+        return invitation.link
+
+    @admin.display(description="status")
+    def status(self, invitation: Invitation) -> str:
+        return invitation.state(now=timezone.now()).label
+
+    @admin.action(description="Revoke selected invitations", permissions=["change"])
+    def revoke(self, request, queryset):
+        revoked = revoke_invitations(invitations=queryset, now=timezone.now())
+        skipped = queryset.count() - revoked
+        message = f"Revoked {revoked} invitation{'' if revoked == 1 else 's'}."
+        if skipped:
+            message += f" {skipped} already used or revoked stayed as they were."
+        self.message_user(request, message, messages.SUCCESS)

@@ -1,11 +1,20 @@
+import datetime as dt
+import secrets
 import zoneinfo
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
 
 KG_PER_LB = Decimal("0.45359237")
+
+USERNAME_TAKEN_MESSAGE = "That username is taken: pick another one."
+EMAIL_TAKEN_MESSAGE = "An account already uses that e-mail address."
 
 
 class Unit(models.TextChoices):
@@ -24,9 +33,120 @@ class User(AbstractUser):
     unit = models.CharField(max_length=2, choices=Unit.choices, default=Unit.KG)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
 
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            # “Anna” and “anna” would be two accounts that look like one at the login.
+            models.UniqueConstraint(
+                Lower("username"),
+                name="user_username_unique_ignoring_case",
+                violation_error_message=USERNAME_TAKEN_MESSAGE,
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="user_email_unique_ignoring_case",
+                violation_error_message=EMAIL_TAKEN_MESSAGE,
+            ),
+        ]
+
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         try:
             return zoneinfo.ZoneInfo(self.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
+
+    def change_settings(self, *, unit: str, time_zone: str, email: str | None = None) -> None:
+        self.unit, self.time_zone = unit, time_zone
+        fields = ["unit", "time_zone"]
+        if email is not None:
+            self.email = email
+            fields.append("email")
+        self.save(update_fields=fields)
+
+
+INVITATION_DAYS = 14
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def invitation_expiry() -> dt.datetime:
+    return timezone.now() + dt.timedelta(days=INVITATION_DAYS)
+
+
+class InvitationState(models.TextChoices):
+    OPEN = "open", "Open"
+    USED = "used", "Used"
+    REVOKED = "revoked", "Revoked"
+    EXPIRED = "expired", "Expired"
+
+
+class Invitation(models.Model):
+    """A coach's link that signs an athlete up on one program, with that coach."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.PROTECT, related_name="invitations"
+    )
+    # The only thing in the link: long and random, so links cannot be guessed or counted.
+    token = models.CharField(
+        max_length=64, unique=True, default=new_invitation_token, editable=False
+    )
+    note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who it is for (a name or an e-mail address): only you see it.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(default=invitation_expiry)
+    used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # SET_NULL keeps the invitation used when the athlete's account is deleted.
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")),
+                name="invitation_expires_after_creation",
+                violation_error_message="An invitation must expire after it is made.",
+            ),
+            models.CheckConstraint(
+                condition=Q(used_by__isnull=True) | Q(used_at__isnull=False),
+                name="invitation_used_by_has_used_at",
+                violation_error_message="An invitation used by someone has a date of use.",
+            ),
+            models.CheckConstraint(
+                condition=Q(used_at__isnull=True) | Q(revoked_at__isnull=True),
+                name="invitation_not_used_and_revoked",
+                violation_error_message="An invitation is either used or revoked, not both.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.program}" + (f" for {self.note}" if self.note else "")
+
+    def state(self, *, now: dt.datetime) -> InvitationState:
+        if self.used_at is not None:
+            return InvitationState.USED
+        if self.revoked_at is not None:
+            return InvitationState.REVOKED
+        if self.expires_at <= now:
+            return InvitationState.EXPIRED
+        return InvitationState.OPEN
+
+    def mark_used(self, *, by, now: dt.datetime) -> None:
+        self.used_at, self.used_by = now, by
+        self.save(update_fields=["used_at", "used_by"])

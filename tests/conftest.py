@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
 
 from accounts.models import User
 from programs.models import Assignment, Program
@@ -50,3 +52,18 @@ def other_athlete(db, program, other_coach) -> User:
         athlete=user, program=program, coach=other_coach, start_date=dt.date(2026, 1, 5)
     )
     return user
+
+
+@pytest.fixture(scope="module")
+def migrated_rows_put_back(django_db_setup, django_db_blocker):
+    """A transactional test ends with a flush, which deletes the guide's program and the
+    Coaches group that data migrations made: put them back for the tests that follow."""
+    with django_db_blocker.unblock():
+        rows = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        # The flush re-created content types and permissions under new ids: clear them
+        # so that the copy goes back with the ids it was taken with.
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(rows)
+        connection.close()

@@ -1,0 +1,40 @@
+"""The account page's change: the athlete's settings and the open assignment's weekdays."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from accounts.models import User
+from accounts.schedule import regenerate_from
+from programs.models import Assignment
+from programs.weeks import IsoWeek
+
+
+@transaction.atomic
+def update_account(
+    *,
+    athlete: User,
+    email: str,
+    unit: str,
+    time_zone: str,
+    weekdays: tuple[int, int] | None,
+    now: dt.datetime,
+) -> None:
+    """Save the settings; new weekdays move the sessions not trained yet, from this week on.
+
+    Loads stay stored in kilograms whatever the unit: only what is shown changes.
+    """
+    athlete.change_settings(unit=unit, time_zone=time_zone, email=email)
+    if weekdays is None:
+        return
+    assignment = (
+        Assignment.objects.select_for_update()
+        .filter(athlete=athlete, end_date__isnull=True)
+        .first()
+    )
+    if assignment is None or (assignment.weekday_one, assignment.weekday_two) == weekdays:
+        return
+    assignment.weekday_one, assignment.weekday_two = weekdays
+    assignment.save(update_fields=["weekday_one", "weekday_two"])
+    today = now.astimezone(athlete.zone).date()
+    regenerate_from(athlete=athlete, week=IsoWeek.of(today))

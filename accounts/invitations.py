@@ -1,0 +1,59 @@
+"""Invitations: a coach's link is used once, by one athlete, for the program it names.
+
+The program and the coach always come from the invitation row, never from what the
+browser sends. Claiming locks the row, so two people racing with one link cannot both
+get through.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from accounts.models import Invitation, InvitationState
+
+GONE_MESSAGES = {
+    InvitationState.USED: (
+        "This invitation link was already used: each link signs up one athlete. "
+        "Ask your coach for a new one."
+    ),
+    InvitationState.EXPIRED: "This invitation link has expired. Ask your coach for a new one.",
+    InvitationState.REVOKED: "Your coach withdrew this invitation link. Ask them for a new one.",
+}
+
+
+class InvitationRefused(Exception):
+    def __init__(self, state: InvitationState):
+        super().__init__(GONE_MESSAGES[state])
+        self.state = state
+        self.message = GONE_MESSAGES[state]
+
+
+def lock_open_invitation(*, token: str, now: dt.datetime) -> Invitation:
+    """The invitation, locked until the transaction ends; InvitationRefused unless open.
+
+    Raises Invitation.DoesNotExist for a token that was never made.
+    """
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("program", "coach")
+        .get(token=token)
+    )
+    state = invitation.state(now=now)
+    if state != InvitationState.OPEN:
+        raise InvitationRefused(state)
+    return invitation
+
+
+@transaction.atomic
+def claim_invitation(*, token: str, athlete, now: dt.datetime) -> Invitation:
+    invitation = lock_open_invitation(token=token, now=now)
+    invitation.mark_used(by=athlete, now=now)
+    return invitation
+
+
+def revoke_invitations(*, invitations: QuerySet[Invitation], now: dt.datetime) -> int:
+    """Revoke those still unused and not revoked yet; how many were."""
+    # One UPDATE with the conditions in its WHERE: an invitation claimed at the same
+    # moment is either used first (and left alone) or revoked first (and refused).
+    return invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)

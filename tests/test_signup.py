@@ -1,0 +1,272 @@
+"""Signing up alone, then the short setup that lands the athlete on their first week."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from accounts.forms import (
+    SAME_DAY_MESSAGE,
+    START_TOO_EARLY_MESSAGE,
+    START_TOO_LATE_MESSAGE,
+    UNIT_MESSAGE,
+    UNKNOWN_TIME_ZONE_MESSAGE,
+    WEEKDAY_MESSAGE,
+)
+from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, User
+from programs.models import CONSECUTIVE_DAYS_MESSAGE, Assignment, Session
+from tests.conftest import PASSWORD, make_user
+
+# Monday 23 November 2026, 10:00 in Paris.
+MONDAY_MORNING = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+NEW_PASSWORD = "squat-deep-and-brace"
+
+
+@pytest.fixture(autouse=True)
+def frozen_monday():
+    with time_machine.travel(MONDAY_MORNING, tick=False):
+        yield
+
+
+def signup_data(**changes) -> dict:
+    return {
+        "username": "newcomer",
+        "email": "newcomer@example.com",
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+        **changes,
+    }
+
+
+def setup_data(**changes) -> dict:
+    return {
+        "weekday_one": "0",
+        "weekday_two": "3",
+        "unit": "kg",
+        "time_zone": "Europe/Paris",
+        "start_date": "2026-11-23",
+        **changes,
+    }
+
+
+@pytest.fixture
+def newcomer(db, program):
+    """Signed up, not set up yet."""
+    return make_user("newcomer", email="newcomer@example.com")
+
+
+# Sign-up
+
+
+def test_the_signup_page_asks_for_username_email_and_password_twice(client, db):
+    response = client.get("/signup/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ["username", "email", "password1", "password2"]:
+        assert f'name="{name}"' in html
+
+
+def test_signing_up_creates_the_athlete_logs_them_in_and_opens_setup(client, program):
+    response = client.post("/signup/", signup_data())
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("setup")
+    user = User.objects.get()
+    assert (user.username, user.email) == ("newcomer", "newcomer@example.com")
+    assert user.check_password(NEW_PASSWORD)
+    assert not user.is_staff
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert not Assignment.objects.exists()
+
+
+def test_a_logged_in_athlete_is_sent_home_from_signup(client, athlete):
+    client.force_login(athlete)
+    response = client.get("/signup/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+
+
+def test_signup_answers_only_get_and_post(client, db):
+    assert client.put("/signup/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"username": "athlete"}, "username", USERNAME_TAKEN_MESSAGE),
+        ({"username": "ATHLETE"}, "username", USERNAME_TAKEN_MESSAGE),
+        ({"email": "Athlete@Example.com"}, "email", EMAIL_TAKEN_MESSAGE),
+        ({"email": ""}, "email", "This field is required."),
+        ({"email": "not-an-address"}, "email", "Enter a valid email address."),
+        ({"username": "two words"}, "username", "Enter a valid username."),
+        ({"password2": "something-else-entirely"}, "password2", "didn’t match"),
+        ({"password1": "short", "password2": "short"}, "password2", "too short"),
+        ({"password1": "password123", "password2": "password123"}, "password2", "too common"),
+        ({"password1": "84937261504", "password2": "84937261504"}, "password2", "entirely numeric"),
+    ],
+)
+def test_bad_signups_say_why_beside_the_field_and_write_nothing(
+    client, athlete, changes, field, message
+):
+    athlete.email = "athlete@example.com"
+    athlete.save(update_fields=["email"])
+    users = User.objects.count()
+
+    response = client.post("/signup/", signup_data(**changes))
+
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors[field])
+    assert message in errors
+    assert message in response.content.decode()
+    assert User.objects.count() == users
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_database_refuses_usernames_and_emails_differing_only_in_case(db):
+    make_user("anna", email="anna@example.com")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_user("Anna")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_user("someone", email="ANNA@example.com")
+    # Accounts without an e-mail address (made in the admin) do not collide.
+    make_user("no_email_one")
+    make_user("no_email_two")
+
+
+# Setup
+
+
+def test_anonymous_visitors_are_sent_to_login_from_setup(client, db):
+    for method in (client.get, client.post):
+        response = method("/setup/")
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_setup_offers_monday_and_thursday_utc_and_today(client, newcomer):
+    client.force_login(newcomer)
+    response = client.get("/setup/")
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form["weekday_one"].value() == 0
+    assert form["weekday_two"].value() == 3
+    assert form["time_zone"].value() == "UTC"
+    assert form["start_date"].value() == dt.date(2026, 11, 23)
+    html = response.content.decode()
+    # The browser's guess fills in the time zone; the server's default stays UTC without it.
+    assert "Intl.DateTimeFormat().resolvedOptions().timeZone" in html
+    assert '<option value="Europe/Paris">Europe/Paris</option>' in html
+
+
+def test_setup_starts_the_default_program_without_a_coach(client, newcomer, program):
+    client.force_login(newcomer)
+
+    response = client.post(
+        "/setup/", setup_data(weekday_one="1", weekday_two="4", unit="lb", start_date="2026-11-30")
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/week/2026-W49/"
+    assignment = Assignment.objects.get(athlete=newcomer)
+    assert assignment.program == program
+    assert assignment.coach is None
+    assert (assignment.weekday_one, assignment.weekday_two) == (1, 4)
+    assert assignment.start_date == dt.date(2026, 11, 30)
+    assert assignment.end_date is None
+    newcomer.refresh_from_db()
+    assert (newcomer.unit, newcomer.time_zone) == ("lb", "Europe/Paris")
+
+
+def test_sign_up_then_set_up_lands_on_the_first_week_with_both_sessions(client, program):
+    client.post("/signup/", signup_data())
+    response = client.post("/setup/", setup_data(), follow=True)
+
+    assert response.redirect_chain == [("/week/2026-W48/", 302)]
+    html = response.content.decode()
+    assert "Day 1 · Strength + Compounds" in html
+    assert "Day 2 · Balance + Isolation" in html
+    assert "Monday 23 November" in html and "Thursday 26 November" in html
+    assert Session.objects.filter(athlete__username="newcomer").count() == 2
+
+
+def test_the_first_training_day_is_the_earlier_in_the_week(client, newcomer):
+    client.force_login(newcomer)
+    client.post("/setup/", setup_data(weekday_one="4", weekday_two="1"))
+    assignment = Assignment.objects.get(athlete=newcomer)
+    assert (assignment.weekday_one, assignment.weekday_two) == (1, 4)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"weekday_one": "3", "weekday_two": "3"}, "weekday_two", SAME_DAY_MESSAGE),
+        ({"weekday_one": "0", "weekday_two": "1"}, "weekday_two", CONSECUTIVE_DAYS_MESSAGE),
+        ({"weekday_one": "4", "weekday_two": "3"}, "weekday_two", CONSECUTIVE_DAYS_MESSAGE),
+        ({"weekday_one": "6", "weekday_two": "0"}, "weekday_two", CONSECUTIVE_DAYS_MESSAGE),
+        ({"weekday_one": "7"}, "weekday_one", WEEKDAY_MESSAGE),
+        ({"weekday_two": ""}, "weekday_two", WEEKDAY_MESSAGE),
+        ({"time_zone": "Mars/Olympus_Mons"}, "time_zone", UNKNOWN_TIME_ZONE_MESSAGE),
+        ({"time_zone": ""}, "time_zone", UNKNOWN_TIME_ZONE_MESSAGE),
+        ({"unit": "stone"}, "unit", UNIT_MESSAGE),
+        ({"start_date": "2026-10-25"}, "start_date", START_TOO_EARLY_MESSAGE),
+        ({"start_date": "2027-11-24"}, "start_date", START_TOO_LATE_MESSAGE),
+        ({"start_date": "next monday"}, "start_date", "Enter a valid date."),
+    ],
+)
+def test_bad_setups_say_why_beside_the_field_and_write_nothing(
+    client, newcomer, changes, field, message
+):
+    client.force_login(newcomer)
+
+    response = client.post("/setup/", setup_data(**changes))
+
+    assert response.status_code == 200
+    assert message in response.context["form"].errors[field]
+    assert not Assignment.objects.exists()
+    newcomer.refresh_from_db()
+    assert (newcomer.unit, newcomer.time_zone) == ("kg", "UTC")
+
+
+@pytest.mark.parametrize(("start_date", "accepted"), [("2026-10-26", True), ("2027-11-23", True)])
+def test_the_limits_of_the_start_date_are_allowed(client, newcomer, start_date, accepted):
+    client.force_login(newcomer)
+    response = client.post("/setup/", setup_data(start_date=start_date))
+    assert (response.status_code == 302) is accepted
+
+
+def test_the_start_date_limit_counts_from_today_in_the_chosen_time_zone(client, newcomer):
+    client.force_login(newcomer)
+    # Sunday 22 November 23:00 UTC is already Monday 23 in Paris: 28 days back is
+    # 25 October in UTC but 26 October in Paris.
+    with time_machine.travel(dt.datetime(2026, 11, 22, 23, 0, tzinfo=dt.UTC), tick=False):
+        paris = client.post("/setup/", setup_data(start_date="2026-10-25"))
+        utc = client.post("/setup/", setup_data(start_date="2026-10-25", time_zone="UTC"))
+
+    assert START_TOO_EARLY_MESSAGE in paris.context["form"].errors["start_date"]
+    assert utc.status_code == 302
+
+
+def test_setup_is_only_for_the_first_assignment(client, athlete):
+    client.force_login(athlete)
+    assert client.get("/setup/")["Location"] == reverse("home")
+
+    response = client.post("/setup/", setup_data(weekday_one="1", weekday_two="4"))
+
+    assert response["Location"] == reverse("home")
+    assert Assignment.objects.filter(athlete=athlete).count() == 1
+    assert Assignment.objects.get(athlete=athlete).weekday_one == 0
+
+
+def test_setup_answers_only_get_and_post(client, newcomer):
+    client.force_login(newcomer)
+    assert client.put("/setup/").status_code == 405
+
+
+def test_the_login_password_works_after_signup(client, program):
+    client.post("/signup/", signup_data())
+    client.logout()
+    assert client.login(username="newcomer", password=NEW_PASSWORD)
+    assert not client.login(username="newcomer", password=PASSWORD)
