@@ -23,14 +23,32 @@ def env_bool(name: str, *, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
 
 
-def env_int(name: str, *, default: int) -> int:
+def env_int(name: str, *, default: int, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {raw!r}.")
+    return value
+
+
+def env_str(name: str, *, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def env_choice(name: str, *, choices: dict[str, str], default: str) -> str:
+    """The value `choices` maps the variable's name to; `default` is a key of `choices`."""
+    raw = os.environ.get(name, "").strip()
+    key = raw.lower() or default
+    if key not in choices:
+        names = " or ".join(choices)
+        raise ImproperlyConfigured(f"{name} must be {names}, not {raw!r}.")
+    return choices[key]
 
 
 def env_list(name: str) -> list[str]:

@@ -1,16 +1,19 @@
 """Legplanner settings, read from the environment (see .env.example)."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from legplanner.env import env_bool, env_int, env_list, env_required
+from legplanner.env import env_bool, env_choice, env_int, env_list, env_required, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", default=False)
+# A proxy that terminates TLS stands in front: trust its X-Forwarded-Proto and -For.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", default=False)
 
 if DEBUG:
     SECRET_KEY = os.environ.get("SECRET_KEY") or "insecure-development-key-only-for-debug"
@@ -36,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "axes",
     "accounts",
     "programs",
     "tracking",
@@ -51,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "legplanner.urls"
@@ -95,9 +101,48 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username or address is refused before its password is checked.
+    "legplanner.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Login throttling (django-axes), on the app's login and the admin's alike. Failures are
+# counted per username and, separately, per client address; either reaching the limit
+# locks it for the cool-off, which every further attempt starts over.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", default=10, minimum=1)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", default=15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Not on success: logging in to one's own account would also clear the address's failures,
+# so an attacker with an account could guess others' passwords forever. The account's
+# failures go when its password is reset (legplanner/views.py) or after the cool-off.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+if BEHIND_TLS_PROXY:
+    AXES_CLIENT_IP_CALLABLE = "legplanner.throttling.client_ip_behind_proxy"
+
+# Password reset mails. In development they are printed where runserver runs.
+EMAIL_BACKEND = env_choice(
+    "EMAIL_BACKEND",
+    choices={
+        "smtp": "django.core.mail.backends.smtp.EmailBackend",
+        "console": "django.core.mail.backends.console.EmailBackend",
+    },
+    default="console" if DEBUG else "smtp",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", default=25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", default="")
+# Not stripped: a password may begin or end with a space.
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+# A mail server that stops answering must not hold a gunicorn worker for ever.
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -118,8 +163,17 @@ STORAGES = {
     },
 }
 
-# Lifters stay logged in on their phone: two weeks of idleness by default.
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", default=14 * 24 * 3600)
+# Lifters stay logged in on their phone: two weeks of idleness by default. A visit moves
+# the expiry forward, writing the session at most once per SESSION_REFRESH_SECONDS, so
+# ticking a set does not write the session too (legplanner/sessions.py).
+SESSION_ENGINE = "legplanner.sessions"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", default=14 * 24 * 3600, minimum=1)
+SESSION_REFRESH_SECONDS = env_int("SESSION_REFRESH_SECONDS", default=3600, minimum=0)
+if SESSION_REFRESH_SECONDS >= SESSION_COOKIE_AGE:
+    raise ImproperlyConfigured(
+        "SESSION_REFRESH_SECONDS must be less than SESSION_COOKIE_AGE, or sessions would "
+        "expire before a visit moves them forward."
+    )
 SESSION_SAVE_EVERY_REQUEST = False
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -132,7 +186,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
-    if env_bool("BEHIND_TLS_PROXY", default=False):
+    if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
