@@ -126,6 +126,7 @@ def test_an_athlete_without_a_program_is_told_so(client, db):
     client.force_login(make_user("newcomer"))
     html = client.get("/week/2026-W48/").content.decode()
     assert "You don't follow a program yet" in html
+    assert 'href="/setup/"' in html
     assert not Session.objects.exists()
 
 
