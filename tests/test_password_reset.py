@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 
 from tests.conftest import PASSWORD, make_user
 from tests.test_settings_env import (
@@ -326,3 +326,15 @@ def setting_at_start_up(name: str, **variables: str) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
+
+
+def test_a_full_reset_through_the_console_backend_of_development(client, lifter, capsys):
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend"):
+        ask_for_reset(client, "lifter@example.com")
+    assert not mail.outbox
+    link = RESET_LINK.search(capsys.readouterr().out).group(1)
+
+    response = choose_new_password(client, link)
+
+    assert response["Location"] == "/account/password/reset/complete/"
+    assert can_log_in("lifter", NEW_PASSWORD)
