@@ -1,10 +1,13 @@
 """The personas every test speaks of, and the guide's program (made by the data migration)."""
 
 import datetime as dt
+import threading
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 
 from accounts.models import User
@@ -62,8 +65,40 @@ def migrated_rows_put_back(django_db_setup, django_db_blocker):
         rows = connection.creation.serialize_db_to_string()
     yield
     with django_db_blocker.unblock():
-        # The flush re-created content types and permissions under new ids: clear them
-        # so that the copy goes back with the ids it was taken with.
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(rows)
+        put_rows_back(rows)
         connection.close()
+
+
+def post_at_once(clients, url: str, data=None, **extra) -> list[int]:
+    """Each client posts at the same moment, from its own thread and database connection;
+    returns the status codes. Bounded waits, so a thread that dies fails the test, not CI."""
+    barrier = threading.Barrier(len(clients), timeout=10)
+    statuses = []
+
+    def post(client):
+        try:
+            barrier.wait()
+            statuses.append(client.post(url, data or {}, **extra).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return statuses
+
+
+def put_rows_back(rows: str) -> None:
+    """Empty the test database and put back rows serialized from it, ids and all."""
+    # The flush re-created content types and permissions under new ids: clear them
+    # so that the copy goes back with the ids it was taken with.
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(rows)
+    # The rows came back with their ids; on PostgreSQL the flush restarted the id
+    # sequences, which would hand those ids out again.
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)

@@ -2,13 +2,12 @@
 once only, never after it expired or was revoked, and only for what it offers."""
 
 import datetime as dt
-import threading
 from decimal import Decimal
 
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 
@@ -18,7 +17,7 @@ from accounts.views import PENDING_INVITATION, SETUP_INVITATION_GONE
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, DayTemplate, Program, Session, SessionPrescription
 from programs.weeks import IsoWeek
-from tests.conftest import make_user
+from tests.conftest import make_user, post_at_once
 from tests.test_signup import setup_data, signup_data
 from tracking.models import SetLog
 
@@ -328,21 +327,7 @@ def test_racing_athletes_with_one_link_get_one_assignment(
         client = Client()
         client.force_login(athlete)
         clients.append(client)
-    barrier = threading.Barrier(len(clients), timeout=10)
-    statuses = []
-
-    def post(client):
-        try:
-            barrier.wait()
-            statuses.append(client.post(accept_url(invitation)).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=post, args=(client,)) for client in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    statuses = post_at_once(clients, accept_url(invitation))
 
     assert sorted(statuses) == [302, 410, 410, 410]
     assert Assignment.objects.filter(program=coachs_program).count() == 1

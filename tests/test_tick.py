@@ -1,15 +1,14 @@
 import html as html_module
-import threading
 import uuid
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session, SessionPrescription
 from programs.weeks import IsoWeek
+from tests.conftest import post_at_once
 from tracking.forms import (
     BOTH_LEGS_MESSAGE,
     LOAD_REQUIRED_MESSAGE,
@@ -331,21 +330,7 @@ def test_racing_ticks_with_one_uuid_write_one_set(migrated_rows_put_back, athlet
         client = Client()
         client.force_login(athlete)
         clients.append(client)
-    barrier = threading.Barrier(len(clients), timeout=10)
-    statuses = []
-
-    def post(client):
-        try:
-            barrier.wait()
-            statuses.append(client.post(url, data, **HTMX).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=post, args=(client,)) for client in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    statuses = post_at_once(clients, url, data, **HTMX)
 
     assert statuses == [200, 200, 200, 200]
     assert SetLog.objects.filter(uuid=data["uuid"]).count() == 1

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import (
     Browser,
@@ -27,7 +26,7 @@ from playwright.sync_api import (
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session
 from programs.weeks import IsoWeek
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, put_rows_back
 
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
@@ -123,10 +122,7 @@ def _migrated_rows(request, django_db_setup, django_db_blocker) -> Iterator[None
         if connection.settings_dict["NAME"] != test_database:
             raise RuntimeError(f"Not restoring rows into {connection.settings_dict['NAME']}")
         with django_db_blocker.unblock(), _orm_beside_playwright():
-            # The flush re-created content types and permissions under new ids: clear them
-            # so the copy goes back with the ids it was taken with.
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(rows)
+            put_rows_back(rows)
             connection.close()
 
     request.config.stash[_RESTORE_MIGRATED_ROWS] = restore
