@@ -2,6 +2,8 @@
 
 import datetime as dt
 import threading
+import uuid
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -12,6 +14,7 @@ from django.db import connection
 
 from accounts.models import User
 from programs.models import Assignment, Program
+from tracking.models import SetLog
 
 PASSWORD = "a-long-test-password"
 
@@ -102,3 +105,19 @@ def put_rows_back(rows: str) -> None:
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
+
+
+def log_set_on(
+    copy, *, set_number: int = 1, reps: int = 8, load: str = "100", rir: int = 2, **legs
+) -> SetLog:
+    """A logged set on a session's prescription, as a tick would write it."""
+    return SetLog.objects.create(
+        uuid=uuid.uuid4(),
+        prescription=copy,
+        exercise_id=copy.exercise_id,
+        set_number=set_number,
+        reps=None if legs else reps,
+        load_kg=Decimal(load),
+        rir=rir,
+        **legs,
+    )

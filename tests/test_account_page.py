@@ -13,7 +13,7 @@ from accounts.views import SAVED_MESSAGE
 from programs.generation import assignments_in_week, generate_week
 from programs.models import CONSECUTIVE_DAYS_MESSAGE, Assignment, Session, SessionPrescription
 from programs.weeks import IsoWeek
-from tests.conftest import make_user
+from tests.conftest import log_set_on, make_user
 from tracking.models import SetLog
 
 # Monday 23 November 2026, 10:00 in Paris (the athlete's time zone).
@@ -107,15 +107,7 @@ def test_saving_changes_unit_time_zone_and_email(client, athlete):
 def test_a_new_unit_changes_what_is_shown_never_the_stored_loads(client, athlete):
     generate_week(assignments=assignments_in_week(W48), week=W48)
     copy = SessionPrescription.objects.filter(session__athlete=athlete).first()
-    SetLog.objects.create(
-        uuid="00000000-0000-4000-8000-000000000001",
-        prescription=copy,
-        exercise_id=copy.exercise_id,
-        set_number=1,
-        reps=8,
-        load_kg=Decimal("100"),
-        rir=2,
-    )
+    log_set_on(copy)
     client.force_login(athlete)
 
     client.post("/account/", account_data(unit="lb"))
@@ -126,16 +118,7 @@ def test_a_new_unit_changes_what_is_shown_never_the_stored_loads(client, athlete
 
 
 def _log_a_set(session: Session) -> None:
-    copy = session.prescriptions.first()
-    SetLog.objects.create(
-        uuid=f"00000000-0000-4000-8000-{session.pk:012d}",
-        prescription=copy,
-        exercise_id=copy.exercise_id,
-        set_number=1,
-        reps=8,
-        load_kg=Decimal("100"),
-        rir=2,
-    )
+    log_set_on(session.prescriptions.first())
 
 
 def _dates(athlete, week: IsoWeek) -> list[tuple[dt.date, int]]:

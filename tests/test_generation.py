@@ -1,6 +1,5 @@
 import datetime as dt
 import math
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -19,7 +18,7 @@ from programs.models import (
     SessionPrescription,
 )
 from programs.weeks import IsoWeek
-from tracking.models import SetLog
+from tests.conftest import log_set_on
 
 W48 = IsoWeek(2026, 48)  # Monday 23 November 2026
 
@@ -146,16 +145,7 @@ def test_other_athletes_and_weeks_are_left_alone(athlete, other_athlete):
 
 
 def _log_a_set(session):
-    copy = SessionPrescription.objects.filter(session=session).order_by("order").first()
-    return SetLog.objects.create(
-        uuid="11111111-1111-4111-8111-111111111111",
-        prescription=copy,
-        exercise=copy.exercise,
-        set_number=1,
-        reps=8,
-        load_kg=Decimal("100"),
-        rir=2,
-    )
+    return log_set_on(SessionPrescription.objects.filter(session=session).order_by("order").first())
 
 
 def test_unstarted_sessions_follow_template_edits_and_started_ones_never_change(athlete):

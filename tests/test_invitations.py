@@ -2,7 +2,6 @@
 once only, never after it expired or was revoked, and only for what it offers."""
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 import time_machine
@@ -17,9 +16,8 @@ from accounts.views import PENDING_INVITATION, SETUP_INVITATION_GONE
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, DayTemplate, Program, Session, SessionPrescription
 from programs.weeks import IsoWeek
-from tests.conftest import make_user, post_at_once
+from tests.conftest import log_set_on, make_user, post_at_once
 from tests.test_signup import setup_data, signup_data
-from tracking.models import SetLog
 
 # Monday 23 November 2026, 10:00 in Paris.
 MONDAY_MORNING = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
@@ -214,16 +212,7 @@ def test_a_signed_up_athlete_without_a_program_is_sent_to_setup(client, invitati
 
 
 def _log_a_set(session: Session) -> None:
-    copy = SessionPrescription.objects.filter(session=session).first()
-    SetLog.objects.create(
-        uuid="00000000-0000-4000-8000-000000000001",
-        prescription=copy,
-        exercise_id=copy.exercise_id,
-        set_number=1,
-        reps=8,
-        load_kg=Decimal("100"),
-        rir=2,
-    )
+    log_set_on(SessionPrescription.objects.filter(session=session).first())
 
 
 def test_an_athlete_already_training_sees_accept(client, athlete, invitation):

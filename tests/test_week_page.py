@@ -8,7 +8,7 @@ from django.urls import reverse
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Session, SessionPrescription
 from programs.weeks import IsoWeek
-from tests.conftest import make_user
+from tests.conftest import log_set_on, make_user
 from tracking.models import SetLog
 
 # Monday 23 November 2026, 10:00 in Paris (the athlete's time zone).
@@ -193,15 +193,7 @@ def test_each_session_shows_its_progress(client, athlete):
         session__athlete=athlete, session__date=dt.date(2026, 11, 23), order=1
     )
     for number in (1, 2):
-        SetLog.objects.create(
-            uuid=f"00000000-0000-4000-8000-00000000000{number}",
-            prescription=squat,
-            exercise=squat.exercise,
-            set_number=number,
-            reps=8,
-            load_kg=Decimal("100"),
-            rir=2,
-        )
+        log_set_on(squat, set_number=number)
     html = client.get("/week/2026-W48/").content.decode()
     assert "2 of 9 sets" in html and "Continue session" in html
     assert "0 of 8 sets" in html and "Open session" in html
