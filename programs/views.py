@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from legplanner.pwa import kept_offline
 from programs.today import athlete_today
 from programs.week_page import load_week
 from programs.weeks import IsoWeek
@@ -14,6 +15,7 @@ def home(request):
     return redirect("week", iso_week=str(IsoWeek.of(athlete_today(request.user))))
 
 
+@kept_offline
 @require_GET
 @login_required
 def week(request, iso_week: str):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
+from legplanner.pwa import kept_offline
 from programs.access import find_prescription_for_athlete, get_session_for_athlete
 from programs.models import Session, SessionPrescription
 from programs.today import athlete_today
@@ -46,6 +47,7 @@ def today(request):
     return redirect("session", session_id=session.pk)
 
 
+@kept_offline
 @require_GET
 @login_required
 def session(request, session_id: int):

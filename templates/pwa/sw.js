@@ -1,0 +1,165 @@
+/* Legplanner's service worker: the app's pages and files on the phone, for the gym
+   with no signal. Written by hand rather than with Workbox: it needs two strategies
+   and a small map of days, which is less code than the library's runtime; the queue
+   of ticks lives in the page (static/js/offline.js), because replaying a tick needs
+   the login's CSRF cookie, which a worker cannot read. */
+"use strict";
+
+var VERSION = "{{ version }}";
+var SHELL = {{ shell|safe }};
+var STATIC_PREFIX = {{ static_prefix|safe }};
+var OFFLINE_URL = {{ offline_url|safe }};
+var TODAY_URL = {{ today_url|safe }};
+
+var SHELL_CACHE = "legplanner-shell-" + VERSION;
+var PAGES_CACHE = "legplanner-pages";
+// Which kept page answers /today/ on which date, filled when the week page is seen.
+var DAYS_KEY = "/__legplanner/days.json";
+// whitenoise names a file by its content's hash: such a file never changes.
+var HASHED = /\.[0-9a-f]{12}\.\w+$/;
+var KEEP_HEADER = "X-Legplanner-Offline";
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(
+    caches.open(SHELL_CACHE)
+      .then(function (cache) { return cache.addAll(SHELL); })
+      .then(function () { return self.skipWaiting(); })
+  );
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf("legplanner-shell-") === 0 && name !== SHELL_CACHE;
+      }).map(function (name) { return caches.delete(name); }));
+    }).then(function () { return self.clients.claim(); })
+  );
+});
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") return;  // ticks go to the network; the page queues them
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(page(request, url));
+  } else if (url.pathname.indexOf(STATIC_PREFIX) === 0) {
+    event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(request));
+  }
+});
+
+function kept(response) {
+  return response.ok && !response.redirected && response.headers.get(KEEP_HEADER) === "keep";
+}
+
+function keep(url, response) {
+  return caches.open(PAGES_CACHE).then(function (cache) { return cache.put(url, response); });
+}
+
+// Network first, so a page is never older than it must be; the copy is for no signal.
+function page(request, url) {
+  return fetch(request).then(function (response) {
+    if (kept(response)) keep(request.url, response.clone());
+    return response;
+  }).catch(function () {
+    return keptPage(request.url).then(function (found) {
+      return found || dayFallback(url);
+    }).then(function (found) {
+      return found || caches.match(OFFLINE_URL);
+    });
+  });
+}
+
+// The page learns it came from the phone, and shows when it was fetched.
+function keptPage(url) {
+  return caches.open(PAGES_CACHE).then(function (cache) {
+    return cache.match(url);
+  }).then(function (response) {
+    if (!response) return null;
+    return response.text().then(function (html) {
+      return new Response(html.replace('data-served="network"', 'data-served="cache"'), {
+        status: 200,
+        headers: { "Content-Type": "text/html; charset=utf-8" }
+      });
+    });
+  });
+}
+
+function localDate(now) {
+  function two(n) { return String(n).padStart(2, "0"); }
+  return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+}
+
+// /today/ and / with no signal: today's kept session, else this week's kept page.
+function dayFallback(url) {
+  if (url.pathname !== TODAY_URL && url.pathname !== "/") return null;
+  return caches.open(PAGES_CACHE).then(function (cache) {
+    return cache.match(DAYS_KEY).then(function (response) {
+      return response ? response.json() : {};
+    }).then(function (days) {
+      var day = days[localDate(new Date())] || {};
+      var choices = [day.session, day.week].filter(Boolean);
+      return (function next() {
+        var choice = choices.shift();
+        if (!choice) return null;
+        return cache.match(choice).then(function (found) {
+          return found ? Response.redirect(choice, 302) : next();
+        });
+      })();
+    });
+  });
+}
+
+function cacheFirst(request) {
+  return caches.match(request).then(function (found) {
+    return found || fetch(request).then(function (response) {
+      if (response.ok) {
+        var copy = response.clone();
+        caches.open(SHELL_CACHE).then(function (cache) { cache.put(request, copy); });
+      }
+      return response;
+    });
+  });
+}
+
+function networkFirst(request) {
+  return fetch(request).then(function (response) {
+    if (response.ok) {
+      var copy = response.clone();
+      caches.open(SHELL_CACHE).then(function (cache) { cache.put(request, copy); });
+    }
+    return response;
+  }).catch(function () {
+    return caches.match(request).then(function (found) {
+      return found || Response.error();
+    });
+  });
+}
+
+// The week page asks to keep its sessions, so a lifter who looked at the week at home
+// can open any of its sessions in the gym.
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  if (data.type !== "keep") return;
+  event.waitUntil(keepPages(data.pages || [], data.days || []));
+});
+
+function keepPages(pages, days) {
+  return Promise.all(pages.map(function (url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (kept(response)) return keep(new URL(url, self.location.origin).href, response);
+    }).catch(function () { /* no signal now: kept on the next visit */ });
+  })).then(function () {
+    return caches.open(PAGES_CACHE);
+  }).then(function (cache) {
+    return cache.match(DAYS_KEY).then(function (response) {
+      return response ? response.json() : {};
+    }).then(function (known) {
+      days.forEach(function (day) { known[day.date] = { week: day.week, session: day.session }; });
+      return cache.put(DAYS_KEY, new Response(JSON.stringify(known), {
+        headers: { "Content-Type": "application/json" }
+      }));
+    });
+  });
+}

@@ -1,0 +1,319 @@
+"""Training with no signal: pages kept on the phone, ticks queued there and sent once.
+
+Playwright's offline switch cuts the page and its service worker from the live server,
+as a basement does. Chromium does not always tell a page loaded with no network that the
+network is back (the `online` event), so the tests send that event themselves where a
+phone would get it; the retry timer, which needs no event, has its own test.
+"""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.contrib.sessions.models import Session as LoginSession
+from playwright.sync_api import Page, expect
+
+from programs.models import Session
+from tests.conftest import PASSWORD
+from tests.e2e.conftest import (
+    PHONE,
+    exercise_card,
+    log_in,
+    session_url,
+    set_row,
+    tap_done,
+)
+from tracking.models import SetLog
+from tracking.verdicts import TOO_EASY_MESSAGE
+
+SQUAT, RDL = "1. Back squat", "2. Romanian deadlift"
+WAITING = re.compile(r"\d+ sets? saved on this phone, waiting to send")
+
+
+def kept_pages(page: Page) -> list[str]:
+    return page.evaluate(
+        """caches.open("legplanner-pages")
+            .then(cache => cache.keys())
+            .then(keys => keys.map(request => new URL(request.url).pathname))"""
+    )
+
+
+def eventually(page: Page, script: str, arg=None, *, seconds: float = 10) -> None:
+    """Wait for an async script to answer true: wait_for_function takes a promise for
+    a truthy answer, so it cannot wait on IndexedDB or the Cache API."""
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(script, arg):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"Still false after {seconds} s: {script}")
+
+
+def wait_until_kept(page: Page, paths: list[str]) -> None:
+    """The week page asks the service worker to keep its sessions: wait for them."""
+    page.evaluate("navigator.serviceWorker.ready")
+    eventually(
+        page,
+        """paths => caches.open("legplanner-pages").then(cache => cache.keys()).then(keys =>
+            paths.every(path => keys.some(request => new URL(request.url).pathname === path)))""",
+        paths,
+    )
+
+
+def go_online(page: Page) -> None:
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+
+
+def wait_until_sent(page: Page) -> None:
+    eventually(page, "legplannerQueue.entries().then(entries => entries.length === 0)")
+
+
+def queue(page: Page) -> list[dict]:
+    return page.evaluate("legplannerQueue.entries()")
+
+
+def sets_of(session: Session) -> list[tuple]:
+    return list(
+        SetLog.objects.filter(prescription__session=session)
+        .order_by("prescription__order", "set_number")
+        .values_list("uuid", "exercise__name", "set_number", "reps", "load_kg", "rir")
+    )
+
+
+def opened_offline(page: Page, live_server, week_sessions) -> Page:
+    """Online: the week, then Day 1. Then the signal goes and Day 1 is reloaded."""
+    day_one, day_two = week_sessions
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/week/2026-W48/")
+    wait_until_kept(page, [f"/sessions/{day_one.pk}/", f"/sessions/{day_two.pk}/"])
+    page.goto(session_url(live_server, day_one))
+    page.context.set_offline(True)
+    page.reload()
+    return page
+
+
+@pytest.fixture
+def offline_day_one(page: Page, live_server, athlete, week_sessions) -> Page:
+    return opened_offline(page, live_server, week_sessions)
+
+
+def test_a_whole_session_in_a_dead_zone_arrives_once(offline_day_one: Page, week_sessions):
+    page, (day_one, _) = offline_day_one, week_sessions
+    status = page.locator("#network-status")
+    expect(status).to_contain_text(
+        "Opened with no network: this is the copy kept on this phone from"
+    )
+    expect(status).to_contain_text("saved on this phone and sent when the network is back")
+
+    squat, rdl = exercise_card(page, SQUAT), exercise_card(page, RDL)
+    tap_done(squat, 1, load="100")
+    tap_done(squat, 2)
+    tap_done(squat, 3)
+    tap_done(squat, 4)
+    # A set that left reps in the tank: the verdict comes from the phone's rules.
+    set_row(rdl, 1).locator('label[aria-label="RIR 5+"]').tap()
+    too_easy = tap_done(rdl, 1, load="80")
+    expect(too_easy.locator(".verdict")).to_contain_text("Too easy")
+    expect(too_easy.locator(".verdict")).to_contain_text(TOO_EASY_MESSAGE.format(rir=5))
+    expect(too_easy.locator(".waiting-mark")).to_contain_text("Saved on this phone")
+
+    # Edit a waiting set: 7 reps, not the suggested 5.
+    second = set_row(squat, 2)
+    second.get_by_role("textbox", name="Reps", exact=True).fill("7")
+    second.get_by_role("button", name="Save changes to set 2", exact=True).tap()
+    # Undo another: it goes back to a set still to log.
+    set_row(squat, 4).get_by_role("button", name="Undo set 4", exact=True).tap()
+    expect(set_row(squat, 4).get_by_role("button", name="Done: log set 4")).to_be_visible()
+
+    expect(page.locator("li.set-row.is-waiting")).to_have_count(4)
+    expect(page.locator("#queue-banner")).to_contain_text(
+        "4 sets saved on this phone, waiting to send."
+    )
+    assert sets_of(day_one) == []
+    waiting = queue(page)
+    assert [entry["kind"] for entry in waiting] == ["tick"] * 4
+
+    # The queue outlives a reload with no network.
+    page.reload()
+    expect(page.locator("li.set-row.is-waiting")).to_have_count(4)
+    expect(set_row(squat, 2).get_by_role("textbox", name="Reps", exact=True)).to_have_value("7")
+
+    go_online(page)
+    expect(page.locator("#queue-banner")).to_be_hidden()
+    expect(page.locator("li.set-row.is-waiting")).to_have_count(0)
+    expect(page.locator("li.set-row.is-logged")).to_have_count(4)
+    expect(page.locator("#session-progress")).to_contain_text("4 of")
+    expected = [
+        (entry["uuid"], name, number, reps, load, rir)
+        for entry, (name, number, reps, load, rir) in zip(
+            waiting,
+            [
+                ("Back squat", 1, 5, Decimal(100), 2),
+                ("Back squat", 2, 7, Decimal(100), 2),
+                ("Back squat", 3, 5, Decimal(100), 2),
+                ("Romanian deadlift", 1, 6, Decimal(80), 5),
+            ],
+            strict=True,
+        )
+    ]
+    assert [(str(u), *rest) for u, *rest in sets_of(day_one)] == expected
+
+    page.reload()
+    expect(page.locator("li.set-row.is-logged")).to_have_count(4)
+    expect(page.locator("li.set-row.is-waiting")).to_have_count(0)
+
+    # The same queue sent again (a lost answer, a second tab) creates nothing.
+    page.evaluate("entries => legplannerQueue.put(entries)", waiting)
+    page.evaluate("legplannerQueue.flush()")
+    assert queue(page) == []
+    assert [(str(u), *rest) for u, *rest in sets_of(day_one)] == expected
+
+
+def test_the_retry_timer_sends_without_the_online_event(
+    page: Page, live_server, athlete, week_sessions
+):
+    page.clock.install()
+    opened_offline(page, live_server, week_sessions)
+    tap_done(exercise_card(page, SQUAT), 1, load="100")
+    expect(page.locator("#queue-banner")).to_contain_text("1 set saved on this phone")
+
+    page.context.set_offline(False)
+    page.clock.run_for(20_000)
+    expect(page.locator("#queue-banner")).to_be_hidden()
+    assert len(sets_of(week_sessions[0])) == 1
+
+
+def test_the_week_keeps_its_sessions_for_the_gym(page: Page, live_server, athlete, week_sessions):
+    _, day_two = week_sessions
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/week/2026-W48/")
+    wait_until_kept(page, [f"/sessions/{day_two.pk}/", "/week/2026-W48/"])
+    page.context.set_offline(True)
+
+    # Day 2 was never opened: the week page kept it, cues included.
+    page.goto(session_url(live_server, day_two))
+    expect(page.get_by_role("heading", name="1. Leg extension")).to_be_visible()
+    expect(page.locator("#network-status")).to_contain_text("copy kept on this phone")
+    page.goto(f"{live_server.url}/week/2026-W48/")
+    expect(page.get_by_role("heading", name=re.compile("Week 48"))).to_be_visible()
+
+    # A page never kept says so, rather than the browser's error.
+    page.goto(f"{live_server.url}/week/2026-W50/")
+    expect(page.get_by_role("heading", name="No network")).to_be_visible()
+
+
+def test_an_expired_login_sends_the_sets_after_logging_in_again(
+    offline_day_one: Page, week_sessions
+):
+    page, (day_one, _) = offline_day_one, week_sessions
+    tap_done(exercise_card(page, SQUAT), 1, load="100")
+    LoginSession.objects.all().delete()  # the login expired while the phone was offline
+
+    go_online(page)
+    banner = page.locator("#queue-banner")
+    expect(banner).to_contain_text("Your login has expired. Log in to send 1 set")
+    assert sets_of(day_one) == []
+    assert len(queue(page)) == 1, "kept, not dropped"
+
+    banner.get_by_role("link", name="Log in").tap()
+    page.locator("#id_username").fill("athlete")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").tap()
+    expect(page).to_have_url(re.compile(rf"/sessions/{day_one.pk}/$"))
+    wait_until_sent(page)
+    expect(banner).to_be_hidden()
+    assert [(name, reps) for _, name, _, reps, _, _ in sets_of(day_one)] == [("Back squat", 5)]
+
+
+def test_a_refused_set_is_shown_with_its_reason(offline_day_one: Page, week_sessions):
+    page, (day_one, _) = offline_day_one, week_sessions
+    tap_done(exercise_card(page, SQUAT), 1, load="100")
+    Session.objects.filter(pk=day_one.pk).delete()  # say, a coach removed the session
+
+    go_online(page)
+    banner = page.locator("#queue-banner")
+    expect(banner).to_contain_text("Not saved: This session no longer exists")
+    expect(set_row(exercise_card(page, SQUAT), 1).locator(".error")).to_contain_text(
+        "This session no longer exists"
+    )
+    assert SetLog.objects.count() == 0
+    assert [entry["state"] for entry in queue(page)] == ["refused"]
+
+    banner.get_by_role("button", name="Dismiss").tap()
+    expect(banner).to_be_hidden()
+    assert queue(page) == []
+
+
+def test_logging_out_leaves_nothing_of_the_athlete_on_the_phone(
+    page: Page, live_server, athlete, week_sessions
+):
+    day_one, _ = week_sessions
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/week/2026-W48/")
+    wait_until_kept(page, [f"/sessions/{day_one.pk}/"])
+    page.goto(session_url(live_server, day_one))
+    # A weak signal: the page thinks it is online, but the tick does not get through.
+    page.route("**/tick/", lambda route: route.abort("internetdisconnected"))
+    tap_done(exercise_card(page, SQUAT), 1, load="100")
+    expect(page.locator("#queue-banner")).to_contain_text("1 set saved on this phone")
+
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.get_by_role("button", name="Log out").tap()
+    expect(page).to_have_url(re.compile(r"/login/"))
+    assert asked == [
+        "1 set is still waiting to be sent. Logging out deletes it from this phone. Log out anyway?"
+    ]
+
+    assert kept_pages(page) == []
+    assert "legplanner" not in page.evaluate(
+        "indexedDB.databases().then(found => found.map(database => database.name))"
+    )
+    assert page.evaluate("localStorage.length") == 0
+    assert SetLog.objects.count() == 0
+
+    page.evaluate("navigator.serviceWorker.ready")
+    page.context.set_offline(True)
+    page.goto(session_url(live_server, day_one))
+    expect(page.get_by_role("heading", name="No network")).to_be_visible()
+    expect(page.get_by_role("article")).to_have_count(0)
+
+
+def test_a_phone_sized_chromium_can_install_the_app(
+    browser_type, browser_type_launch_args, live_server, tmp_path
+):
+    """Installability needs a profile on disk: Chromium refuses it in incognito."""
+    context = browser_type.launch_persistent_context(
+        tmp_path,
+        **browser_type_launch_args,
+        **PHONE,
+        is_mobile=True,
+        has_touch=True,
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server.url}/login/")
+        page.evaluate("navigator.serviceWorker.ready")
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+        manifest = cdp.send("Page.getAppManifest")
+        assert manifest["errors"] == []
+        assert manifest["url"].endswith("/manifest.webmanifest")
+        page.reload()
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
+    finally:
+        context.close()
+
+
+def test_a_stale_csrf_token_is_renewed_not_dropped(
+    offline_day_one: Page, live_server, week_sessions
+):
+    page, (day_one, _) = offline_day_one, week_sessions
+    tap_done(exercise_card(page, SQUAT), 1, load="100")
+    # The token the phone holds no longer matches (the server rotated its secret, say).
+    page.context.add_cookies([{"name": "csrftoken", "value": "stale!" * 8, "url": live_server.url}])
+    page.evaluate("document.body.setAttribute('hx-headers', '{}')")
+
+    go_online(page)
+    wait_until_sent(page)
+    assert [(name, reps) for _, name, _, reps, _, _ in sets_of(day_one)] == [("Back squat", 5)]

@@ -1,0 +1,69 @@
+"""The phone judges a set offline with static/js/verdicts.js; the server with
+tracking/verdicts.py. Both run over one table of cases and must agree on every field."""
+
+from itertools import product
+
+from playwright.sync_api import Page
+
+from tracking.verdicts import judge_set
+
+# (reps_min, reps_max, rir_max): the guide's prescriptions, a fixed rep count, a target
+# of failure, and the edge of the allowed target.
+PRESCRIPTIONS = [(5, 8, 2), (6, 10, 2), (10, 15, 2), (10, 14, 1), (8, 8, 0), (5, 5, 3)]
+REPS = range(0, 18)
+RIR = range(0, 8)
+PER_LEG = [(10, 12), (12, 10), (9, 14), (0, 11), (14, 14), (15, 16)]
+
+
+def cases() -> list[dict]:
+    table = [
+        {"reps": reps, "rir": rir, "reps_min": lo, "reps_max": hi, "rir_max": target}
+        for (lo, hi, target), reps, rir in product(PRESCRIPTIONS, REPS, RIR)
+    ]
+    table += [
+        {"reps": None, "reps_left": left, "reps_right": right, "rir": rir}
+        | {"reps_min": 10, "reps_max": 14, "rir_max": 2}
+        for (left, right), rir in product(PER_LEG, RIR)
+    ]
+    return table
+
+
+def on_the_server(case: dict) -> dict:
+    verdict = judge_set(**case)
+    return {
+        "rep": str(verdict.rep),
+        "effort": str(verdict.effort),
+        "repsJudged": verdict.reps_judged,
+        "repLabel": verdict.rep_label,
+        "effortLabel": verdict.effort_label,
+        "isGood": verdict.is_good,
+        "message": verdict.message,
+    }
+
+
+def on_the_phone(page: Page, table: list[dict]) -> list[dict]:
+    return page.evaluate(
+        """table => table.map(c => legplannerVerdicts.judgeSet({
+            reps: c.reps, repsLeft: c.reps_left, repsRight: c.reps_right, rir: c.rir,
+            repsMin: c.reps_min, repsMax: c.reps_max, rirMax: c.rir_max,
+        }))""",
+        table,
+    )
+
+
+def test_the_phone_and_the_server_give_the_same_verdicts(page: Page, live_server):
+    page.goto(f"{live_server.url}/login/")  # any page: every page loads verdicts.js
+    table = cases()
+    phone = on_the_phone(page, table)
+    disagreements = [
+        (case, server, mine)
+        for case, server, mine in zip(table, map(on_the_server, table), phone, strict=True)
+        if server != mine
+    ]
+    assert disagreements == []
+    # The table reaches every verdict, so agreement is not agreement on one case.
+    assert {(v["rep"], v["effort"]) for v in phone} == {
+        (rep, effort)
+        for rep in ("below", "in_range", "above")
+        for effort in ("on_target", "at_limit", "too_easy")
+    }
