@@ -1,20 +1,21 @@
-import datetime as dt
-
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import User
 from programs.models import Assignment, Program
-from programs.weeks import IsoWeek
+from programs.today import athlete_today
+from tracking.demo_history import HISTORY_WEEKS, history_weeks, seed_history
 
 DEMO_ACCOUNTS = "athlete demo / demo, coach coach / coach"
 
 
 class Command(BaseCommand):
-    help = f"Create the demo accounts ({DEMO_ACCOUNTS}). Development only."
+    help = (
+        f"Create the demo accounts ({DEMO_ACCOUNTS}) and {HISTORY_WEEKS} weeks of the demo "
+        "athlete's training. Development only."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -23,16 +24,26 @@ class Command(BaseCommand):
         coach = self._user("coach", is_staff=True)
         coach.groups.add(Group.objects.get(name="Coaches"))
         athlete = self._user("demo")
-        if not athlete.assignments.filter(end_date__isnull=True).exists():
-            # Started four weeks ago, so the history pages have weeks to show.
-            start = IsoWeek.of(timezone.localdate()).monday - dt.timedelta(weeks=4)
+        today = athlete_today(athlete)
+        # The history's first Monday, so the progress and balance pages have weeks to show.
+        start = history_weeks(today=today)[0].monday
+        assignment = athlete.assignments.filter(end_date__isnull=True).first()
+        if assignment is None:
             Assignment.objects.create(
                 athlete=athlete,
                 program=Program.objects.get(is_default=True),
                 coach=coach,
                 start_date=start,
             )
-        self.stdout.write(f"Demo accounts ready: {DEMO_ACCOUNTS}.")
+        elif assignment.start_date > start:
+            # Made by an older seed_demo that started later: move it back for the history.
+            assignment.start_date = start
+            assignment.save(update_fields=["start_date"])
+        logged = seed_history(athlete=athlete, today=today)
+        self.stdout.write(
+            f"Demo accounts ready: {DEMO_ACCOUNTS}. "
+            f"{HISTORY_WEEKS} weeks of history: {logged} sets logged now."
+        )
 
     def _user(self, username: str, **fields) -> User:
         user, created = User.objects.get_or_create(username=username, defaults=fields)
