@@ -45,4 +45,5 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("programs.urls")),
     path("", include("tracking.urls")),
+    path("", include("tracking.insight_urls")),
 ]

@@ -8,6 +8,11 @@ from programs.today import athlete_today
 from programs.week_page import load_week
 from programs.weeks import IsoWeek
 
+# The one import from tracking in programs, kept to this view: the week page is where a
+# lifter looks first, so it shows tracking's balance summary beside the plan. The models
+# and rules of programs (generation, week_page) still know nothing of tracking.
+from tracking.insight_pages import load_week_balance
+
 
 @require_GET
 @login_required
@@ -25,6 +30,9 @@ def week(request, iso_week: str):
         raise Http404("No such week.") from None
     today = athlete_today(request.user)
     view = load_week(athlete=request.user, week=shown, today=today)
+    balance = (
+        load_week_balance(athlete=request.user, week=shown, today=today) if view.sessions else None
+    )
     return render(
         request,
         "programs/week.html",
@@ -33,5 +41,6 @@ def week(request, iso_week: str):
             "previous_week": shown.shifted(-1),
             "next_week": shown.shifted(1),
             "this_week": IsoWeek.of(today),
+            "balance": balance,
         },
     )

@@ -1,0 +1,240 @@
+"""What the progress and balance pages show: the queries of insight_queries.py, one per
+section, through the rules of tracking/insights/, with the charts' geometry."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from programs.models import Exercise
+from programs.weeks import IsoWeek
+from tracking import insight_queries as queries
+from tracking.charts import BarChart, LineChart, Sparkline, bar_chart, line_chart, sparkline
+from tracking.insights import Point, e1rm_in_unit
+from tracking.insights.effort import EFFORT_DAYS, NO_EFFORT_MESSAGE, EffortReport, effort_report
+from tracking.insights.legs import LEFT_RIGHT_WEEKS, NO_LEFT_RIGHT_MESSAGE, LegBalance, left_right
+from tracking.insights.muscles import (
+    MuscleWeek,
+    balance_weeks,
+    hamstrings_message,
+    hamstrings_weeks_message,
+    muscle_weeks,
+)
+from tracking.insights.progress import (
+    COMPARE_DAYS,
+    TREND_WEEKS,
+    ChartSeries,
+    LoggedSet,
+    ProgressLine,
+    SessionSets,
+    WeekVolume,
+    chart_series,
+    describe_set,
+    progress_lines,
+    sessions_of,
+    sessions_shown,
+    trend_message,
+    weekly_volume,
+)
+
+
+def _day(date: dt.date) -> str:
+    return f"{date.day} {date:%b %Y}"
+
+
+def _values_text(points, unit: str) -> str:
+    return "; ".join(f"{_day(point.date)}: {point.value} {unit}" for point in points)
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    line: ProgressLine
+    spark: Sparkline | None
+
+    @property
+    def label(self) -> str:
+        """The sparkline's text alternative: every number it draws."""
+        line = self.line
+        return (
+            f"{line.name}, best estimated 1RM per session over the last {TREND_WEEKS} "
+            f"weeks: {_values_text(line.trend, line.unit)}"
+        )
+
+
+@dataclass(frozen=True)
+class ProgressPage:
+    rows: list[ProgressRow]
+    unit: str
+    today: dt.date
+    trend_weeks: int = TREND_WEEKS
+    compare_weeks: int = COMPARE_DAYS // 7
+
+
+def load_progress(*, athlete, today: dt.date) -> ProgressPage:
+    unit = athlete.unit
+    lines = progress_lines(
+        exercises=queries.trained_exercises(athlete=athlete),
+        bests=queries.session_bests(athlete=athlete, since=today - dt.timedelta(weeks=TREND_WEEKS)),
+        today=today,
+        unit=unit,
+    )
+    rows = [
+        ProgressRow(line, sparkline([point.value for point in line.trend]) if line.trend else None)
+        for line in lines
+    ]
+    return ProgressPage(rows=rows, unit=unit, today=today)
+
+
+@dataclass(frozen=True)
+class BestSet:
+    date: dt.date
+    text: str
+    e1rm: str
+
+
+@dataclass(frozen=True)
+class ExerciseProgressPage:
+    exercise: Exercise
+    unit: str
+    series: ChartSeries
+    chart: LineChart | None
+    best: BestSet | None
+    volume: list[WeekVolume]
+    volume_chart: BarChart | None
+    sessions: list[SessionSets]
+    older: dt.date | None
+    newer: bool
+    sessions_count: int
+
+    @property
+    def empty(self) -> bool:
+        return not self.sessions_count
+
+    @property
+    def trend_message(self) -> str:
+        return trend_message(name=self.exercise.name, sessions=self.sessions_count)
+
+    @property
+    def chart_title(self) -> str:
+        per = "" if self.series.period == "session" else f", best of each {self.series.period}"
+        return f"{self.exercise.name}: estimated 1RM over time{per}"
+
+    @property
+    def chart_summary(self) -> str:
+        points = self.series.points
+        if not points:
+            return ""
+        first, last = points[0], points[-1]
+        best = max(points, key=lambda point: point.value)
+        return (
+            f"From {first.value} {self.unit} on {_day(first.date)} to {last.value} {self.unit} "
+            f"on {_day(last.date)}; the best, {best.value} {self.unit}, on {_day(best.date)}."
+        )
+
+    @property
+    def volume_summary(self) -> str:
+        return "; ".join(
+            f"week {week.week.week}: {week.volume_label} {self.unit} in {week.sets} sets"
+            for week in self.volume
+        )
+
+
+def _best(logged: LoggedSet | None, unit: str) -> BestSet | None:
+    if logged is None:
+        return None
+    return BestSet(
+        date=logged.date,
+        text=describe_set(logged=logged, unit=unit),
+        e1rm=f"{e1rm_in_unit(logged.e1rm_kg, unit)} {unit}",
+    )
+
+
+def load_exercise_progress(
+    *, athlete, exercise: Exercise, today: dt.date, before: dt.date | None = None
+) -> ExerciseProgressPage:
+    """Three queries: each session's aggregates, the listed sessions' sets (none when there
+    are no sessions to list), the best set."""
+    unit = athlete.unit
+    bests = queries.session_bests(athlete=athlete, exercise_id=exercise.pk)
+    series = chart_series(
+        points=[Point(best.date, e1rm_in_unit(best.e1rm_kg, unit)) for best in bests]
+    )
+    chart = (
+        line_chart([(point.date, point.value) for point in series.points])
+        if len(series.points) >= 2
+        else None
+    )
+    volume = weekly_volume(bests=bests, today=today, unit=unit)
+    volume_chart = (
+        bar_chart([(f"W{week.week.week}", week.volume) for week in volume])
+        if any(week.volume for week in volume)
+        else None
+    )
+    shown = sessions_shown(dates=(best.date for best in bests), before=before)
+    sets = (
+        queries.sets_on(athlete=athlete, exercise_id=exercise.pk, dates=shown.dates)
+        if shown.dates
+        else []
+    )
+    return ExerciseProgressPage(
+        exercise=exercise,
+        unit=unit,
+        series=series,
+        chart=chart,
+        best=_best(queries.best_set(athlete=athlete, exercise_id=exercise.pk), unit),
+        volume=volume,
+        volume_chart=volume_chart,
+        sessions=sessions_of(sets=sets, unit=unit),
+        older=shown.older,
+        newer=before is not None,
+        sessions_count=len(bests),
+    )
+
+
+@dataclass(frozen=True)
+class WeekBalance:
+    """This week's hard sets per muscle against the plan, and the sentence when hamstrings
+    fall behind: the balance page's first section and the week page's summary."""
+
+    muscles: MuscleWeek
+    message: str
+
+
+def load_week_balance(*, athlete, week: IsoWeek, today: dt.date) -> WeekBalance:
+    """One query."""
+    rows = queries.muscle_days(athlete=athlete, first=week.monday, last=week.sunday)
+    (muscles,) = muscle_weeks(rows=rows, weeks=[week], today=today)
+    return WeekBalance(muscles=muscles, message=hamstrings_message(week=muscles))
+
+
+@dataclass(frozen=True)
+class BalancePage:
+    this_week: WeekBalance
+    past_weeks: list[MuscleWeek]
+    weeks_message: str
+    legs: list[LegBalance]
+    effort: EffortReport
+    left_right_weeks: int = LEFT_RIGHT_WEEKS
+    effort_weeks: int = EFFORT_DAYS // 7
+    no_legs_message: str = NO_LEFT_RIGHT_MESSAGE
+    no_effort_message: str = NO_EFFORT_MESSAGE
+
+
+def load_balance(*, athlete, today: dt.date) -> BalancePage:
+    """Three queries: hard sets by muscle over eight weeks, left/right, effort."""
+    weeks = balance_weeks(today=today)
+    rows = queries.muscle_days(athlete=athlete, first=weeks[-1].monday, last=weeks[0].sunday)
+    this_week, *past_weeks = muscle_weeks(rows=rows, weeks=weeks, today=today)
+    return BalancePage(
+        this_week=WeekBalance(muscles=this_week, message=hamstrings_message(week=this_week)),
+        past_weeks=past_weeks,
+        weeks_message=hamstrings_weeks_message(past_weeks=past_weeks),
+        legs=left_right(
+            rows=queries.leg_days(
+                athlete=athlete, since=today - dt.timedelta(weeks=LEFT_RIGHT_WEEKS)
+            )
+        ),
+        effort=effort_report(
+            rows=queries.effort_rows(
+                athlete=athlete, since=today - dt.timedelta(days=EFFORT_DAYS - 1)
+            )
+        ),
+    )
