@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "tracking",
+    "coaching",
 ]
 
 MIDDLEWARE = [

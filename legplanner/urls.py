@@ -46,4 +46,5 @@ urlpatterns = [
     path("", include("programs.urls")),
     path("", include("tracking.urls")),
     path("", include("tracking.insight_urls")),
+    path("", include("coaching.urls")),
 ]

@@ -3,6 +3,8 @@
 The rule: Day 1 falls on the assignment's first weekday and Day 2 on its second, within
 the assignment's dates. A session keeps copies of its template's prescriptions; while no
 set is logged the copies follow the template, and once one is, the session never changes.
+An athlete's PrescriptionOverride (a coach's adjustment of one slot) replaces the template's
+values in the copies of that athlete's sessions dated from its ``starts_on``.
 Every step works on the whole batch at once, so the number of queries does not grow
 with the number of athletes.
 """
@@ -20,6 +22,7 @@ from programs.models import (
     DayTemplate,
     Prescription,
     PrescriptionFields,
+    PrescriptionOverride,
     Session,
     SessionPrescription,
 )
@@ -69,12 +72,50 @@ def assignments_in_week(week: IsoWeek, **filters):
     )
 
 
-def _signature(prescription, alternative_ids: Iterable[int]) -> tuple:
+def _values(row) -> dict:
+    """What a copy takes from a prescription (or holds, for a copy): exercise and dose."""
+    return {"exercise_id": row.exercise_id, **{name: getattr(row, name) for name in COPIED_FIELDS}}
+
+
+def _signature(values: dict, alternative_ids: Iterable[int]) -> tuple:
     return (
-        prescription.exercise_id,
+        values["exercise_id"],
         frozenset(alternative_ids),
-        *(getattr(prescription, name) for name in COPIED_FIELDS),
+        *(values[name] for name in COPIED_FIELDS),
     )
+
+
+Overrides = dict[tuple[int, int], PrescriptionOverride]
+
+
+def _overrides(athlete_ids: set[int], templates: set[DayTemplate]) -> Overrides:
+    """Each athlete's own versions of the templates' prescriptions, by (athlete, slot)."""
+    rows = PrescriptionOverride.objects.filter(
+        athlete_id__in=athlete_ids, prescription__day_template__in=templates
+    ).select_related("exercise")
+    return {(row.athlete_id, row.prescription_id): row for row in rows}
+
+
+def _planned_copies(
+    by_template: dict[int, list[tuple]], overrides: Overrides, session: Session
+) -> list[tuple[Prescription, dict, list[int]]]:
+    """The copies a session is to hold: the template's prescriptions, with the athlete's
+    overrides that apply on the session's date. A swapped exercise keeps the template's
+    own among the alternatives, so the athlete can still pick it."""
+    planned = []
+    for prescription, alternatives in by_template[session.day_template_id]:
+        values = _values(prescription)
+        override = overrides.get((session.athlete_id, prescription.pk))
+        if override is not None and override.starts_on <= session.date:
+            values.update(override.values_over(prescription))
+            if values["exercise_id"] != prescription.exercise_id:
+                alternatives = [
+                    exercise_id
+                    for exercise_id in dict.fromkeys([prescription.exercise_id, *alternatives])
+                    if exercise_id != values["exercise_id"]
+                ]
+        planned.append((prescription, values, alternatives))
+    return planned
 
 
 def _template_prescriptions(templates: set[DayTemplate]) -> dict[int, list[tuple]]:
@@ -106,20 +147,17 @@ def _copy_signatures(sessions: list[Session]) -> dict[int, set[tuple]]:
         alternatives[copy_id].append(exercise_id)
     signatures = defaultdict(set)
     for copy in copies:
-        signatures[copy.session_id].add(_signature(copy, alternatives[copy.pk]))
+        signatures[copy.session_id].add(_signature(_values(copy), alternatives[copy.pk]))
     return signatures
 
 
-def _copy_prescriptions(sessions: list[Session], by_template: dict[int, list[tuple]]) -> None:
+def _copy_prescriptions(
+    sessions: list[Session], by_template: dict[int, list[tuple]], overrides: Overrides
+) -> None:
     copies, alternative_rows = [], []
     for session in sessions:
-        for prescription, alternatives in by_template[session.day_template_id]:
-            copy = SessionPrescription(
-                session=session,
-                source=prescription,
-                exercise_id=prescription.exercise_id,
-                **{name: getattr(prescription, name) for name in COPIED_FIELDS},
-            )
+        for prescription, values, alternatives in _planned_copies(by_template, overrides, session):
+            copy = SessionPrescription(session=session, source=prescription, **values)
             copies.append(copy)
             alternative_rows.append((copy, alternatives))
     SessionPrescription.objects.bulk_create(copies)
@@ -161,6 +199,7 @@ def generate_week(*, assignments: Iterable[Assignment], week: IsoWeek) -> Genera
     }
     templates = {plan.day_template for plan in planned}
     by_template = _template_prescriptions(templates)
+    overrides = _overrides(athlete_ids, templates)
     unstarted = [session for session in existing.values() if not session.started]
     signatures = _copy_signatures(unstarted)
 
@@ -185,7 +224,10 @@ def generate_week(*, assignments: Iterable[Assignment], week: IsoWeek) -> Genera
             for name, value in fields.items():
                 setattr(session, name, value)
             to_update.append(session)
-        wanted = {_signature(p, alts) for p, alts in by_template[plan.day_template.pk]}
+        wanted = {
+            _signature(values, alternatives)
+            for _, values, alternatives in _planned_copies(by_template, overrides, session)
+        }
         if signatures[session.pk] != wanted:
             to_recopy.append(session)
 
@@ -200,7 +242,7 @@ def generate_week(*, assignments: Iterable[Assignment], week: IsoWeek) -> Genera
     if to_recopy:
         SessionPrescription.objects.filter(session__in=to_recopy).delete()
     Session.objects.bulk_create(to_create)
-    _copy_prescriptions(to_create + to_recopy, by_template)
+    _copy_prescriptions(to_create + to_recopy, by_template, overrides)
     return Generated(
         created=len(to_create), updated=len({*to_update, *to_recopy}), removed=len(stale)
     )

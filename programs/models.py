@@ -356,3 +356,95 @@ class SessionPrescription(PrescriptionFields):
     def swap_to(self, exercise: Exercise) -> None:
         self.swapped_to = None if exercise.pk == self.exercise_id else exercise
         self.save(update_fields=["swapped_to"])
+
+
+class PrescriptionOverride(models.Model):
+    """One athlete's own version of a template's prescription, from a date on.
+
+    Empty fields follow the template, so a later edit of the template still reaches the
+    athlete for what the coach did not change. Generation applies it to the athlete's
+    sessions dated from ``starts_on``: a session already trained, or already past, keeps
+    what it was.
+    """
+
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="prescription_overrides"
+    )
+    prescription = models.ForeignKey(
+        Prescription, on_delete=models.CASCADE, related_name="overrides"
+    )
+    starts_on = models.DateField()
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    sets_min = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    sets_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    reps_min = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    reps_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    rest_seconds = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(900)]
+    )
+    rir_min = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(MAX_TARGET_RIR)]
+    )
+    rir_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(MAX_TARGET_RIR)]
+    )
+
+    OVERRIDDEN_FIELDS = [
+        "sets_min",
+        "sets_max",
+        "reps_min",
+        "reps_max",
+        "rest_seconds",
+        "rir_min",
+        "rir_max",
+    ]
+
+    class Meta:
+        ordering = ["prescription__day_template", "prescription__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["athlete", "prescription"],
+                name="prescriptionoverride_one_per_athlete",
+                violation_error_message="This athlete already has an adjustment of this slot.",
+            ),
+            # The pairs are checked against the template's values by the form that makes
+            # them; the database holds what it can check on its own.
+            models.CheckConstraint(
+                condition=(
+                    (Q(sets_min__isnull=True) | Q(sets_min__gte=1, sets_min__lte=20))
+                    & (Q(sets_max__isnull=True) | Q(sets_max__gte=1, sets_max__lte=20))
+                    & (Q(reps_min__isnull=True) | Q(reps_min__gte=1, reps_min__lte=100))
+                    & (Q(reps_max__isnull=True) | Q(reps_max__gte=1, reps_max__lte=100))
+                    & (Q(rest_seconds__isnull=True) | Q(rest_seconds__lte=900))
+                    & (Q(rir_min__isnull=True) | Q(rir_min__lte=MAX_TARGET_RIR))
+                    & (Q(rir_max__isnull=True) | Q(rir_max__lte=MAX_TARGET_RIR))
+                ),
+                name="prescriptionoverride_values_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prescription} for {self.athlete}"
+
+    def values_over(self, prescription: Prescription) -> dict:
+        """The fields of the prescription this athlete does differently (the exercise too,
+        which must be loaded); a swapped exercise is counted per leg when it is unilateral."""
+        values = {
+            name: getattr(self, name)
+            for name in self.OVERRIDDEN_FIELDS
+            if getattr(self, name) is not None
+        }
+        if self.exercise_id is not None and self.exercise_id != prescription.exercise_id:
+            values["exercise_id"] = self.exercise_id
+            values["per_leg"] = self.exercise.unilateral
+        return values

@@ -113,7 +113,7 @@ def test_the_session_page_runs_the_same_queries_with_a_year_of_history(
         assert client.get(url).status_code == 200
 
 
-SESSION_PAGE_QUERIES = 7
+SESSION_PAGE_QUERIES = 8
 
 
 def test_another_athletes_session_is_not_found(client, athlete, sessions):

@@ -154,7 +154,7 @@ def _a_year_of_history(athlete):
 
 # One of them is the balance summary's (hard sets per muscle against the plan, one
 # grouped query whatever the history).
-WEEK_PAGE_QUERIES = 14
+WEEK_PAGE_QUERIES = 15
 
 
 def test_the_week_page_runs_the_same_queries_with_a_year_of_history(

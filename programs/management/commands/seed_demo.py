@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
+from coaching.demo import seed_coaching_demo
 from programs.models import Assignment, Program
 from programs.today import athlete_today
 from tracking.demo_history import HISTORY_WEEKS, history_weeks, seed_history
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             f"Demo accounts ready: {DEMO_ACCOUNTS}. "
             f"{HISTORY_WEEKS} weeks of history: {logged} sets logged now."
         )
+        seed_coaching_demo(today=today)
 
     def _user(self, username: str, **fields) -> User:
         user, created = User.objects.get_or_create(username=username, defaults=fields)

@@ -1,0 +1,77 @@
+"""Who a coach may see: their own athletes, and nothing at all for anyone else (404).
+
+A coach is a user in the Coaches group; their athletes are those whose latest assignment
+names them, so an athlete who moved to another coach leaves the first one's desk, and one
+whose program was ended stays on it. Superusers see every athlete; other staff none.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from programs.models import Assignment, Prescription, Session
+
+COACHES_GROUP = "Coaches"
+
+
+def is_coach(user) -> bool:
+    return user.is_authenticated and user.groups.filter(name=COACHES_GROUP).exists()
+
+
+def may_coach(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or is_coach(user))
+
+
+def coach_required(view: Callable) -> Callable:
+    """Logged in (else the login page), and a coach or a superuser (else 404: the coach
+    pages do not exist for anyone else, so their URLs reveal nothing)."""
+
+    @login_required
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not may_coach(request.user):
+            raise Http404("No such page.")
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def athletes_of(user) -> QuerySet:
+    """The athletes a coach (or a superuser) sees, as a queryset of users."""
+    assignments = Assignment.objects.filter(athlete=OuterRef("pk"))
+    users = get_user_model().objects.filter(Exists(assignments))
+    if user.is_superuser:
+        return users
+    latest_coach = assignments.order_by("-start_date", "-pk").values("coach_id")[:1]
+    return users.annotate(current_coach=Subquery(latest_coach)).filter(current_coach=user.pk)
+
+
+def get_athlete_for_coach(*, coach, athlete_id: int):
+    return get_object_or_404(athletes_of(coach), pk=athlete_id)
+
+
+def get_session_for_coach(*, coach, session_id: int) -> Session:
+    return get_object_or_404(
+        Session.objects.select_related("athlete"),
+        pk=session_id,
+        athlete__in=athletes_of(coach).values("pk"),
+    )
+
+
+def get_prescription_for_athlete(*, athlete, prescription_id: int) -> Prescription:
+    """A slot of one of the programs the athlete follows or followed: 404 otherwise."""
+    programs = Assignment.objects.filter(athlete=athlete)
+    templates = [
+        *programs.values_list("program__day_one", flat=True),
+        *programs.values_list("program__day_two", flat=True),
+    ]
+    return get_object_or_404(
+        Prescription.objects.select_related("exercise", "day_template"),
+        pk=prescription_id,
+        day_template__in=templates,
+    )

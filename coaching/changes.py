@@ -1,0 +1,235 @@
+"""The everyday changes a coach makes from the desk, each recorded in Django's admin log.
+
+The admin log already holds the admin's edits of assignments and adjustments, so one
+record answers "who changed what, when" wherever the change was made. Every change here
+brings the athlete's sessions from today on in line, and leaves a session with a logged
+set as it was (generation never touches one).
+"""
+
+import datetime as dt
+
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
+
+from coaching.models import CoachNote
+from programs.generation import assignments_in_week, generate_week
+from programs.models import (
+    Assignment,
+    Prescription,
+    PrescriptionOverride,
+    Session,
+    SessionPrescription,
+)
+from programs.weeks import IsoWeek
+
+START_IN_THE_PAST_MESSAGE = (
+    "A program already running changes from today at the earliest: pick today or a later date."
+)
+NOTE_ELSEWHERE_MESSAGE = "That exercise is not in this session."
+CHANGE_HISTORY_LENGTH = 30
+
+
+def record(*, by, obj, message: str, action=CHANGE) -> LogEntry:
+    return LogEntry.objects.log_actions(
+        user_id=by.pk,
+        queryset=[obj],
+        action_flag=action,
+        change_message=message,
+        single_object=True,
+    )
+
+
+def regenerate_from(*, athlete, today: dt.date) -> None:
+    """Bring the athlete's sessions from today's week on in line with their plan: this week
+    and every later week already made."""
+    weeks = {IsoWeek.of(today)} | {
+        IsoWeek.of(date)
+        for date in Session.objects.filter(athlete=athlete, date__gte=today).values_list(
+            "date", flat=True
+        )
+    }
+    for week in sorted(weeks):
+        generate_week(assignments=assignments_in_week(week, athlete=athlete), week=week)
+
+
+def _describe(assignment: Assignment) -> str:
+    return (
+        f"{assignment.program} on {assignment.get_weekday_one_display()} and "
+        f"{assignment.get_weekday_two_display()} from {assignment.start_date:%d %b %Y}"
+    )
+
+
+@transaction.atomic
+def assign_program(
+    *,
+    athlete,
+    program,
+    weekday_one: int,
+    weekday_two: int,
+    start_date: dt.date,
+    unit: str,
+    by,
+    today: dt.date,
+) -> Assignment:
+    """Give the athlete a program, or change the one they follow.
+
+    A program not started yet changes in place; one already running ends the day before
+    the new start, so the weeks trained keep the program they were trained on. Raises
+    ValueError (START_IN_THE_PAST_MESSAGE) for a running program changed in the past.
+    """
+    current = (
+        Assignment.objects.select_for_update()
+        .filter(athlete=athlete, end_date__isnull=True)
+        .first()
+    )
+    fields = {"program": program, "weekday_one": weekday_one, "weekday_two": weekday_two}
+    if current is not None and current.start_date < today:
+        if start_date < today:
+            raise ValueError(START_IN_THE_PAST_MESSAGE)
+        current.end_date = max(start_date - dt.timedelta(days=1), current.start_date)
+        current.save(update_fields=["end_date"])
+        record(by=by, obj=current, message=f"Ended: followed by a change on {start_date:%d %b %Y}.")
+        assignment = Assignment.objects.create(
+            athlete=athlete, coach=current.coach or by, start_date=start_date, **fields
+        )
+        action, verb = ADDITION, "Changed the program to"
+    elif current is not None:
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.start_date = start_date
+        current.save(update_fields=[*fields, "start_date"])
+        assignment, action, verb = current, CHANGE, "Changed the program to"
+    else:
+        assignment = Assignment.objects.create(
+            athlete=athlete, coach=by, start_date=start_date, **fields
+        )
+        action, verb = ADDITION, "Assigned"
+    message = f"{verb} {_describe(assignment)}"
+    if athlete.unit != unit:
+        athlete.change_settings(unit=unit, time_zone=athlete.time_zone)
+        message += f"; loads in {unit}"
+    record(by=by, obj=assignment, message=message + ".", action=action)
+    regenerate_from(athlete=athlete, today=today)
+    return assignment
+
+
+@transaction.atomic
+def end_assignment(*, assignment: Assignment, by, today: dt.date) -> None:
+    """The athlete stops the program today: their sessions from today on that have no
+    logged set go. A program that never started goes altogether."""
+    Session.objects.filter(assignment=assignment, date__gte=today).exclude(
+        prescriptions__set_logs__isnull=False
+    ).delete()
+    if assignment.start_date >= today and not assignment.sessions.exists():
+        record(by=by, obj=assignment, message=f"Removed {_describe(assignment)}.", action=DELETION)
+        assignment.delete()
+        return
+    assignment.end_date = max(today - dt.timedelta(days=1), assignment.start_date)
+    assignment.save(update_fields=["end_date"])
+    record(by=by, obj=assignment, message=f"Ended on {assignment.end_date:%d %b %Y}.")
+
+
+def _dose_text(values: dict, exercise) -> str:
+    sets = (
+        str(values["sets_min"])
+        if values["sets_min"] == values["sets_max"]
+        else f"{values['sets_min']}–{values['sets_max']}"
+    )
+    reps = (
+        str(values["reps_min"])
+        if values["reps_min"] == values["reps_max"]
+        else f"{values['reps_min']}–{values['reps_max']}"
+    )
+    rir = (
+        str(values["rir_min"])
+        if values["rir_min"] == values["rir_max"]
+        else f"{values['rir_min']}–{values['rir_max']}"
+    )
+    return f"{exercise} {sets} × {reps}, RIR {rir}, rest {values['rest_seconds']} s"
+
+
+@transaction.atomic
+def adjust_prescription(
+    *, athlete, prescription: Prescription, exercise, values: dict, by, today: dt.date
+) -> PrescriptionOverride | None:
+    """The athlete's own version of a template's slot, for their sessions from today on.
+
+    Only what differs from the template is kept, so the rest follows later template edits;
+    values equal to the template's remove the adjustment.
+    """
+    changed = {
+        name: value
+        for name, value in values.items()
+        if name in PrescriptionOverride.OVERRIDDEN_FIELDS and value != getattr(prescription, name)
+    }
+    swapped = exercise if exercise.pk != prescription.exercise_id else None
+    existing = PrescriptionOverride.objects.filter(athlete=athlete, prescription=prescription)
+    where = f"{prescription.day_template}, slot {prescription.order}"
+    assignment = Assignment.objects.filter(athlete=athlete).order_by("-start_date", "-pk").first()
+    if not changed and swapped is None:
+        if existing.exists():
+            existing.delete()
+            record(by=by, obj=assignment, message=f"{where}: back to the template.")
+            regenerate_from(athlete=athlete, today=today)
+        return None
+    override, _ = PrescriptionOverride.objects.update_or_create(
+        athlete=athlete,
+        prescription=prescription,
+        defaults={
+            "starts_on": today,
+            "exercise": swapped,
+            **{name: changed.get(name) for name in PrescriptionOverride.OVERRIDDEN_FIELDS},
+        },
+    )
+    record(
+        by=by,
+        obj=assignment,
+        message=f"{where} adjusted from {today:%d %b %Y}: {_dose_text(values, exercise)}.",
+    )
+    regenerate_from(athlete=athlete, today=today)
+    return override
+
+
+def add_note(*, session: Session, prescription_id: int | None, text: str, by) -> CoachNote:
+    """Raises ValueError (NOTE_ELSEWHERE_MESSAGE) for an exercise of another session."""
+    prescription = None
+    if prescription_id is not None:
+        prescription = SessionPrescription.objects.filter(
+            pk=prescription_id, session=session
+        ).first()
+        if prescription is None:
+            raise ValueError(NOTE_ELSEWHERE_MESSAGE)
+    return CoachNote.objects.create(
+        session=session,
+        prescription=prescription,
+        exercise=prescription.performed_exercise if prescription else None,
+        author=by,
+        text=text,
+    )
+
+
+def change_history(*, athlete) -> QuerySet:
+    """The admin log's entries on the athlete's assignments and adjustments, newest first:
+    the desk's changes and the admin's alike."""
+
+    def ids(queryset):
+        return queryset.annotate(text_id=Cast("pk", CharField())).values("text_id")
+
+    types = ContentType.objects.get_for_models(Assignment, PrescriptionOverride)
+    return (
+        LogEntry.objects.filter(
+            Q(
+                content_type=types[Assignment],
+                object_id__in=ids(Assignment.objects.filter(athlete=athlete)),
+            )
+            | Q(
+                content_type=types[PrescriptionOverride],
+                object_id__in=ids(PrescriptionOverride.objects.filter(athlete=athlete)),
+            )
+        )
+        .select_related("user")
+        .order_by("-action_time", "-pk")[:CHANGE_HISTORY_LENGTH]
+    )

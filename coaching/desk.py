@@ -1,0 +1,345 @@
+"""The desk's reads: one row per athlete, from a fixed number of queries however many.
+
+Each query groups by athlete in the database; the insight rules of tracking/insights.py
+then judge each athlete's few rows, the same rules as the athlete's own balance and
+progress pages.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Least
+
+from coaching import rules
+from programs.generation import assignments_in_week, generate_week
+from programs.models import Assignment, Mechanics, Session, SessionPrescription
+from programs.weeks import IsoWeek
+from tracking.insight_queries import E1RM, SESSION_DATE, VOLUME
+from tracking.insights.effort import EFFORT_DAYS, EffortRow, effort_report
+from tracking.insights.legs import LEFT_RIGHT_WEEKS, LegDay, left_right
+from tracking.insights.muscles import MuscleDay, MuscleLine, muscle_weeks
+from tracking.insights.progress import (
+    TREND_WEEKS,
+    ProgressLine,
+    SessionBest,
+    TrainedExercise,
+    progress_lines,
+)
+from tracking.models import SetLog
+from tracking.verdicts import HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR
+
+ATHLETE = "prescription__session__athlete_id"
+
+
+@dataclass
+class DeskRow:
+    athlete: object
+    program: str
+    last_trained: dt.date | None
+    compliance: dict[int, int | None]
+    week_done: int
+    week_planned: int
+    muscles: list[MuscleLine]
+    trend: ProgressLine | None
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def compliance_7(self) -> int | None:
+        return self.compliance[7]
+
+    @property
+    def compliance_30(self) -> int | None:
+        return self.compliance[30]
+
+    @property
+    def compliance_90(self) -> int | None:
+        return self.compliance[90]
+
+    @property
+    def compliance_dropped(self) -> bool:
+        return rules.compliance_dropped(last_7=self.compliance[7], last_30=self.compliance[30])
+
+    @property
+    def attention(self) -> rules.Attention:
+        return rules.Attention(
+            name=self.athlete.username,
+            flags=len(self.flags),
+            compliance_7=self.compliance[7],
+            last_trained=self.last_trained,
+        )
+
+
+def _athletes(athletes, today: dt.date) -> list:
+    trained = (
+        SetLog.objects.filter(prescription__session__athlete=OuterRef("pk"))
+        .order_by(f"-{SESSION_DATE}")
+        .values(SESSION_DATE)[:1]
+    )
+    program = (
+        Assignment.objects.filter(athlete=OuterRef("pk"), start_date__lte=today)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .values("program__name")[:1]
+    )
+    return list(
+        athletes.annotate(last_trained=Subquery(trained), program_name=Subquery(program)).order_by(
+            "username"
+        )
+    )
+
+
+def _compliance(ids: list[int], today: dt.date) -> dict[int, dict[int, int | None]]:
+    """Per athlete and window: sets done ÷ sets prescribed over the sessions of the last N
+    days, today left out (today's session may still be trained). Sets past a slot's
+    prescribed count do not make up for a slot skipped."""
+    logged = (
+        SetLog.objects.filter(prescription=OuterRef("pk"))
+        .order_by()
+        .values("prescription")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    done = Least(Coalesce(Subquery(logged), Value(0)), F("sets_min"), output_field=IntegerField())
+    windows = {}
+    for days in rules.COMPLIANCE_DAYS:
+        since = Q(session__date__gte=today - dt.timedelta(days=days))
+        windows[f"planned_{days}"] = Sum("sets_min", filter=since)
+        windows[f"done_{days}"] = Sum(done, filter=since)
+    first = today - dt.timedelta(days=max(rules.COMPLIANCE_DAYS))
+    rows = (
+        SessionPrescription.objects.filter(
+            session__athlete_id__in=ids,
+            session__date__range=(first, today - dt.timedelta(days=1)),
+        )
+        .values("session__athlete_id")
+        .annotate(**windows)
+        .order_by()
+    )
+    result = {}
+    for row in rows:
+        result[row["session__athlete_id"]] = {
+            days: rules.compliance_percent(
+                done=row[f"done_{days}"] or 0, prescribed=row[f"planned_{days}"] or 0
+            )
+            for days in rules.COMPLIANCE_DAYS
+        }
+    return result
+
+
+def _week_sessions(ids: list[int], week: IsoWeek) -> dict[int, tuple[int, int]]:
+    """Per athlete: this week's sessions with a logged set, and all of them."""
+    started = SetLog.objects.filter(prescription__session=OuterRef("pk"))
+    rows = (
+        Session.objects.filter(athlete_id__in=ids, date__range=(week.monday, week.sunday))
+        .values("athlete_id")
+        .annotate(planned=Count("pk"), done=Count("pk", filter=Q(Exists(started))))
+        .order_by()
+    )
+    return {row["athlete_id"]: (row["done"], row["planned"]) for row in rows}
+
+
+def _muscle_days(ids: list[int], week: IsoWeek) -> dict[int, list[MuscleDay]]:
+    """As tracking.insight_queries.muscle_days, grouped by athlete too."""
+    planned = (
+        SessionPrescription.objects.filter(
+            session__athlete_id__in=ids, session__date__range=(week.monday, week.sunday)
+        )
+        .values(
+            athlete=F("session__athlete_id"),
+            date=F("session__date"),
+            muscle=Coalesce("swapped_to__primary_muscle", "exercise__primary_muscle"),
+        )
+        .annotate(planned=Sum("sets_min"), done=Value(0, IntegerField()))
+        .order_by()
+    )
+    done = (
+        SetLog.objects.filter(
+            **{f"{ATHLETE}__in": ids, f"{SESSION_DATE}__range": (week.monday, week.sunday)},
+            rir__lte=HARD_SET_MAX_RIR,
+        )
+        .values(athlete=F(ATHLETE), date=F(SESSION_DATE), muscle=F("exercise__primary_muscle"))
+        .annotate(planned=Value(0, IntegerField()), done=Count("pk"))
+        .order_by()
+    )
+    by_athlete = defaultdict(list)
+    for row in planned.union(done, all=True):
+        by_athlete[row["athlete"]].append(
+            MuscleDay(row["date"], row["muscle"], row["planned"], row["done"])
+        )
+    return by_athlete
+
+
+def _leg_days(ids: list[int], today: dt.date) -> dict[int, list[LegDay]]:
+    since = today - dt.timedelta(weeks=LEFT_RIGHT_WEEKS)
+    rows = (
+        SetLog.objects.filter(
+            **{f"{ATHLETE}__in": ids, f"{SESSION_DATE}__range": (since, today)},
+            reps__isnull=True,
+        )
+        .values("exercise_id", "exercise__name", athlete=F(ATHLETE), date=F(SESSION_DATE))
+        .annotate(left=Sum("reps_left"), right=Sum("reps_right"))
+        .order_by()
+    )
+    by_athlete = defaultdict(list)
+    for row in rows:
+        by_athlete[row["athlete"]].append(
+            LegDay(
+                row["exercise_id"], row["exercise__name"], row["date"], row["left"], row["right"]
+            )
+        )
+    return by_athlete
+
+
+def _effort_rows(ids: list[int], today: dt.date) -> dict[int, list[EffortRow]]:
+    since = today - dt.timedelta(days=EFFORT_DAYS - 1)
+    rows = (
+        SetLog.objects.filter(**{f"{ATHLETE}__in": ids, f"{SESSION_DATE}__range": (since, today)})
+        .values("exercise_id", "exercise__name", "exercise__mechanics", athlete=F(ATHLETE))
+        .annotate(sets=Count("pk"), easy=Count("pk", filter=Q(rir__gte=TOO_EASY_MIN_RIR)))
+        .order_by()
+    )
+    by_athlete = defaultdict(list)
+    for row in rows:
+        by_athlete[row["athlete"]].append(
+            EffortRow(
+                row["exercise_id"],
+                row["exercise__name"],
+                row["exercise__mechanics"],
+                row["sets"],
+                row["easy"],
+            )
+        )
+    return by_athlete
+
+
+def _kg(value: float | None) -> Decimal:
+    return Decimal(0) if value is None else Decimal(repr(value))
+
+
+def _main_lifts(ids: list[int], today: dt.date) -> dict[int, tuple[TrainedExercise, list]]:
+    """Per athlete, the main lift: the compound exercise trained in the most sessions of
+    the trend's weeks (the heavier best on a tie), with each session's best."""
+    since = today - dt.timedelta(weeks=TREND_WEEKS)
+    rows = (
+        SetLog.objects.filter(
+            **{f"{ATHLETE}__in": ids, f"{SESSION_DATE}__range": (since, today)},
+            exercise__mechanics=Mechanics.COMPOUND,
+        )
+        .values("exercise_id", "exercise__name", athlete=F(ATHLETE), date=F(SESSION_DATE))
+        .annotate(e1rm=Max(E1RM), volume=Sum(VOLUME), sets=Count("pk"))
+        .order_by()
+    )
+    bests = defaultdict(lambda: defaultdict(list))
+    names = {}
+    for row in rows:
+        names[row["exercise_id"]] = row["exercise__name"]
+        bests[row["athlete"]][row["exercise_id"]].append(
+            SessionBest(
+                row["exercise_id"],
+                row["date"],
+                _kg(row["e1rm"]),
+                _kg(row["volume"]),
+                row["sets"],
+            )
+        )
+    main = {}
+    for athlete_id, by_exercise in bests.items():
+        exercise_id, sessions = max(
+            by_exercise.items(),
+            key=lambda item: (len(item[1]), max(best.e1rm_kg for best in item[1])),
+        )
+        trained = TrainedExercise(
+            exercise_id, names[exercise_id], max(best.date for best in sessions), len(sessions)
+        )
+        main[athlete_id] = (trained, sessions)
+    return main
+
+
+def _flags(row: DeskRow, *, today, week, muscles, legs, effort) -> list[str]:
+    flags = []
+    if row.compliance_dropped:
+        flags.append(
+            rules.COMPLIANCE_DROP_FLAG.format(last_7=row.compliance[7], last_30=row.compliance[30])
+        )
+    idle = rules.idle_flag(
+        last_trained=row.last_trained, today=today, has_program=bool(row.program)
+    )
+    if idle:
+        flags.append(idle)
+    hamstrings = muscles.hamstrings
+    if hamstrings.behind:
+        flags.append(rules.HAMSTRINGS_FLAG.format(done=hamstrings.done, due=hamstrings.due))
+    for line in legs:
+        if line.flagged:
+            flags.append(
+                rules.LEG_FLAG.format(
+                    weaker=line.weaker.capitalize(),
+                    percent=line.gap_percent,
+                    exercise=line.name.lower(),
+                )
+            )
+    if effort.message:
+        flags.append(rules.EFFORT_FLAG.format(percent=effort.compound.percent))
+    return flags
+
+
+def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[DeskRow]:
+    """One row per athlete of the queryset, sorted by "attention" or by "name"."""
+    week = IsoWeek.of(today)
+    found = _athletes(athletes, today)
+    if not found:
+        return []
+    ids = [athlete.pk for athlete in found]
+    # This week's plan is what the week's figures count against: make it if not yet made.
+    generate_week(assignments=assignments_in_week(week, athlete_id__in=ids), week=week)
+    compliance = _compliance(ids, today)
+    sessions = _week_sessions(ids, week)
+    muscle_days = _muscle_days(ids, week)
+    leg_days = _leg_days(ids, today)
+    effort_rows = _effort_rows(ids, today)
+    main_lifts = _main_lifts(ids, today)
+    rows = []
+    for athlete in found:
+        muscles = muscle_weeks(rows=muscle_days[athlete.pk], weeks=[week], today=today)[0]
+        trend = None
+        if athlete.pk in main_lifts:
+            trained, bests = main_lifts[athlete.pk]
+            trend = progress_lines(
+                exercises=[trained], bests=bests, today=today, unit=athlete.unit
+            )[0]
+        done, planned = sessions.get(athlete.pk, (0, 0))
+        row = DeskRow(
+            athlete=athlete,
+            program=athlete.program_name or "",
+            last_trained=athlete.last_trained,
+            compliance=compliance.get(athlete.pk, dict.fromkeys(rules.COMPLIANCE_DAYS)),
+            week_done=done,
+            week_planned=planned,
+            muscles=muscles.lines,
+            trend=trend,
+        )
+        row.flags = _flags(
+            row,
+            today=today,
+            week=week,
+            muscles=muscles,
+            legs=left_right(rows=leg_days[athlete.pk]),
+            effort=effort_report(rows=effort_rows[athlete.pk]),
+        )
+        rows.append(row)
+    if sort == "attention":
+        rows.sort(key=lambda row: rules.attention_key(row.attention))
+    return rows

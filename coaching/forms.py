@@ -1,0 +1,95 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from accounts.models import Unit
+from coaching.models import NOTE_MAX_LENGTH
+from programs.models import (
+    MAX_TARGET_RIR,
+    Assignment,
+    Exercise,
+    Program,
+    Weekday,
+)
+
+DAYS_MESSAGE = next(
+    constraint.violation_error_message
+    for constraint in Assignment._meta.constraints
+    if constraint.name == "assignment_days_spread_apart"
+)
+SETS_RANGE_MESSAGE = "Sets: the minimum must not be above the maximum."
+REPS_RANGE_MESSAGE = "Reps: the minimum must not be above the maximum."
+RIR_RANGE_MESSAGE = "Target RIR: the lower bound must not be above the upper."
+
+
+class AssignForm(forms.Form):
+    program = forms.ModelChoiceField(queryset=Program.objects.all(), empty_label=None)
+    weekday_one = forms.TypedChoiceField(label="Day 1 on", choices=Weekday.choices, coerce=int)
+    weekday_two = forms.TypedChoiceField(label="Day 2 on", choices=Weekday.choices, coerce=int)
+    start_date = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    unit = forms.ChoiceField(label="Loads in", choices=Unit.choices)
+
+    def clean(self):
+        cleaned = super().clean()
+        one, two = cleaned.get("weekday_one"), cleaned.get("weekday_two")
+        # The database's constraint (assignment_days_spread_apart), said in the form.
+        if one is not None and two is not None and (two < one + 2 or (one, two) == (0, 6)):
+            raise ValidationError(DAYS_MESSAGE)
+        return cleaned
+
+
+class AdjustForm(forms.Form):
+    exercise = forms.TypedChoiceField(coerce=int, choices=[])
+    sets_min = forms.IntegerField(label="Sets from", min_value=1, max_value=20)
+    sets_max = forms.IntegerField(label="Sets to", min_value=1, max_value=20)
+    reps_min = forms.IntegerField(label="Reps from", min_value=1, max_value=100)
+    reps_max = forms.IntegerField(label="Reps to", min_value=1, max_value=100)
+    rest_seconds = forms.IntegerField(label="Rest (seconds)", min_value=0, max_value=900)
+    rir_min = forms.IntegerField(label="Target RIR from", min_value=0, max_value=MAX_TARGET_RIR)
+    rir_max = forms.IntegerField(label="Target RIR to", min_value=0, max_value=MAX_TARGET_RIR)
+
+    def __init__(self, *args, prescription, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The slot's own exercise and its alternatives first, then the rest of the catalogue.
+        self.exercises = {exercise.pk: exercise for exercise in Exercise.objects.all()}
+        slot = [prescription.exercise_id, *(e.pk for e in prescription.alternatives.all())]
+        self.fields["exercise"].choices = [
+            ("This slot", [(pk, self.exercises[pk].name) for pk in slot]),
+            (
+                "Catalogue",
+                [(pk, e.name) for pk, e in self.exercises.items() if pk not in slot],
+            ),
+        ]
+
+    def clean_exercise(self) -> Exercise:
+        return self.exercises[self.cleaned_data["exercise"]]
+
+    def clean(self):
+        cleaned = super().clean()
+        for low, high, message in (
+            ("sets_min", "sets_max", SETS_RANGE_MESSAGE),
+            ("reps_min", "reps_max", REPS_RANGE_MESSAGE),
+            ("rir_min", "rir_max", RIR_RANGE_MESSAGE),
+        ):
+            both = cleaned.get(low) is not None and cleaned.get(high) is not None
+            if both and cleaned[low] > cleaned[high]:
+                self.add_error(high, message)
+        return cleaned
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Note for the athlete",
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    prescription = forms.TypedChoiceField(
+        label="On", coerce=int, required=False, empty_value=None, choices=[]
+    )
+
+    def __init__(self, *args, session_prescriptions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["prescription"].choices = [("", "The whole session")] + [
+            (p.pk, f"{p.order}. {p.performed_exercise.name}") for p in session_prescriptions
+        ]

@@ -1,0 +1,263 @@
+"""The coach's desk and drill-in: every view loads through coaching.access (404 for anyone
+but the athlete's coach or a superuser), then calls a rule and renders.
+
+The drill-in pages are the athlete's own templates with ``read_only`` set: a coach reads
+what the athlete sees and never logs a set for them.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import open_assignment_of
+from coaching import changes
+from coaching.access import (
+    athletes_of,
+    coach_required,
+    get_athlete_for_coach,
+    get_prescription_for_athlete,
+    get_session_for_coach,
+)
+from coaching.desk import desk_rows
+from coaching.forms import AdjustForm, AssignForm, NoteForm
+from programs.models import Prescription, PrescriptionOverride
+from programs.today import athlete_today
+from programs.week_page import load_week
+from programs.weeks import IsoWeek
+from tracking.insight_pages import load_balance, load_progress, load_week_balance
+from tracking.session_page import load_session
+
+SORTS = {"attention": "Needs attention first", "name": "By name"}
+
+
+@coach_required
+@require_GET
+def desk(request):
+    sort = request.GET.get("sort", "attention")
+    if sort not in SORTS:
+        sort = "attention"
+    today = athlete_today(request.user)
+    rows = desk_rows(athletes=athletes_of(request.user), today=today, sort=sort)
+    context = {
+        "rows": rows,
+        "sort": sort,
+        "sorts": SORTS,
+        "sort_label": SORTS[sort],
+        "week": IsoWeek.of(today),
+    }
+    return render(request, "coaching/desk.html", context)
+
+
+def _slots(athlete, assignment) -> list[tuple[Prescription, PrescriptionOverride | None]]:
+    """The program's prescriptions, Day 1 then Day 2, each with the athlete's adjustment."""
+    if assignment is None:
+        return []
+    program = assignment.program
+    prescriptions = Prescription.objects.filter(
+        day_template__in=[program.day_one_id, program.day_two_id]
+    ).select_related("exercise", "day_template")
+    overrides = {
+        override.prescription_id: override
+        for override in PrescriptionOverride.objects.filter(athlete=athlete).select_related(
+            "exercise"
+        )
+    }
+    first = {program.day_one_id: 0, program.day_two_id: 1}
+    ordered = sorted(prescriptions, key=lambda p: (first[p.day_template_id], p.order))
+    return [(p, overrides.get(p.pk)) for p in ordered]
+
+
+@coach_required
+@require_GET
+def athlete(request, athlete_id: int):
+    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
+    today = athlete_today(found)
+    assignment = open_assignment_of(found)
+    context = {
+        "athlete": found,
+        "assignment": assignment,
+        "view": load_week(athlete=found, week=IsoWeek.of(today), today=today),
+        "slots": _slots(found, assignment),
+        "history": changes.change_history(athlete=found),
+    }
+    return render(request, "coaching/athlete.html", context)
+
+
+@coach_required
+@require_GET
+def athlete_week(request, athlete_id: int, iso_week: str):
+    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
+    try:
+        shown = IsoWeek.parse(iso_week)
+    except ValueError:
+        raise Http404("No such week.") from None
+    today = athlete_today(found)
+    view = load_week(athlete=found, week=shown, today=today)
+    balance = load_week_balance(athlete=found, week=shown, today=today) if view.sessions else None
+    context = {
+        "view": view,
+        "previous_week": shown.shifted(-1),
+        "next_week": shown.shifted(1),
+        "this_week": IsoWeek.of(today),
+        "balance": balance,
+        "read_only": True,
+        "coached": found,
+    }
+    return render(request, "programs/week.html", context)
+
+
+def _session_page(request, session, *, note_form=None, status=200):
+    page = load_session(session=session, athlete=session.athlete)
+    form = note_form or NoteForm(session_prescriptions=[card.prescription for card in page.cards])
+    context = {"page": page, "read_only": True, "coached": session.athlete, "note_form": form}
+    return render(request, "tracking/session.html", context, status=status)
+
+
+@coach_required
+@require_GET
+def session(request, session_id: int):
+    found = get_session_for_coach(coach=request.user, session_id=session_id)
+    return _session_page(request, found)
+
+
+@coach_required
+@require_POST
+def note(request, session_id: int):
+    found = get_session_for_coach(coach=request.user, session_id=session_id)
+    form = NoteForm(request.POST, session_prescriptions=found.prescriptions.all())
+    if not form.is_valid():
+        return _session_page(request, found, note_form=form, status=400)
+    changes.add_note(
+        session=found,
+        prescription_id=form.cleaned_data["prescription"],
+        text=form.cleaned_data["text"],
+        by=request.user,
+    )
+    messages.success(request, "Note left for the athlete.")
+    return redirect(reverse("coach_session", args=[found.pk]) + "#notes")
+
+
+@coach_required
+@require_http_methods(["GET", "POST"])
+def assign(request, athlete_id: int):
+    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
+    today = athlete_today(found)
+    current = open_assignment_of(found)
+    if request.method == "POST":
+        form = AssignForm(request.POST)
+        if form.is_valid():
+            try:
+                changes.assign_program(
+                    athlete=found, by=request.user, today=today, **form.cleaned_data
+                )
+            except ValueError as refused:
+                form.add_error("start_date", str(refused))
+            else:
+                messages.success(request, "Program saved: the sessions from today follow it.")
+                return redirect("coach_athlete", athlete_id=found.pk)
+        status = 400
+    else:
+        initial = {"start_date": today, "unit": found.unit}
+        if current is not None:
+            initial.update(
+                program=current.program_id,
+                weekday_one=current.weekday_one,
+                weekday_two=current.weekday_two,
+            )
+            if current.start_date > today:
+                initial["start_date"] = current.start_date
+        form, status = AssignForm(initial=initial), 200
+    context = {"athlete": found, "assignment": current, "form": form}
+    return render(request, "coaching/assign.html", context, status=status)
+
+
+@coach_required
+@require_POST
+def end(request, athlete_id: int):
+    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
+    current = open_assignment_of(found)
+    if current is None:
+        raise Http404("No program to end.")
+    changes.end_assignment(assignment=current, by=request.user, today=athlete_today(found))
+    messages.success(request, "Program ended: the sessions still to come are gone.")
+    return redirect("coach_athlete", athlete_id=found.pk)
+
+
+def _effective(prescription: Prescription, override: PrescriptionOverride | None) -> dict:
+    values = {name: getattr(prescription, name) for name in PrescriptionOverride.OVERRIDDEN_FIELDS}
+    exercise = prescription.exercise_id
+    if override is not None:
+        values.update(
+            {
+                name: getattr(override, name)
+                for name in PrescriptionOverride.OVERRIDDEN_FIELDS
+                if getattr(override, name) is not None
+            }
+        )
+        exercise = override.exercise_id or exercise
+    return {"exercise": exercise, **values}
+
+
+def _session_id(raw: str | None) -> int | None:
+    """?session=12: the coach came from that session's page and goes back to it."""
+    return int(raw) if raw and raw.isdigit() else None
+
+
+@coach_required
+@require_http_methods(["GET", "POST"])
+def adjust(request, athlete_id: int, prescription_id: int):
+    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
+    prescription = get_prescription_for_athlete(athlete=found, prescription_id=prescription_id)
+    override = PrescriptionOverride.objects.filter(athlete=found, prescription=prescription).first()
+    if request.method == "POST":
+        form = AdjustForm(request.POST, prescription=prescription)
+        if form.is_valid():
+            values = dict(form.cleaned_data)
+            changes.adjust_prescription(
+                athlete=found,
+                prescription=prescription,
+                exercise=values.pop("exercise"),
+                values=values,
+                by=request.user,
+                today=athlete_today(found),
+            )
+            messages.success(
+                request, f"Saved for {found.username}: their sessions from today follow it."
+            )
+            back = _session_id(request.GET.get("session"))
+            if back is not None:
+                return redirect("coach_session", session_id=back)
+            return redirect("coach_athlete", athlete_id=found.pk)
+        status = 400
+    else:
+        initial = _effective(prescription, override)
+        form, status = AdjustForm(initial=initial, prescription=prescription), 200
+    context = {
+        "athlete": found,
+        "prescription": prescription,
+        "override": override,
+        "form": form,
+        "from_session": _session_id(request.GET.get("session")),
+    }
+    return render(request, "coaching/adjust.html", context, status=status)
+
+
+@coach_required
+@require_GET
+def progress(request, athlete_id: int):
+    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
+    page = load_progress(athlete=found, today=athlete_today(found))
+    context = {"page": page, "read_only": True, "coached": found}
+    return render(request, "tracking/progress.html", context)
+
+
+@coach_required
+@require_GET
+def balance(request, athlete_id: int):
+    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
+    today = athlete_today(found)
+    page = load_balance(athlete=found, today=today)
+    context = {"page": page, "today": today, "read_only": True, "coached": found}
+    return render(request, "tracking/balance.html", context)

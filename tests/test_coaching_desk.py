@@ -1,0 +1,189 @@
+"""The desk: one row per athlete of the coach, with the insight rules' flags, in a fixed
+number of queries."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+
+from coaching.rules import EFFORT_FLAG, HAMSTRINGS_FLAG, LEG_FLAG
+from programs.models import Assignment
+from programs.weeks import IsoWeek
+from tests.coaching_setup import train
+from tests.conftest import make_user
+
+# Friday 27 November 2026: this week's Monday and Thursday sessions are due.
+FRIDAY = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
+WEEK = IsoWeek(2026, 48)
+EARLIER = [WEEK.shifted(-3), WEEK.shifted(-2), WEEK.shifted(-1)]
+
+
+@pytest.fixture(autouse=True)
+def friday():
+    with time_machine.travel(FRIDAY, tick=False):
+        yield
+
+
+def athlete_of(coach, program, username: str):
+    user = make_user(username)
+    Assignment.objects.create(
+        athlete=user, program=program, coach=coach, start_date=dt.date(2026, 10, 5)
+    )
+    return user
+
+
+@pytest.fixture
+def steady(coach, program):
+    """Trains every set at RIR 2, this week too."""
+    user = athlete_of(coach, program, "steady")
+    train(user, weeks=[*EARLIER, WEEK])
+    return user
+
+
+@pytest.fixture
+def slipping(athlete):
+    """A left leg 25 % behind all along; this week compound lifts far from failure and no
+    hamstrings at all."""
+    train(athlete, weeks=EARLIER, left_lag=3)
+    train(athlete, weeks=[WEEK], compound_rir=5, skip_hamstrings=True, left_lag=3)
+    return athlete
+
+
+def rows_of(response) -> dict:
+    return {row.athlete.username: row for row in response.context["rows"]}
+
+
+def test_the_desk_flags_the_athlete_who_needs_attention_first(client, coach, steady, slipping):
+    client.force_login(coach)
+
+    response = client.get("/coach/")
+
+    assert response.status_code == 200
+    assert [row.athlete.username for row in response.context["rows"]] == ["athlete", "steady"]
+    flags = rows_of(response)["athlete"].flags
+    # Day 1's Romanian deadlift and Day 2's leg curl: 3 + 3 hard sets due by today.
+    assert HAMSTRINGS_FLAG.format(done=0, due=6) in flags
+    assert LEG_FLAG.format(weaker="Left", percent=25, exercise="walking lunge") in flags
+    # This week's compound sets at RIR 5, out of four weeks of compound sets.
+    assert EFFORT_FLAG.format(percent=20) in flags
+    assert rows_of(response)["steady"].flags == []
+    assert "All clear" in response.content.decode()
+
+
+def test_the_desk_counts_compliance_and_this_weeks_sessions(client, coach, steady, slipping):
+    client.force_login(coach)
+
+    rows = rows_of(client.get("/coach/"))
+
+    assert rows["steady"].compliance == {7: 100, 30: 100, 90: 100}
+    assert (rows["steady"].week_done, rows["steady"].week_planned) == (2, 2)
+    # This week: Day 2 without its leg curl (3 of 8 sets) in the 7 days before today.
+    athlete = rows["athlete"]
+    assert athlete.compliance[7] < 100
+    assert athlete.compliance[30] > athlete.compliance[7]
+    assert athlete.last_trained == dt.date(2026, 11, 26)
+    hamstrings = next(line for line in athlete.muscles if line.muscle == "hamstrings")
+    assert (hamstrings.done, hamstrings.due) == (0, 6)
+
+
+def test_the_desk_shows_the_main_lift_trend(client, coach, steady):
+    client.force_login(coach)
+
+    row = rows_of(client.get("/coach/"))["steady"]
+
+    assert row.trend is not None
+    assert row.trend.name in {"Back squat", "Romanian deadlift"}
+
+
+def test_a_drop_in_compliance_is_flagged(client, coach, athlete):
+    train(athlete, weeks=EARLIER)  # and nothing this week
+    client.force_login(coach)
+
+    row = rows_of(client.get("/coach/"))["athlete"]
+
+    assert row.compliance[7] is not None and row.compliance[7] < row.compliance[30] - 20
+    assert row.compliance_dropped
+    assert any(flag.startswith("Compliance down") for flag in row.flags)
+
+
+def test_sorting_by_name(client, coach, steady, slipping):
+    client.force_login(coach)
+
+    response = client.get("/coach/?sort=name")
+
+    assert [row.athlete.username for row in response.context["rows"]] == ["athlete", "steady"]
+    response = client.get("/coach/?sort=whatever")
+    assert response.context["sort"] == "attention"
+
+
+def test_a_coach_sees_only_their_own_athletes(client, coach, athlete, other_athlete):
+    client.force_login(coach)
+
+    rows = rows_of(client.get("/coach/"))
+
+    assert set(rows) == {"athlete"}
+
+
+def test_an_athlete_who_moved_to_another_coach_leaves_the_desk(
+    client, coach, other_coach, athlete, program
+):
+    Assignment.objects.filter(athlete=athlete).update(end_date=dt.date(2026, 11, 1))
+    Assignment.objects.create(
+        athlete=athlete, program=program, coach=other_coach, start_date=dt.date(2026, 11, 2)
+    )
+    client.force_login(coach)
+
+    assert rows_of(client.get("/coach/")) == {}
+    assert client.get(f"/coach/athletes/{athlete.pk}/").status_code == 404
+
+
+def test_a_superuser_sees_every_athlete(client, athlete, other_athlete):
+    admin = make_user("root", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+
+    assert set(rows_of(client.get("/coach/"))) == {"athlete", "other_athlete"}
+
+
+@pytest.mark.parametrize("who", ["athlete", "staff"])
+def test_the_desk_is_not_found_for_anyone_but_coaches(client, athlete, who):
+    user = athlete if who == "athlete" else make_user("staff", is_staff=True)
+    client.force_login(user)
+
+    assert client.get("/coach/").status_code == 404
+
+
+def test_the_desk_answers_get_only(client, coach):
+    client.force_login(coach)
+
+    assert client.post("/coach/").status_code == 405
+
+
+def test_a_coach_without_athletes_is_told_how_to_get_some(client, coach):
+    client.force_login(coach)
+
+    response = client.get("/coach/")
+
+    assert "No athletes yet" in response.content.decode()
+
+
+DESK_QUERIES = 19
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_the_desk_runs_a_fixed_number_of_queries(
+    client, coach, program, count, django_assert_num_queries
+):
+    coaches = Group.objects.get(name="Coaches")
+    assert coach.groups.filter(pk=coaches.pk).exists()
+    for number in range(count):
+        user = athlete_of(coach, program, f"lifter{number:02d}")
+        # Some history for each: sets on last week's sessions, one per slot.
+        train(user, weeks=[WEEK.shifted(-1)], left_lag=number % 3)
+    client.force_login(coach)
+    client.get("/coach/")  # the first look makes this week's sessions
+
+    with django_assert_num_queries(DESK_QUERIES):
+        response = client.get("/coach/")
+
+    assert len(response.context["rows"]) == count

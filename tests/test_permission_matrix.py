@@ -1,0 +1,225 @@
+"""Every URL of the app, for every kind of visitor: what each one gets.
+
+The URLs are read from the resolver, so a new URL without an entry here fails
+``test_every_url_has_an_entry``: decide who may see it before it ships. Objects in the
+URLs are athlete A's (``athlete``): B is another athlete, "coach" is A's coach, "other
+coach" is B's, "staff" is staff outside the Coaches group.
+
+The admin's own URLs are one entry (``admin:*``): Django's permissions rule them, and
+test_admin.py covers what coaches may do there; two of them are checked here.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from accounts.models import Invitation
+from programs.models import Prescription
+from programs.weeks import IsoWeek
+from tests.coaching_setup import generate
+from tests.conftest import log_set_on, make_user
+
+PERSONAS = [
+    "anonymous",
+    "athlete",
+    "other_athlete",
+    "coach",
+    "other_coach",
+    "staff",
+    "superuser",
+]
+WEEK = IsoWeek(2026, 48)
+LOGIN = 302  # anonymous visitors are sent to the login page
+
+
+def expect(default: int, **persona_codes: int) -> dict[str, int]:
+    codes = dict.fromkeys(PERSONAS, default)
+    codes.update(persona_codes)
+    return codes
+
+
+PUBLIC = expect(200)
+OWN = expect(200, anonymous=LOGIN)  # every account has its own: the visitor's
+REDIRECT = expect(302)
+ATHLETE_ONLY = expect(404, anonymous=LOGIN, athlete=200)
+COACH_OF_ATHLETE = expect(404, anonymous=LOGIN, coach=200, superuser=200)
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Callable[["World"], str]
+    codes: dict[str, int]
+    method: str = "get"
+    data: dict | None = None
+
+
+@dataclass
+class World:
+    athlete: object
+    session: object
+    set_log: object
+    prescription: object
+    template_slot: object
+    invitation: object
+
+
+def session_url(suffix: str = "") -> Callable[[World], str]:
+    return lambda w: f"/sessions/{w.session.pk}/{suffix}"
+
+
+def coach_url(suffix: str = "") -> Callable[[World], str]:
+    return lambda w: f"/coach/athletes/{w.athlete.pk}/{suffix}"
+
+
+MATRIX: dict[str, Entry] = {
+    # Django's login and password pages, the installable app's files
+    "login": Entry(lambda w: "/login/", PUBLIC),
+    "logout": Entry(lambda w: "/logout/", REDIRECT, method="post"),
+    "service_worker": Entry(lambda w: "/sw.js", PUBLIC),
+    "manifest": Entry(lambda w: "/manifest.webmanifest", PUBLIC),
+    "offline": Entry(lambda w: "/offline/", PUBLIC),
+    "password_change": Entry(lambda w: "/account/password/", OWN),
+    "password_change_done": Entry(lambda w: "/account/password/done/", OWN),
+    "password_reset": Entry(lambda w: "/account/password/reset/", PUBLIC),
+    "password_reset_done": Entry(lambda w: "/account/password/reset/sent/", PUBLIC),
+    "password_reset_confirm": Entry(lambda w: "/account/password/reset/MQ/set-password/", PUBLIC),
+    "password_reset_complete": Entry(lambda w: "/account/password/reset/complete/", PUBLIC),
+    # accounts: signing up is for visitors; logged in, it goes home
+    "signup": Entry(lambda w: "/signup/", expect(302, anonymous=200)),
+    # Setting up and joining are for accounts with no program yet (coaches, staff here);
+    # an athlete who has one is sent home, or asked to confirm the change of coach.
+    "setup": Entry(
+        lambda w: "/setup/", expect(200, anonymous=LOGIN, athlete=302, other_athlete=302)
+    ),
+    "join": Entry(
+        lambda w: f"/join/{w.invitation.token}/",
+        expect(302, anonymous=200, athlete=200, other_athlete=200),
+    ),
+    "accept_invitation": Entry(
+        lambda w: f"/join/{w.invitation.token}/accept/", expect(302, anonymous=LOGIN), "post"
+    ),
+    "account": Entry(lambda w: "/account/", OWN),
+    # programs and tracking: the athlete's own week, sessions and sets
+    "home": Entry(lambda w: "/", REDIRECT),
+    "week": Entry(lambda w: f"/week/{WEEK}/", OWN),
+    "today": Entry(lambda w: "/today/", REDIRECT),
+    "session": Entry(session_url(), ATHLETE_ONLY),
+    "tick": Entry(session_url("tick/"), expect(404, anonymous=LOGIN, athlete=400), "post"),
+    "edit_set": Entry(
+        lambda w: f"/sessions/{w.session.pk}/sets/{w.set_log.uuid}/",
+        expect(404, anonymous=LOGIN, athlete=400),
+        "post",
+    ),
+    "undo_set": Entry(
+        lambda w: f"/sessions/{w.session.pk}/sets/{w.set_log.uuid}/undo/",
+        expect(404, anonymous=LOGIN, athlete=302),
+        "post",
+    ),
+    "swap": Entry(
+        lambda w: f"/sessions/{w.session.pk}/prescriptions/{w.prescription.pk}/swap/",
+        expect(404, anonymous=LOGIN, athlete=400),
+        "post",
+    ),
+    "progress": Entry(lambda w: "/progress/", OWN),
+    "exercise_progress": Entry(lambda w: f"/progress/{w.set_log.exercise_id}/", OWN),
+    "balance": Entry(lambda w: "/balance/", OWN),
+    # coaching: A's coach and superusers only
+    "coach_desk": Entry(
+        lambda w: "/coach/", expect(404, anonymous=LOGIN, coach=200, other_coach=200, superuser=200)
+    ),
+    "coach_athlete": Entry(coach_url(), COACH_OF_ATHLETE),
+    "coach_week": Entry(coach_url(f"week/{WEEK}/"), COACH_OF_ATHLETE),
+    "coach_progress": Entry(coach_url("progress/"), COACH_OF_ATHLETE),
+    "coach_balance": Entry(coach_url("balance/"), COACH_OF_ATHLETE),
+    "coach_assign": Entry(coach_url("program/"), COACH_OF_ATHLETE),
+    "coach_end": Entry(
+        coach_url("program/end/"), expect(404, anonymous=LOGIN, coach=302, superuser=302), "post"
+    ),
+    "coach_adjust": Entry(
+        lambda w: f"/coach/athletes/{w.athlete.pk}/prescriptions/{w.template_slot.pk}/",
+        COACH_OF_ATHLETE,
+    ),
+    "coach_session": Entry(lambda w: f"/coach/sessions/{w.session.pk}/", COACH_OF_ATHLETE),
+    "coach_note": Entry(
+        lambda w: f"/coach/sessions/{w.session.pk}/notes/",
+        expect(404, anonymous=LOGIN, coach=400, superuser=400),
+        "post",
+    ),
+    # The admin: staff get in; what each may do there is Django's permissions.
+    "admin:*": Entry(
+        lambda w: "/admin/", expect(200, anonymous=LOGIN, athlete=LOGIN, other_athlete=LOGIN)
+    ),
+    "admin:programs_assignment_changelist": Entry(
+        lambda w: "/admin/programs/assignment/",
+        expect(200, anonymous=LOGIN, athlete=LOGIN, other_athlete=LOGIN, staff=403),
+    ),
+}
+
+
+def url_names(patterns=None, namespace: str = "") -> set[tuple[str, str]]:
+    """Every URL as (namespace, name); an unnamed URL is named by its route."""
+    names = set()
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace]))
+            names |= url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            names.add((namespace, pattern.name or str(pattern.pattern)))
+    return names
+
+
+def entry_for(namespace: str, name: str) -> str | None:
+    full = f"{namespace}:{name}" if namespace else name
+    if full in MATRIX:
+        return full
+    return f"{namespace}:*" if namespace and f"{namespace}:*" in MATRIX else None
+
+
+def test_every_url_has_an_entry():
+    missing = sorted(
+        f"{namespace}:{name}" if namespace else name
+        for namespace, name in url_names()
+        if entry_for(namespace, name) is None
+    )
+
+    assert missing == [], f"URLs without an entry in the permission matrix: {missing}"
+
+
+def test_every_entry_names_a_url():
+    names = url_names()
+    known = {f"{ns}:{name}" if ns else name for ns, name in names} | {f"{ns}:*" for ns, _ in names}
+
+    assert [name for name in MATRIX if name not in known] == []
+
+
+@pytest.fixture
+def world(athlete, other_athlete, coach, other_coach, program) -> World:
+    make_user("staff", is_staff=True)
+    make_user("superuser", is_staff=True, is_superuser=True)
+    generate([WEEK])
+    session = athlete.sessions.get(day_number=1)
+    prescription = session.prescriptions.get(order=1)
+    return World(
+        athlete=athlete,
+        session=session,
+        set_log=log_set_on(prescription),
+        prescription=prescription,
+        template_slot=Prescription.objects.get(day_template=program.day_one, order=1),
+        invitation=Invitation.objects.create(coach=coach, program=program),
+    )
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", list(MATRIX))
+def test_who_gets_what(client, world, name, persona, django_user_model):
+    entry = MATRIX[name]
+    if persona != "anonymous":
+        client.force_login(django_user_model.objects.get(username=persona))
+
+    response = getattr(client, entry.method)(entry.path(world), entry.data or {})
+
+    assert response.status_code == entry.codes[persona], (
+        f"{persona} on {name}: {response.status_code}, expected {entry.codes[persona]}"
+    )
