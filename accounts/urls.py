@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from accounts import views
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("join/<slug:token>/", views.join, name="join"),
     path("join/<slug:token>/accept/", views.accept_invitation, name="accept_invitation"),
     path("account/", views.account, name="account"),
+    path("account/", include("exchange.urls")),
 ]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "tracking",
+    "exchange",
     "coaching",
 ]
 
@@ -189,6 +190,9 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
     if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Uploads to /account/import/ bigger than this are refused before they are read.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024, minimum=1024)
 
 LOGGING = {
     "version": 1,

@@ -101,6 +101,13 @@ MATRIX: dict[str, Entry] = {
         lambda w: f"/join/{w.invitation.token}/accept/", expect(302, anonymous=LOGIN), "post"
     ),
     "account": Entry(lambda w: "/account/", OWN),
+    # exchange: one's own data out and in, and one's own account deleted
+    "export": Entry(lambda w: "/account/export/", OWN),
+    "export_strong": Entry(lambda w: "/account/export/strong.csv", OWN),
+    "export_json": Entry(lambda w: "/account/export/legplanner.json", OWN),
+    "import": Entry(lambda w: "/account/import/", OWN),
+    "import_preview": Entry(lambda w: "/account/import/not-a-token/", expect(404, anonymous=LOGIN)),
+    "delete_account": Entry(lambda w: "/account/delete/", OWN),
     # programs and tracking: the athlete's own week, sessions and sets
     "home": Entry(lambda w: "/", REDIRECT),
     "week": Entry(lambda w: f"/week/{WEEK}/", OWN),

@@ -1,0 +1,245 @@
+"""Importing ten years of a Strong export, on SQLite and PostgreSQL, against a bare bulk insert.
+
+    .venv/bin/python bench/import.py [--years 10] [--db sqlite|postgres|both] [--runs 3]
+
+In-process, production settings (DEBUG=false), one child process per database (Django is
+configured once per process): a temporary SQLite file, and the PostgreSQL database
+`legplanner_bench_import` on DATABASE_URL's server and role (or the local default),
+dropped and created for the run and dropped after it. The file is made by
+`exchange.samples.strong_csv` (two workouts a week, warm-ups and rest timers included).
+
+Per run, a new athlete on the guide's program: the file is parsed, the preview built and
+the import written (what the confirm step does), then imported again (nothing to write).
+The baseline is the same sessions, prescriptions and sets as a bare `bulk_create` for
+another new athlete, everything computed before the clock starts. Prints rows per second
+(the file's rows and the sets written), the median of the runs, and the ratio to the
+baseline. Timings are reported, never asserted.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._server import (
+    ROOT,
+    bench_database_url,
+    connect_kwargs,
+    production_env,
+    recreate_database,
+    setup_django,
+)
+
+BENCH_DATABASE = "legplanner_bench_import"
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--years", type=int, default=10, help="years of history (default 10)")
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs (default 3)")
+    parser.add_argument("--child", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
+    parser.add_argument("--results", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def _athlete(name: str):
+    from accounts.models import User
+    from programs.models import Assignment, Program
+
+    user = User.objects.create_user(username=name, password=None)
+    Assignment.objects.create(
+        athlete=user, program=Program.objects.get(is_default=True), start_date=dt.date.today()
+    )
+    return user
+
+
+def _bare_copy(source, target) -> tuple[int, float]:
+    """The source athlete's sessions, prescriptions and sets, bulk-inserted for the target;
+    only the inserts are timed."""
+    from programs.models import Session, SessionPrescription
+    from tracking.models import SetLog
+
+    assignment = target.assignments.get()
+    sessions = list(Session.objects.filter(athlete=source).order_by("date"))
+    copies = list(SessionPrescription.objects.filter(session__athlete=source))
+    logs = list(SetLog.objects.filter(prescription__session__athlete=source))
+    new_sessions = {
+        s.pk: Session(
+            athlete=target, assignment=assignment, day_template_id=s.day_template_id,
+            date=s.date, day_number=s.day_number, name=s.name, focus=s.focus,
+        )
+        for s in sessions
+    }  # fmt: skip
+    fields = ["order", "sets_min", "sets_max", "reps_min", "reps_max", "per_leg"]
+    new_copies = {
+        c.pk: SessionPrescription(
+            session=new_sessions[c.session_id], exercise_id=c.exercise_id,
+            **{name: getattr(c, name) for name in fields},
+        )
+        for c in copies
+    }  # fmt: skip
+    new_logs = [
+        SetLog(
+            uuid=uuid.uuid4(), prescription=new_copies[log.prescription_id],
+            exercise_id=log.exercise_id, set_number=log.set_number, reps=log.reps,
+            load_kg=log.load_kg, rir=log.rir, logged_at=log.logged_at, note=log.note,
+        )
+        for log in logs
+    ]  # fmt: skip
+    from django.db import transaction
+
+    began = time.perf_counter()
+    with transaction.atomic():
+        Session.objects.bulk_create(new_sessions.values())
+        for copy in new_copies.values():
+            copy.session_id = copy.session.pk
+        SessionPrescription.objects.bulk_create(new_copies.values())
+        for log in new_logs:
+            log.prescription_id = log.prescription.pk
+        SetLog.objects.bulk_create(new_logs, batch_size=2000)
+    return len(new_logs), time.perf_counter() - began
+
+
+def child(args: argparse.Namespace) -> int:
+    setup_django({})
+    from django.core.management import call_command
+    from django.db import connection
+
+    from exchange import samples
+    from exchange.importing import build_preview, import_history
+    from exchange.parsing import parse_file
+
+    call_command("migrate", verbosity=0, interactive=False)
+    content = samples.strong_csv(first=dt.date(2015, 1, 5), weeks=52 * args.years).encode()
+    file_rows = content.count(b"\n") - 1
+    timings = {"parse": [], "preview": [], "import": [], "again": [], "baseline": []}
+    sets = 0
+    for run in range(args.runs):
+        athlete = _athlete(f"lifter{run}")
+        began = time.perf_counter()
+        parsed = parse_file(content)
+        timings["parse"].append(time.perf_counter() - began)
+        build_preview(athlete=athlete, parsed=parsed)
+        timings["preview"].append(time.perf_counter() - began)
+        result = import_history(athlete=athlete, parsed=parsed, unit="kg", choices={})
+        timings["import"].append(time.perf_counter() - began)
+        sets = result.sets_created
+        began = time.perf_counter()
+        again = import_history(athlete=athlete, parsed=parse_file(content), unit="kg", choices={})
+        timings["again"].append(time.perf_counter() - began)
+        assert again.sets_created == 0, "a second import wrote sets"
+        copied, seconds = _bare_copy(athlete, _athlete(f"bare{run}"))
+        assert copied == sets
+        timings["baseline"].append(seconds)
+    version = ".".join(map(str, connection.get_database_version()))
+    Path(args.results).write_text(
+        json.dumps(
+            {
+                "database": f"{connection.display_name} {version}",
+                "file_bytes": len(content),
+                "file_rows": file_rows,
+                "sets": sets,
+                "median": {name: statistics.median(values) for name, values in timings.items()},
+            }
+        )
+    )
+    return 0
+
+
+def run_child(args, *, database: str, url: str, temp: Path) -> dict | None:
+    env = production_env(database_url=url, static_root=temp / "static")
+    results = temp / f"{database}.json"
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        f"--child={database}",
+        f"--results={results}",
+        f"--years={args.years}",
+        f"--runs={args.runs}",
+    ]
+    done = subprocess.run(command, cwd=ROOT, env=env)
+    if done.returncode:
+        print(f"{database}: the benchmark failed (exit {done.returncode})", flush=True)
+        return None
+    return json.loads(results.read_text())
+
+
+def report(result: dict) -> None:
+    median, rows, sets = result["median"], result["file_rows"], result["sets"]
+    imported = median["import"]
+    baseline = sets / median["baseline"]
+    print(
+        f"\n{result['database']}: {rows:,} rows ({result['file_bytes'] / 1e6:.1f} MB), "
+        f"{sets:,} sets written"
+    )
+    print(f"  parse               {median['parse']:.2f} s  {rows / median['parse']:,.0f} rows/s")
+    print(f"  parse + preview     {median['preview']:.2f} s")
+    print(
+        f"  parse+preview+write {imported:.2f} s  {rows / imported:,.0f} rows/s, "
+        f"{sets / imported:,.0f} sets/s"
+    )
+    print(
+        f"  same file again     {median['again']:.2f} s  {rows / median['again']:,.0f} rows/s "
+        "(nothing written)"
+    )
+    print(f"  bare bulk insert    {median['baseline']:.2f} s  {baseline:,.0f} sets/s")
+    print(f"  import is {sets / imported / baseline:.2f}x the bare insert's rate")
+
+
+def main() -> int:
+    args = parse_args()
+    if args.child:
+        return child(args)
+    print(
+        f"Legplanner import, {dt.date.today()}: a Strong CSV of {args.years} years, median of "
+        f"{args.runs} runs, in-process with DEBUG=false. Timings are reported, not asserted."
+    )
+    failed = False
+    with tempfile.TemporaryDirectory(prefix="legplanner-import-") as temp:
+        temp = Path(temp)
+        for database in ["sqlite", "postgres"] if args.db == "both" else [args.db]:
+            if database == "sqlite":
+                result = run_child(
+                    args, database=database, url=f"sqlite:///{temp / 'b.sqlite3'}", temp=temp
+                )
+            else:
+                url = bench_database_url(BENCH_DATABASE)
+                recreate_database(url)
+                try:
+                    result = run_child(args, database=database, url=url, temp=temp)
+                finally:
+                    _drop(url)
+            if result is None:
+                failed = True
+            else:
+                report(result)
+    return 1 if failed else 0
+
+
+def _drop(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    from bench._server import DEFAULT_DATABASE_URL
+
+    source = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    with psycopg.connect(**connect_kwargs(source), autocommit=True) as conn:
+        name = connect_kwargs(url)["dbname"]
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,268 @@
+"""The athlete's history out: Strong's CSV layout, and our complete JSON.
+
+Both are generators over `.iterator()` queries, so ten years of sets never sit in memory
+and the number of queries does not grow with the history: one for the CSV, three for
+the JSON (assignments, sessions joined to their prescriptions and sets, alternatives).
+"""
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+from itertools import groupby
+
+from django.db.models import F, Max, Min, Window
+
+from exchange.parsing import (
+    JSON_FORMAT_NAME,
+    JSON_VERSION,
+    LEFT_LEG_NOTE,
+    PRESCRIPTION_FIELDS,
+    RIGHT_LEG_NOTE,
+)
+from programs.models import Assignment, Session, SessionPrescription
+from tracking.models import SetLog
+from tracking.units import from_kg
+
+CHUNK = 2000
+STRONG_HEADER = [
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+]
+STRONG_DATE = "%Y-%m-%d %H:%M:%S"
+
+
+class _Line:
+    """csv.writer writes into this and gets the line back, so nothing accumulates."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def strong_duration(span: dt.timedelta) -> str:
+    """Strong's way: "1h 5m", "45m"; "0m" for a workout of one set."""
+    minutes = round(span.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes}m" if hours else f"{minutes}m"
+
+
+def _leg_note(side: str, note: str) -> str:
+    return f"{side}: {note}" if note else side
+
+
+def strong_rows(*, athlete) -> Iterator[list[str]]:
+    """One row per set (a per-leg set is a row per leg, said in Notes), loads in the
+    athlete's unit, RPE = 10 − RIR."""
+    session_id = F("prescription__session_id")
+    sets = (
+        SetLog.objects.filter(prescription__session__athlete=athlete)
+        .select_related("prescription__session", "exercise")
+        .annotate(
+            first_at=Window(Min("logged_at"), partition_by=[session_id]),
+            last_at=Window(Max("logged_at"), partition_by=[session_id]),
+        )
+        .order_by(
+            "prescription__session__date",
+            "prescription__session_id",
+            "prescription__order",
+            "prescription_id",
+            "set_number",
+        )
+    )
+    zone, unit = athlete.zone, athlete.unit
+    for logged in sets.iterator(chunk_size=CHUNK):
+        session = logged.prescription.session
+        common = [
+            logged.first_at.astimezone(zone).strftime(STRONG_DATE),
+            session.name,
+            strong_duration(logged.last_at - logged.first_at),
+            logged.exercise.name,
+            str(logged.set_number),
+            str(from_kg(load_kg=logged.load_kg, unit=unit)),
+        ]
+        rpe = str(10 - logged.rir)
+        if logged.reps is not None:
+            yield [*common, str(logged.reps), "0", "0", logged.note, "", rpe]
+        else:
+            yield [
+                *common,
+                str(logged.reps_left),
+                "0",
+                "0",
+                _leg_note(LEFT_LEG_NOTE, logged.note),
+                "",
+                rpe,
+            ]
+            yield [
+                *common,
+                str(logged.reps_right),
+                "0",
+                "0",
+                _leg_note(RIGHT_LEG_NOTE, logged.note),
+                "",
+                rpe,
+            ]
+
+
+def strong_csv(*, athlete) -> Iterator[str]:
+    writer = csv.writer(_Line(), lineterminator="\n")
+    yield writer.writerow(STRONG_HEADER)
+    for row in strong_rows(athlete=athlete):
+        yield writer.writerow(row)
+
+
+# ---------------------------------------------------------------------------------------
+# JSON
+
+_SESSION = ["id", "date", "day_number", "day_template__name", "name", "focus", "assignment_id"]
+_SLOT = [
+    "prescriptions__id",
+    "prescriptions__order",
+    "prescriptions__exercise__slug",
+    "prescriptions__swapped_to__slug",
+    *(f"prescriptions__{name}" for name in PRESCRIPTION_FIELDS),
+]
+_SET = [
+    f"prescriptions__set_logs__{name}"
+    for name in (
+        "uuid",
+        "exercise__slug",
+        "set_number",
+        "reps",
+        "reps_left",
+        "reps_right",
+        "load_kg",
+        "rir",
+        "logged_at",
+        "note",
+    )
+]
+
+
+def _profile(athlete) -> dict:
+    return {
+        "username": athlete.username,
+        "email": athlete.email,
+        "first_name": athlete.first_name,
+        "last_name": athlete.last_name,
+        "unit": athlete.unit,
+        "time_zone": athlete.time_zone,
+        "date_joined": athlete.date_joined.isoformat(),
+    }
+
+
+def _assignment(assignment: Assignment) -> dict:
+    return {
+        "program": assignment.program.name,
+        "weekday_one": assignment.weekday_one,
+        "weekday_two": assignment.weekday_two,
+        "start_date": assignment.start_date.isoformat(),
+        "end_date": assignment.end_date.isoformat() if assignment.end_date else None,
+        "coach": assignment.coach.username if assignment.coach else None,
+    }
+
+
+def _set(row: dict) -> dict:
+    value = {name.removeprefix("prescriptions__set_logs__"): row[name] for name in _SET}
+    value["exercise"] = value.pop("exercise__slug")
+    value["uuid"] = str(value["uuid"])
+    value["load_kg"] = f"{value['load_kg']:f}"
+    value["logged_at"] = value["logged_at"].isoformat()
+    return value
+
+
+def json_export(*, athlete, now: dt.datetime) -> Iterator[str]:
+    """The JSON document, in pieces: each session is written once its rows are read."""
+    assignments = list(
+        Assignment.objects.filter(athlete=athlete)
+        .select_related("program", "coach")
+        .order_by("start_date", "pk")
+    )
+    index = {assignment.pk: number for number, assignment in enumerate(assignments)}
+    head = {
+        "format": JSON_FORMAT_NAME,
+        "version": JSON_VERSION,
+        "exported_at": now.isoformat(),
+        "profile": _profile(athlete),
+        "assignments": [_assignment(a) for a in assignments],
+    }
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "sessions": ['
+
+    order = ["date", "id", "prescriptions__order", "prescriptions__id"]
+    rows = (
+        Session.objects.filter(athlete=athlete)
+        .order_by(*order, "prescriptions__set_logs__set_number")
+        .values(*_SESSION, *_SLOT, *_SET)
+        .iterator(chunk_size=CHUNK)
+    )
+    alternatives = groupby(
+        SessionPrescription.alternatives.through.objects.filter(
+            sessionprescription__session__athlete=athlete
+        )
+        .order_by(
+            "sessionprescription__session__date",
+            "sessionprescription__session_id",
+            "sessionprescription__order",
+            "sessionprescription_id",
+            "exercise__slug",
+        )
+        .values_list("sessionprescription_id", "exercise__slug")
+        .iterator(chunk_size=CHUNK),
+        key=lambda pair: pair[0],
+    )
+    pending_alternatives = next(alternatives, None)
+
+    def alternatives_of(slot_id: int) -> list[str]:
+        nonlocal pending_alternatives
+        if pending_alternatives is None or pending_alternatives[0] != slot_id:
+            return []
+        slugs = [slug for _, slug in pending_alternatives[1]]
+        pending_alternatives = next(alternatives, None)
+        return slugs
+
+    first = True
+    for _, session_rows in groupby(rows, key=lambda row: row["id"]):
+        session_rows = list(session_rows)
+        top = session_rows[0]
+        prescriptions = []
+        for slot_id, slot_rows in groupby(session_rows, key=lambda r: r["prescriptions__id"]):
+            if slot_id is None:
+                continue
+            slot_rows = list(slot_rows)
+            slot = slot_rows[0]
+            prescriptions.append(
+                {
+                    "order": slot["prescriptions__order"],
+                    "exercise": slot["prescriptions__exercise__slug"],
+                    "alternatives": alternatives_of(slot_id),
+                    "swapped_to": slot["prescriptions__swapped_to__slug"],
+                    **{name: slot[f"prescriptions__{name}"] for name in PRESCRIPTION_FIELDS},
+                    "sets": [
+                        _set(row)
+                        for row in slot_rows
+                        if row["prescriptions__set_logs__uuid"] is not None
+                    ],
+                }
+            )
+        session = {
+            "date": top["date"].isoformat(),
+            "day_number": top["day_number"],
+            "day_template": top["day_template__name"],
+            "name": top["name"],
+            "focus": top["focus"],
+            "assignment": index.get(top["assignment_id"]),
+            "prescriptions": prescriptions,
+        }
+        yield ("" if first else ",") + "\n" + json.dumps(session, ensure_ascii=False)
+        first = False
+    yield "\n]}\n"

@@ -1,0 +1,101 @@
+"""What the athlete sends: a file, the choices of the preview, their username."""
+
+from django import forms
+
+from accounts.models import Unit
+from exchange.deletion import USERNAME_MISMATCH_MESSAGE
+from exchange.importing import CREATE, MAP, SKIP, Choice, NameRow
+from exchange.parsing import EMPTY_MESSAGE
+from programs.models import Exercise, Muscle
+
+FILE_MISSING_MESSAGE = "Pick a file to import."
+CHOICE_MESSAGE = "Pick what this exercise is, from the list."
+UNIT_MESSAGE = "Pick kg or lb."
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="History file",
+        help_text="Strong, Hevy or FitNotes CSV, or a Legplanner JSON export.",
+        error_messages={"required": FILE_MISSING_MESSAGE, "empty": EMPTY_MESSAGE},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.json,text/csv,application/json"}),
+    )
+
+
+def _choices(catalogue: list[Exercise]) -> list:
+    return [
+        (SKIP, "Skip: not a leg exercise"),
+        (
+            "Create it as a new exercise for",
+            [
+                (f"{CREATE}:{value}", f"New {label.lower()} exercise")
+                for value, label in Muscle.choices
+            ],
+        ),
+        (
+            "It is this catalogue exercise",
+            [(f"{MAP}:{exercise.pk}", exercise.name) for exercise in catalogue],
+        ),
+    ]
+
+
+class ConfirmForm(forms.Form):
+    """One choice per exercise name the catalogue does not know; the unit when the file
+    does not say it."""
+
+    def __init__(self, *args, unknown: list[NameRow], needs_unit: bool, default_unit: str, **kw):
+        super().__init__(*args, **kw)
+        self.catalogue = {exercise.pk: exercise for exercise in Exercise.objects.all()}
+        choices = _choices(list(self.catalogue.values()))
+        self.names = {}
+        if needs_unit:
+            self.fields["unit"] = forms.ChoiceField(
+                label="The file's weights are in",
+                choices=Unit.choices,
+                initial=default_unit,
+                widget=forms.RadioSelect,
+                help_text="Strong's export does not say: it is the unit set in Strong.",
+                error_messages={"required": UNIT_MESSAGE, "invalid_choice": UNIT_MESSAGE},
+            )
+        for number, row in enumerate(unknown):
+            field_name = f"name_{number}"
+            self.names[field_name] = row.name
+            self.fields[field_name] = forms.ChoiceField(
+                label=f"“{row.name}” ({row.sets} set{'' if row.sets == 1 else 's'})",
+                choices=choices,
+                initial=SKIP,
+                error_messages={"required": CHOICE_MESSAGE, "invalid_choice": CHOICE_MESSAGE},
+            )
+
+    def name_fields(self):
+        return [self[name] for name in self.names]
+
+    def choices(self) -> dict[str, Choice]:
+        made = {}
+        for field_name, name in self.names.items():
+            action, _, value = self.cleaned_data[field_name].partition(":")
+            if action == MAP:
+                made[name] = Choice(MAP, exercise=self.catalogue[int(value)])
+            elif action == CREATE:
+                made[name] = Choice(CREATE, muscle=value)
+            else:
+                made[name] = Choice(SKIP)
+        return made
+
+
+class DeleteAccountForm(forms.Form):
+    username = forms.CharField(
+        label="Your username",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["username"].help_text = f"Type “{user.username}” to confirm."
+
+    def clean_username(self) -> str:
+        typed = self.cleaned_data["username"].strip()
+        if typed != self.user.username:
+            raise forms.ValidationError(USERNAME_MISMATCH_MESSAGE, code="mismatch")
+        return typed

@@ -1,0 +1,436 @@
+"""Turning a parsed history file into the athlete's sessions and sets.
+
+Each imported workout becomes a Session on its date, with one copied prescription per
+exercise (described by what was done: the sets logged, the reps range they span) and its
+set logs. A workout on a date that already has a session joins that session: its
+exercises are added after the session's own, and the session keeps its name and day (one
+session per athlete per date is a rule of the model). Imported sessions belong to the
+athlete's assignment that covers their date, or the nearest one.
+
+Every set gets a UUID made from the athlete and the row's identity in the file (uuid5),
+so the same file imported twice writes nothing the second time; our JSON brings its own.
+"""
+
+import datetime as dt
+import uuid
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+
+from accounts.models import Unit
+from exchange.names import match_names, normalise
+from exchange.parsing import (
+    MAX_NAME,
+    ImportedSession,
+    ImportedSet,
+    ImportRefused,
+    ParsedFile,
+)
+from programs.models import (
+    Assignment,
+    DayTemplate,
+    Equipment,
+    Exercise,
+    Mechanics,
+    Muscle,
+    Program,
+    Session,
+    SessionPrescription,
+)
+from tracking.models import MAX_LOAD_KG, MAX_REPS, SetLog
+from tracking.units import to_kg
+
+# Fixed for ever: changing it would make a second import of a file write its sets again.
+IMPORT_NAMESPACE = uuid.UUID("4f0c8c1e-3b7e-4c55-9a43-6a1f2b7d9e10")
+# A set whose file gives no RPE counts at the middle of the guide's target.
+RIR_WHEN_MISSING = 2
+MAX_SLOT_SETS = 20
+QUERY_CHUNK = 900
+
+SKIP = "skip"
+CREATE = "create"
+MAP = "map"
+
+NO_PROGRAM_MESSAGE = (
+    "Pick your training days first (Account, then Setup): imported workouts join your "
+    "program's history."
+)
+OTHER_ACCOUNT_MESSAGE = (
+    "This file's sets belong to another account (their UUIDs are already taken): "
+    "a Legplanner export can be imported into the account it came from, or into a new "
+    "account once the old one is deleted."
+)
+LOAD_TOO_HEAVY_MESSAGE = "Line {line}: a load of {load} kg is more than the {limit} kg we store."
+JSON_LOAD_MESSAGE = "A set of {date} has a load of {load} kg, outside 0 to {limit} kg."
+UNKNOWN_UNIT_MESSAGE = "Pick the unit the file's weights are in."
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What to do with an exercise name the catalogue does not know."""
+
+    action: str  # SKIP, CREATE or MAP
+    exercise: Exercise | None = None  # MAP
+    muscle: str | None = None  # CREATE
+
+
+@dataclass(frozen=True)
+class NameRow:
+    name: str
+    sets: int
+    exercise: Exercise | None
+
+
+@dataclass(frozen=True)
+class Preview:
+    format_label: str
+    workouts: int
+    sets: int
+    first: dt.date
+    last: dt.date
+    skipped: dict[str, int]
+    known: list[NameRow]
+    unknown: list[NameRow]
+    already_imported: int
+    joining: int  # workouts on a date that already has a session
+    missing_rir: int
+    needs_unit: bool
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    sessions_created: int
+    sessions_joined: int
+    sets_created: int
+    exercises_created: int
+
+
+def set_uuid(*, athlete_id: int, logged: ImportedSet) -> uuid.UUID:
+    if logged.uuid is not None:
+        return logged.uuid
+    return uuid.uuid5(IMPORT_NAMESPACE, f"{athlete_id}\x1f{logged.identity}")
+
+
+def _chunks(items: list, size: int = QUERY_CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _taken_uuids(uuids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """The UUIDs already logged, each with its athlete."""
+    taken = {}
+    for chunk in _chunks(uuids):
+        taken.update(
+            SetLog.objects.filter(uuid__in=chunk).values_list(
+                "uuid", "prescription__session__athlete_id"
+            )
+        )
+    return taken
+
+
+def _sessions_on(*, athlete, dates: Iterable[dt.date]) -> dict[dt.date, Session]:
+    found = {}
+    for chunk in _chunks(sorted(set(dates))):
+        found.update(
+            (session.date, session)
+            for session in Session.objects.filter(athlete=athlete, date__in=chunk).annotate(
+                last_order=Max("prescriptions__order")
+            )
+        )
+    return found
+
+
+def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
+    names = parsed.exercise_names()
+    matched = match_names(names=names, catalogue=Exercise.objects.all())
+    rows = [NameRow(name, count, matched.get(name)) for name, count in names.items()]
+    uuids = [set_uuid(athlete_id=athlete.pk, logged=s) for _, s in parsed.all_sets()]
+    taken = _taken_uuids(uuids)
+    dates = [session.date for session in parsed.sessions]
+    sets = [logged for _, logged in parsed.all_sets()]
+    return Preview(
+        format_label=parsed.label,
+        workouts=parsed.workouts,
+        sets=len(sets),
+        first=min(dates),
+        last=max(dates),
+        skipped=parsed.skipped,
+        known=[row for row in rows if row.exercise],
+        unknown=sorted((row for row in rows if not row.exercise), key=lambda r: -r.sets),
+        already_imported=sum(1 for u in uuids if taken.get(u) == athlete.pk),
+        joining=len(_sessions_on(athlete=athlete, dates=dates)),
+        missing_rir=sum(1 for logged in sets if logged.rir is None),
+        needs_unit=parsed.needs_unit,
+    )
+
+
+def _create_exercise(*, name: str, muscle: str) -> Exercise:
+    key = normalise(name)
+    equipment = next(
+        (value for value in Equipment.values if value in key.split()), Equipment.MACHINE
+    )
+    base = slugify(name)[:70] or "exercise"
+    slug, suffix = base, 1
+    taken_slugs = set(Exercise.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    while slug in taken_slugs:
+        suffix += 1
+        slug = f"{base}-{suffix}"
+    display = name.strip()[:MAX_NAME]
+    if Exercise.objects.filter(name=display).exists():
+        display = f"{display[: MAX_NAME - 12]} (imported)"
+    return Exercise.objects.create(
+        name=display,
+        slug=slug,
+        primary_muscle=Muscle(muscle),
+        mechanics=Mechanics.ISOLATION,
+        equipment=equipment,
+    )
+
+
+def _resolve_exercises(
+    *, names: Iterable[str], choices: dict[str, Choice]
+) -> tuple[dict[str, Exercise | None], int]:
+    """Each name of the file → its exercise (None: skipped), and how many were created."""
+    names = list(names)
+    resolved: dict[str, Exercise | None] = dict(
+        match_names(names=names, catalogue=Exercise.objects.all())
+    )
+    created = 0
+    for name in names:
+        if name in resolved:
+            continue
+        choice = choices.get(name, Choice(SKIP))
+        if choice.action == MAP:
+            resolved[name] = choice.exercise
+        elif choice.action == CREATE:
+            resolved[name] = _create_exercise(name=name, muscle=choice.muscle)
+            created += 1
+        else:
+            resolved[name] = None
+    return resolved, created
+
+
+def _assignment_for(assignments: list[Assignment], day: dt.date) -> Assignment:
+    covering = [a for a in assignments if a.covers(day)]
+    if covering:
+        return covering[0]
+    return min(assignments, key=lambda a: abs((a.start_date - day).days))
+
+
+def _json_assignments(*, athlete, parsed: ParsedFile) -> list[Assignment]:
+    """The file's assignments as the athlete's: matched by program and start, else made.
+
+    Never with a coach: a coach is linked only through their own invitation.
+    """
+    mine = list(Assignment.objects.filter(athlete=athlete).select_related("program"))
+    programs = {program.name: program for program in Program.objects.all()}
+    default = next((p for p in programs.values() if p.is_default), None)
+    result = []
+    for imported in parsed.assignments:
+        program = programs.get(imported.program, default)
+        same = next(
+            (
+                a
+                for a in mine
+                if a.program_id == getattr(program, "pk", None)
+                and a.start_date == imported.start_date
+            ),
+            None,
+        )
+        open_one = next((a for a in mine if a.end_date is None), None)
+        if same is None and program is not None and not (imported.end_date is None and open_one):
+            same = Assignment.objects.create(
+                athlete=athlete,
+                program=program,
+                weekday_one=imported.weekday_one,
+                weekday_two=imported.weekday_two,
+                start_date=imported.start_date,
+                end_date=imported.end_date,
+            )
+            mine.append(same)
+        result.append(same or open_one)
+    return result
+
+
+def _load_kg(*, logged: ImportedSet, unit: str, date: dt.date) -> Decimal:
+    load = to_kg(load=logged.load, unit=logged.unit or unit)
+    if not 0 <= load <= MAX_LOAD_KG:
+        if logged.line is not None:
+            raise ImportRefused(
+                LOAD_TOO_HEAVY_MESSAGE.format(line=logged.line, load=load, limit=MAX_LOAD_KG)
+            )
+        raise ImportRefused(JSON_LOAD_MESSAGE.format(date=date, load=load, limit=MAX_LOAD_KG))
+    return load
+
+
+def _described_slot(sets: list[SetLog], *, order: int) -> dict:
+    """An imported exercise's copied prescription, from what was done."""
+    reps = [min(s.reps_left, s.reps_right) if s.reps is None else s.reps for s in sets] or [1]
+    low = min(max(min(reps), 1), MAX_REPS)
+    return {
+        "order": order,
+        "sets_min": min(len(sets), MAX_SLOT_SETS) or 1,
+        "sets_max": min(len(sets), MAX_SLOT_SETS) or 1,
+        "reps_min": low,
+        "reps_max": max(low, min(max(reps), MAX_REPS)),
+        "per_leg": any(s.reps is None for s in sets),
+    }
+
+
+def _day_of(*, session: ImportedSession, program: Program, exercises) -> tuple[int, DayTemplate]:
+    if session.day_number in (1, 2):
+        number = session.day_number
+    else:
+        # The guide's Day 1 is the compound day: most sets on compound lifts make a Day 1.
+        kinds = Counter(
+            exercises[p.exercise].mechanics
+            for p in session.prescriptions
+            for _ in p.sets
+            if exercises.get(p.exercise)
+        )
+        number = 1 if kinds[Mechanics.COMPOUND] >= kinds[Mechanics.ISOLATION] else 2
+    return number, (program.day_one if number == 1 else program.day_two)
+
+
+@transaction.atomic
+def import_history(
+    *, athlete, parsed: ParsedFile, unit: str | None, choices: dict[str, Choice]
+) -> ImportResult:
+    """Write the file's sessions and sets not already there; all of it or nothing."""
+    if parsed.needs_unit and unit not in Unit.values:
+        raise ImportRefused(UNKNOWN_UNIT_MESSAGE)
+    unit = unit or athlete.unit
+    exercises, created_exercises = _resolve_exercises(
+        names=parsed.exercise_names(), choices=choices
+    )
+    if parsed.format == "legplanner" and parsed.assignments:
+        file_assignments = _json_assignments(athlete=athlete, parsed=parsed)
+    else:
+        file_assignments = []
+    assignments = list(
+        Assignment.objects.filter(athlete=athlete).select_related(
+            "program__day_one", "program__day_two"
+        )
+    )
+    if not assignments:
+        raise ImportRefused(NO_PROGRAM_MESSAGE)
+    templates = {template.name: template for template in DayTemplate.objects.all()}
+
+    uuids = {
+        id(logged): set_uuid(athlete_id=athlete.pk, logged=logged)
+        for _, logged in parsed.all_sets()
+    }
+    taken = _taken_uuids(list(uuids.values()))
+    if any(owner != athlete.pk for owner in taken.values()):
+        raise ImportRefused(OTHER_ACCOUNT_MESSAGE)
+    existing = _sessions_on(athlete=athlete, dates=[s.date for s in parsed.sessions])
+    joined_pks: set[int] = set()
+
+    new_sessions: list[Session] = []
+    slots: list[tuple[Session, SessionPrescription, list[str]]] = []
+    set_rows: list[tuple[SessionPrescription, SetLog]] = []
+    next_order: dict[dt.date, int] = {}
+    used_uuids: set[uuid.UUID] = set(taken)
+    for imported in parsed.sessions:
+        session = existing.get(imported.date)
+        fresh = session is None
+        pending = []
+        for prescription in imported.prescriptions:
+            exercise = exercises.get(prescription.exercise)
+            logs = []
+            for logged in prescription.sets:
+                trained = exercises.get(logged.exercise or prescription.exercise)
+                key = uuids[id(logged)]
+                if trained is None or key in used_uuids:
+                    continue
+                used_uuids.add(key)
+                logs.append(
+                    SetLog(
+                        uuid=key,
+                        exercise=trained,
+                        set_number=logged.set_number,
+                        reps=logged.reps,
+                        reps_left=logged.reps_left,
+                        reps_right=logged.reps_right,
+                        load_kg=_load_kg(logged=logged, unit=unit, date=imported.date),
+                        rir=RIR_WHEN_MISSING if logged.rir is None else logged.rir,
+                        logged_at=_aware(logged.logged_at, athlete.zone),
+                        note=logged.note,
+                    )
+                )
+            if exercise is None or not (logs or (fresh and prescription.fields)):
+                continue
+            pending.append((prescription, exercise, logs))
+        if not pending:
+            continue
+        if session is None:
+            assignment = None
+            if imported.assignment is not None and file_assignments:
+                assignment = file_assignments[imported.assignment]
+            assignment = assignment or _assignment_for(assignments, imported.date)
+            program = next(a for a in assignments if a.pk == assignment.pk).program
+            number, template = _day_of(session=imported, program=program, exercises=exercises)
+            template = templates.get(imported.day_template or "", template)
+            session = Session(
+                athlete=athlete,
+                assignment=assignment,
+                day_template=template,
+                date=imported.date,
+                day_number=number,
+                name=imported.name or template.name,
+                focus=imported.focus or template.focus,
+            )
+            session.last_order = 0
+            new_sessions.append(session)
+            existing[imported.date] = session
+        elif session.pk:
+            joined_pks.add(session.pk)
+        order = next_order.get(imported.date, session.last_order or 0)
+        for prescription, exercise, logs in pending:
+            if prescription.fields and fresh:
+                fields = dict(prescription.fields)
+                order = max(order, fields["order"])
+            else:
+                order += 1
+                fields = _described_slot(logs, order=order)
+            swapped = exercises.get(prescription.swapped_to) if prescription.swapped_to else None
+            copy = SessionPrescription(exercise=exercise, swapped_to=swapped, **fields)
+            slots.append((session, copy, [a for a in prescription.alternatives]))
+            set_rows.extend((copy, log) for log in logs)
+        next_order[imported.date] = order
+
+    Session.objects.bulk_create(new_sessions)
+    copies = []
+    for session, copy, _ in slots:
+        copy.session = session
+        copies.append(copy)
+    SessionPrescription.objects.bulk_create(copies)
+    Through = SessionPrescription.alternatives.through
+    Through.objects.bulk_create(
+        Through(sessionprescription_id=copy.pk, exercise_id=exercises[name].pk)
+        for _, copy, alternatives in slots
+        for name in alternatives
+        if exercises.get(name) is not None
+    )
+    logs = []
+    for copy, log in set_rows:
+        log.prescription = copy
+        logs.append(log)
+    SetLog.objects.bulk_create(logs, batch_size=2000)
+    return ImportResult(
+        sessions_created=len(new_sessions),
+        sessions_joined=len(joined_pks),
+        sets_created=len(logs),
+        exercises_created=created_exercises,
+    )
+
+
+def _aware(moment: dt.datetime, zone) -> dt.datetime:
+    if moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=zone)

@@ -1,0 +1,197 @@
+"""Export, import (upload → preview → confirm) and deleting the account."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
+
+from exchange.access import get_pending_import
+from exchange.deletion import delete_account
+from exchange.exporting import json_export, strong_csv
+from exchange.forms import ConfirmForm, DeleteAccountForm, UploadForm
+from exchange.importing import build_preview, import_history
+from exchange.models import PendingImport
+from exchange.parsing import ImportRefused, parse_file
+
+TOO_BIG_MESSAGE = (
+    "The file is bigger than {limit}, the most we take. "
+    "Export a shorter period from the other app, or split the file by years."
+)
+IMPORTED_MESSAGE = (
+    "Imported {sets} sets: {created} new sessions, {joined} sessions joined by imported work."
+)
+NOTHING_NEW_MESSAGE = "Nothing new: every set of this file was imported before."
+# Multipart framing and the CSRF token around the file itself.
+MULTIPART_ALLOWANCE = 64 * 1024
+PENDING_HOURS = 24
+
+
+def _file_name(athlete, extension: str) -> str:
+    today = timezone.now().astimezone(athlete.zone).date()
+    return f"legplanner-{athlete.username}-{today.isoformat()}.{extension}"
+
+
+def _download(chunks, *, content_type: str, name: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@login_required
+def export(request):
+    return render(request, "exchange/export.html")
+
+
+@require_GET
+@login_required
+def export_strong(request):
+    return _download(
+        strong_csv(athlete=request.user),
+        content_type="text/csv; charset=utf-8",
+        name=_file_name(request.user, "csv"),
+    )
+
+
+@require_GET
+@login_required
+def export_json(request):
+    return _download(
+        json_export(athlete=request.user, now=timezone.now()),
+        content_type="application/json; charset=utf-8",
+        name=_file_name(request.user, "json"),
+    )
+
+
+def _upload_page(request, form, *, error: str | None = None, status: int = 200):
+    return render(
+        request,
+        "exchange/import.html",
+        {"form": form, "error": error, "limit": filesizeformat(settings.IMPORT_MAX_BYTES)},
+        status=status,
+    )
+
+
+def _too_big(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.IMPORT_MAX_BYTES + MULTIPART_ALLOWANCE
+
+
+def _too_big_page(request):
+    message = TOO_BIG_MESSAGE.format(limit=filesizeformat(settings.IMPORT_MAX_BYTES))
+    return _upload_page(request, UploadForm(), error=message, status=413)
+
+
+@csrf_protect
+def _receive(request):
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _upload_page(request, form, status=400)
+    uploaded = form.cleaned_data["file"]
+    if uploaded.size > settings.IMPORT_MAX_BYTES:
+        return _too_big_page(request)
+    content = uploaded.read()
+    try:
+        parse_file(content)
+    except ImportRefused as refused:
+        return _upload_page(request, form, error=refused.message, status=400)
+    stale = timezone.now() - dt.timedelta(hours=PENDING_HOURS)
+    PendingImport.objects.filter(created_at__lt=stale).delete()
+    PendingImport.objects.filter(athlete=request.user).delete()
+    pending = PendingImport.objects.create(
+        athlete=request.user, file_name=uploaded.name[:200], content=content
+    )
+    return redirect("import_preview", token=pending.token)
+
+
+# CSRF is checked in _receive, after the size: the middleware's check would read the
+# whole body of a 100 MB upload before this view could refuse it.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@login_required
+def upload(request):
+    if request.method == "GET":
+        return _upload_page(request, UploadForm())
+    if _too_big(request):
+        return _too_big_page(request)
+    return _receive(request)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def preview(request, token: str):
+    athlete = request.user
+    pending = get_pending_import(athlete=athlete, token=token)
+    try:
+        parsed = parse_file(bytes(pending.content))
+    except ImportRefused as refused:
+        pending.delete()
+        return _upload_page(request, UploadForm(), error=refused.message, status=400)
+    summary = build_preview(athlete=athlete, parsed=parsed)
+    form = ConfirmForm(
+        request.POST if request.method == "POST" else None,
+        unknown=summary.unknown,
+        needs_unit=summary.needs_unit,
+        default_unit=athlete.unit,
+    )
+    status = 400 if request.method == "POST" else 200
+    if form.is_valid():
+        try:
+            result = import_history(
+                athlete=athlete,
+                parsed=parsed,
+                unit=form.cleaned_data.get("unit"),
+                choices=form.choices(),
+            )
+        except ImportRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            pending.delete()
+            messages.success(
+                request,
+                IMPORTED_MESSAGE.format(
+                    sets=result.sets_created,
+                    created=result.sessions_created,
+                    joined=result.sessions_joined,
+                )
+                if result.sets_created
+                else NOTHING_NEW_MESSAGE,
+            )
+            return redirect("import")
+    return render(
+        request,
+        "exchange/preview.html",
+        {"preview": summary, "form": form, "pending": pending},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete(request):
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    if form.is_valid():
+        delete_account(athlete=request.user)
+        logout(request)
+        response = render(request, "exchange/deleted.html")
+        # As logging out does: nothing of the account stays on the phone.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+    return render(
+        request,
+        "exchange/delete.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )

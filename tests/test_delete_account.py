@@ -1,0 +1,122 @@
+"""/account/delete/: typing the username deletes everything that is the athlete's."""
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.urls import reverse
+
+from accounts.models import User
+from exchange import samples
+from exchange.deletion import USERNAME_MISMATCH_MESSAGE
+from exchange.models import PendingImport
+from programs.generation import assignments_in_week, generate_week
+from programs.models import Assignment, Session, SessionPrescription
+from programs.weeks import IsoWeek
+from tests.conftest import log_set_on
+from tracking.models import SetLog
+
+DELETE = "/account/delete/"
+W48 = IsoWeek(2026, 48)
+
+
+def user_relations() -> list[tuple[type[models.Model], models.Field]]:
+    """Every field of every model (auto-created join tables too) pointing at the user."""
+    return [
+        (model, field)
+        for model in apps.get_models(include_auto_created=True)
+        for field in model._meta.get_fields()
+        if field.concrete and field.is_relation and field.related_model is User
+    ]
+
+
+@pytest.fixture
+def trained(athlete, other_athlete, client):
+    generate_week(assignments=assignments_in_week(W48), week=W48)
+    for copy in SessionPrescription.objects.all():
+        log_set_on(copy)
+    client.force_login(athlete)
+    client.post("/account/import/", {"file": _file()})  # a pending import too
+    return athlete
+
+
+def _file():
+    return SimpleUploadedFile("s.csv", samples.strong_csv(weeks=1).encode(), "text/csv")
+
+
+def test_anonymous_visitors_are_sent_to_login(client, db):
+    response = client.post(DELETE, {"username": "athlete"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_the_delete_page_answers_only_get_and_post(client, athlete):
+    client.force_login(athlete)
+    assert client.get(DELETE).status_code == 200
+    assert client.put(DELETE).status_code == 405
+
+
+def test_the_relations_to_the_user_are_the_ones_we_know():
+    # A new relation to the user must be thought about here: does it cascade, is it the
+    # athlete's data (then it belongs in the JSON export)?
+    names = {f"{model._meta.label}.{field.name}" for model, field in user_relations()}
+    assert {
+        "programs.Assignment.athlete",
+        "programs.Assignment.coach",
+        "programs.Session.athlete",
+        "accounts.Invitation.coach",
+        "accounts.Invitation.used_by",
+        "exchange.PendingImport.athlete",
+        "admin.LogEntry.user",
+    } <= names
+
+
+@pytest.mark.parametrize("typed", ["", "Athlete", "someone", "athlete2"])
+def test_a_wrong_username_deletes_nothing(client, trained, typed):
+    before = (User.objects.count(), Session.objects.count(), SetLog.objects.count())
+    response = client.post(DELETE, {"username": typed})
+    assert response.status_code == 400
+    assert (
+        USERNAME_MISMATCH_MESSAGE in response.content.decode()
+        or "required" in response.content.decode()
+    )
+    assert (User.objects.count(), Session.objects.count(), SetLog.objects.count()) == before
+
+
+def test_deleting_leaves_no_row_that_points_at_the_athlete(client, trained, other_athlete, coach):
+    athlete_id = trained.pk
+    others = SetLog.objects.filter(prescription__session__athlete=other_athlete).count()
+    assert PendingImport.objects.filter(athlete=trained).exists()
+
+    response = client.post(DELETE, {"username": "athlete"})
+
+    assert response.status_code == 200
+    assert "Your account and everything in it are deleted." in response.content.decode()
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert not User.objects.filter(pk=athlete_id).exists()
+    relations = user_relations()
+    assert relations
+    for model, field in relations:
+        assert not model._default_manager.filter(**{field.attname: athlete_id}).exists(), (
+            f"{model._meta.label}.{field.name} keeps a row of the deleted athlete"
+        )
+    # What hangs below the athlete's sessions went too; the other athlete keeps theirs.
+    assert not SessionPrescription.objects.filter(session__athlete_id=athlete_id).exists()
+    assert SetLog.objects.count() == others
+    # Logged out: the next page asks for a login.
+    assert client.get("/account/").status_code == 302
+
+
+def test_a_coach_sees_the_athlete_gone(client, trained, coach):
+    client.post(DELETE, {"username": "athlete"})
+    client.force_login(coach)
+    response = client.get(reverse("admin:programs_assignment_changelist"))
+    assert response.status_code == 200
+    assert not Assignment.objects.filter(coach=coach).exists()
+    assert ">athlete<" not in response.content.decode()
+
+
+def test_a_coach_deleting_their_account_leaves_their_athletes(client, athlete, coach):
+    client.force_login(coach)
+    client.post(DELETE, {"username": "coach"})
+    assignment = Assignment.objects.get(athlete=athlete)
+    assert assignment.coach is None
