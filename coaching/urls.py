@@ -11,6 +11,11 @@ urlpatterns = [
         name="coach_week",
     ),
     path("coach/athletes/<int:athlete_id>/progress/", views.progress, name="coach_progress"),
+    path(
+        "coach/athletes/<int:athlete_id>/progress/<int:exercise_id>/",
+        views.exercise_progress,
+        name="coach_exercise_progress",
+    ),
     path("coach/athletes/<int:athlete_id>/balance/", views.balance, name="coach_balance"),
     path("coach/athletes/<int:athlete_id>/program/", views.assign, name="coach_assign"),
     path("coach/athletes/<int:athlete_id>/program/end/", views.end, name="coach_end"),

@@ -7,7 +7,7 @@ what the athlete sees and never logs a set for them.
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,11 +22,17 @@ from coaching.access import (
 )
 from coaching.desk import desk_rows
 from coaching.forms import AdjustForm, AssignForm, NoteForm
-from programs.models import Prescription, PrescriptionOverride
+from programs.models import Exercise, Prescription, PrescriptionOverride
 from programs.today import athlete_today
 from programs.week_page import load_week
 from programs.weeks import IsoWeek
-from tracking.insight_pages import load_balance, load_progress, load_week_balance
+from tracking.insight_pages import (
+    load_balance,
+    load_exercise_progress,
+    load_progress,
+    load_week_balance,
+    page_before,
+)
 from tracking.session_page import load_session
 
 SORTS = {"attention": "Needs attention first", "name": "By name"}
@@ -251,6 +257,22 @@ def progress(request, athlete_id: int):
     page = load_progress(athlete=found, today=athlete_today(found))
     context = {"page": page, "read_only": True, "coached": found}
     return render(request, "tracking/progress.html", context)
+
+
+@coach_required
+@require_GET
+def exercise_progress(request, athlete_id: int, exercise_id: int):
+    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
+    exercise = get_object_or_404(Exercise, pk=exercise_id)
+    try:
+        before = page_before(request.GET.get("before"))
+    except ValueError:
+        raise Http404("No such page of sessions.") from None
+    page = load_exercise_progress(
+        athlete=found, exercise=exercise, today=athlete_today(found), before=before
+    )
+    context = {"page": page, "read_only": True, "coached": found}
+    return render(request, "tracking/exercise_progress.html", context)
 
 
 @coach_required

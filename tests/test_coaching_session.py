@@ -141,3 +141,27 @@ def test_a_note_on_an_exercise_survives_a_change_of_plan(client, coach, athlete,
     assert note.exercise.slug == "leg-curl"
     client.force_login(athlete)
     assert "Leg curl: Squeeze." in client.get(f"/sessions/{thursday.pk}/").content.decode()
+
+
+def test_the_coach_reads_an_exercises_history_through_their_own_links(
+    client, coach, other_coach, athlete, monday
+):
+    squat = monday.prescriptions.get(order=1).set_logs.get().exercise
+    client.force_login(coach)
+
+    progress = client.get(f"/coach/athletes/{athlete.pk}/progress/").content.decode()
+    history_url = f"/coach/athletes/{athlete.pk}/progress/{squat.pk}/"
+    assert f'href="{history_url}"' in progress
+    assert f'href="/progress/{squat.pk}/"' not in progress  # the coach's own, empty
+    assert "Open today's session" not in progress
+
+    history = client.get(history_url)
+    assert history.status_code == 200
+    assert "No sets yet" not in history.content.decode()  # the athlete's sets, not the coach's
+    assert f'href="/coach/athletes/{athlete.pk}/progress/"' in history.content.decode()
+    assert client.get(history_url + "?before=not-a-date").status_code == 404
+    balance = client.get(f"/coach/athletes/{athlete.pk}/balance/").content.decode()
+    assert 'href="/week/' not in balance
+
+    client.force_login(other_coach)
+    assert client.get(history_url).status_code == 404

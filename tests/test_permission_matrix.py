@@ -139,6 +139,10 @@ MATRIX: dict[str, Entry] = {
     "coach_athlete": Entry(coach_url(), COACH_OF_ATHLETE),
     "coach_week": Entry(coach_url(f"week/{WEEK}/"), COACH_OF_ATHLETE),
     "coach_progress": Entry(coach_url("progress/"), COACH_OF_ATHLETE),
+    "coach_exercise_progress": Entry(
+        lambda w: f"/coach/athletes/{w.athlete.pk}/progress/{w.set_log.exercise_id}/",
+        COACH_OF_ATHLETE,
+    ),
     "coach_balance": Entry(coach_url("balance/"), COACH_OF_ATHLETE),
     "coach_assign": Entry(coach_url("program/"), COACH_OF_ATHLETE),
     "coach_end": Entry(

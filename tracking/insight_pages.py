@@ -238,3 +238,8 @@ def load_balance(*, athlete, today: dt.date) -> BalancePage:
             )
         ),
     )
+
+
+def page_before(raw: str | None) -> dt.date | None:
+    """The date an exercise's history pages from (?before=2026-11-23); ValueError if none."""
+    return None if raw is None else dt.date.fromisoformat(raw)

@@ -11,7 +11,12 @@ from programs.models import Exercise
 from programs.today import athlete_today
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
-from tracking.insight_pages import load_balance, load_exercise_progress, load_progress
+from tracking.insight_pages import (
+    load_balance,
+    load_exercise_progress,
+    load_progress,
+    page_before,
+)
 
 
 @require_GET
@@ -21,13 +26,10 @@ def progress(request):
     return render(request, "tracking/progress.html", {"page": page})
 
 
-def _before(request) -> dt.date | None:
+def before_or_404(request) -> dt.date | None:
     """?before=2026-11-23 pages to older sessions; anything else is not a page."""
-    raw = request.GET.get("before")
-    if raw is None:
-        return None
     try:
-        return dt.date.fromisoformat(raw)
+        return page_before(request.GET.get("before"))
     except ValueError:
         raise Http404("No such page of sessions.") from None
 
@@ -42,7 +44,7 @@ def exercise_progress(request, exercise_id: int):
         athlete=request.user,
         exercise=exercise,
         today=athlete_today(request.user),
-        before=_before(request),
+        before=before_or_404(request),
     )
     return render(request, "tracking/exercise_progress.html", {"page": page})
 
