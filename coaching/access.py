@@ -36,6 +36,7 @@ def coach_required(view: Callable) -> Callable:
     def checked(request, *args, **kwargs):
         if not may_coach(request.user):
             raise Http404("No such page.")
+        request.may_coach = True  # known now: the header need not ask again
         return view(request, *args, **kwargs)
 
     return checked

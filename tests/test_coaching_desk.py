@@ -187,3 +187,13 @@ def test_the_desk_runs_a_fixed_number_of_queries(
         response = client.get("/coach/")
 
     assert len(response.context["rows"]) == count
+
+
+def test_the_header_offers_the_desk_to_coaches_only(client, coach, django_user_model):
+    client.force_login(coach)
+    assert 'href="/coach/"' in client.get("/account/").content.decode()
+    staff = django_user_model.objects.create_user("staff-only", password="x", is_staff=True)
+    client.force_login(staff)
+    html = client.get("/account/").content.decode()
+    assert 'href="/coach/"' not in html
+    assert 'href="/admin/"' in html
