@@ -239,6 +239,34 @@
     if (window.htmx) window.htmx.process(row);
   }
 
+  // The session's "N of M sets", counted on the page while the server cannot answer;
+  // the same count as programs/progress.py: optional and extra sets make up for nothing.
+  function showProgress() {
+    var out = document.getElementById("session-progress");
+    var lists = document.querySelectorAll("ol.sets[data-sets-min]");
+    if (!out || !lists.length) return;
+    var logged = 0, planned = 0, finished = true;
+    lists.forEach(function (list) {
+      var done = list.querySelectorAll("li.set-row.is-logged").length;
+      var least = parseInt(list.dataset.setsMin, 10);
+      logged += done;
+      planned += least;
+      if (done < least) finished = false;
+    });
+    var bar = out.querySelector("progress");
+    out.classList.toggle("is-finished", finished);
+    out.replaceChildren();
+    if (finished) {
+      out.appendChild(element("strong", {}, "Session finished"));
+      out.appendChild(document.createTextNode(" · "));
+    }
+    out.appendChild(document.createTextNode(logged + " of " + planned + " sets "));
+    if (bar) {
+      bar.value = logged;
+      out.appendChild(bar);
+    }
+  }
+
   function showRefused(row, reason) {
     var form = row.querySelector("form.set-form");
     row.querySelectorAll(".waiting-mark, .error").forEach(function (old) { old.remove(); });
@@ -275,6 +303,7 @@
       }
       showWaiting(row, entry.fields);
     });
+    if (queue.length) showProgress();
   }
 
   /* ---- The banner: how many sets wait, and what the server refused. ---- */
@@ -469,6 +498,7 @@
     waitingCount += 1;
     if (kind === "undo") showPlanned(row);
     else showWaiting(row, fields);
+    showProgress();
     enqueue(op).then(refresh).then(function () {
       flush();
     }, function () {

@@ -129,6 +129,7 @@ def test_a_whole_session_in_a_dead_zone_arrives_once(offline_day_one: Page, week
     expect(page.locator("#queue-banner")).to_contain_text(
         "4 sets saved on this phone, waiting to send."
     )
+    expect(page.locator("#session-progress")).to_contain_text("4 of 9 sets")
     assert sets_of(day_one) == []
     waiting = queue(page)
     assert [entry["kind"] for entry in waiting] == ["tick"] * 4
