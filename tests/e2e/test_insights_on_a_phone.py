@@ -18,7 +18,7 @@ from programs.models import SessionPrescription
 from programs.today import athlete_today
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
-from tracking.demo_history import demo_sets, seed_history, weeks_between
+from tracking.demo_history import demo_sets, history_weeks, seed_history, weeks_between
 from tracking.models import SetLog
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -31,6 +31,9 @@ def trained(athlete):
     """The demo's eight weeks of training, and this week's sessions up to today, by the
     same rule."""
     today = athlete_today(athlete)
+    # As seed_demo does: the program starts with the history, so loads start where a
+    # lifter new to it would, not eleven months of progression later.
+    athlete.assignments.update(start_date=history_weeks(today=today)[0].monday)
     seed_history(athlete=athlete, today=today)
     week = IsoWeek.of(today)
     ensure_week(athlete=athlete, week=week)
