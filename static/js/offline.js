@@ -78,20 +78,18 @@
   }
 
   var waitingCount = 0;  // mirrors the queue, so a tap can decide without waiting on it
-  var inFlight = null;   // the entry being sent: merged into by nothing
 
   function enqueue(op) {
     return mutate(function (all) {
       var same = all.filter(function (entry) {
         return entry.athlete === op.athlete && entry.uuid === op.uuid &&
-          entry.state === "waiting" && entry.id !== inFlight;
+          entry.state === "waiting" && !entry.sending;
       });
       var tick = same.filter(function (entry) { return entry.kind === "tick"; })[0];
       var edit = same.filter(function (entry) { return entry.kind === "edit"; })[0];
       if (op.kind === "edit" && (tick || edit)) {
         var target = tick || edit;
         target.fields = Object.assign({}, target.fields, op.fields);
-        target.version += 1;
         return { put: [target] };
       }
       if (op.kind === "undo" && tick) {
@@ -317,6 +315,8 @@
     var waiting = queue.filter(function (entry) { return entry.state === "waiting"; });
     var refused = queue.filter(function (entry) { return entry.state === "refused"; });
     waitingCount = waiting.length;
+    // Sets, not queue entries: a tick and a later edit of it are one set.
+    var sets = new Set(waiting.map(function (entry) { return entry.uuid; })).size;
     if (!banner) return;
     banner.replaceChildren();
     banner.hidden = !waiting.length && !refused.length;
@@ -326,9 +326,9 @@
         line.appendChild(document.createTextNode("Your login has expired. "));
         var next = encodeURIComponent(location.pathname + location.search);
         line.appendChild(element("a", { href: LOGIN_URL + "?next=" + next }, "Log in"));
-        line.appendChild(document.createTextNode(" to send " + plural(waiting.length, "set", "sets") + " saved on this phone."));
+        line.appendChild(document.createTextNode(" to send " + plural(sets, "set", "sets") + " saved on this phone."));
       } else {
-        line.textContent = plural(waiting.length, "set", "sets") + " saved on this phone, waiting to send.";
+        line.textContent = plural(sets, "set", "sets") + " saved on this phone, waiting to send.";
         var now = element("button", { type: "button", "class": "send-now" }, "Send now");
         now.addEventListener("click", function () { flush(); });
         banner.appendChild(line);
@@ -390,13 +390,7 @@
   }
 
   function sent(entry) {
-    return settle(entry, function (now) {
-      if (now.version === entry.version || now.kind !== "tick") return { remove: [now.id] };
-      // Edited while it was on its way: what is left to send is the edit.
-      now.kind = "edit";
-      now.url = now.editUrl;
-      return { put: [now] };
-    });
+    return settle(entry, function (now) { return { remove: [now.id] }; });
   }
 
   function refuse(entry, reason) {
@@ -448,18 +442,26 @@
     if (!athlete) return Promise.resolve();
     if (flushing) return flushing;
     clearTimeout(retryTimer);
-    flushing = (function next() {
+    function next() {
       return entries().then(function (queue) {
         var waiting = queue.filter(function (entry) { return entry.state === "waiting"; })
           .sort(function (a, b) { return a.id - b.id; });
         if (!waiting.length) return "done";
-        inFlight = waiting[0].id;
-        return send(waiting[0], false).then(function (outcome) {
-          inFlight = null;
+        var entry = waiting[0];
+        // Marked in the queue, not in this tab: an edit or undo made meanwhile, here or
+        // in another tab, queues behind it instead of changing what is on its way.
+        entry.sending = true;
+        return mutate(function () { return { put: [entry] }; }).then(function () {
+          return send(entry, false);
+        }).then(function (outcome) {
           return outcome === "next" ? next() : outcome;
         });
       });
-    })().then(function (outcome) {
+    }
+    // One tab sends at a time (Web Locks where the browser has them): two tabs would
+    // otherwise send the same sets, harmless thanks to the UUIDs but twice the traffic.
+    var sending = navigator.locks ? navigator.locks.request("legplanner-queue", next) : next();
+    flushing = sending.then(function (outcome) {
       failures = outcome === "stop" ? failures + 1 : 0;
       return refresh();
     }).then(function (queue) {
@@ -471,7 +473,6 @@
       body.dispatchEvent(new CustomEvent("legplanner:flushed", { bubbles: true }));
     }, function () {
       flushing = null;
-      inFlight = null;
     });
     return flushing;
   }
@@ -491,7 +492,7 @@
     }
     var fields = fieldsOf(form);
     var op = {
-      athlete: athlete, kind: kind, state: "waiting", version: 1, madeAt: Date.now(),
+      athlete: athlete, kind: kind, state: "waiting", madeAt: Date.now(),
       session: form.dataset.session, uuid: fields.uuid, url: path, editUrl: form.dataset.editUrl,
       rowId: row.id, fields: fields
     };
@@ -604,7 +605,8 @@
         return;
       }
       entries().then(function (queue) {
-        var waiting = queue.filter(function (entry) { return entry.state === "waiting"; }).length;
+        var waiting = new Set(queue.filter(function (entry) { return entry.state === "waiting"; })
+          .map(function (entry) { return entry.uuid; })).size;
         if (waiting && !window.confirm(plural(waiting, "set is", "sets are") +
             " still waiting to be sent. Logging out deletes " + (waiting === 1 ? "it" : "them") +
             " from this phone. Log out anyway?")) return false;
