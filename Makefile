@@ -28,7 +28,7 @@ run: venv
 	@echo
 	@echo "Legplanner: http://$(HOST)"
 	@echo "  athlete  demo / demo"
-	@echo "  coach    coach / coach  (the admin is at http://$(HOST)/admin/)"
+	@echo "  coach    coach / coach  (the desk; the admin is at http://$(HOST)/admin/)"
 	@echo
 	$(BIN)/python manage.py runserver $(HOST)
 

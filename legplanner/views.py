@@ -1,5 +1,9 @@
 from axes.utils import reset as reset_login_failures
 from django.contrib.auth import views as auth_views
+from django.urls import reverse
+
+from coaching.access import may_coach
+from programs.models import Assignment
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -19,3 +23,13 @@ class LogoutView(auth_views.LogoutView):
         # them too, for browsers that ignore this header.
         response["Clear-Site-Data"] = '"cache", "storage"'
         return response
+
+
+class LoginView(auth_views.LoginView):
+    def get_default_redirect_url(self):
+        # A coach who does not train with the app has an empty week: their desk is the
+        # page they came for. A ?next= still wins, as for everyone.
+        user = self.request.user
+        if may_coach(user) and not Assignment.objects.filter(athlete=user).exists():
+            return reverse("coach_desk")
+        return super().get_default_redirect_url()

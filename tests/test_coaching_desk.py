@@ -11,7 +11,7 @@ from coaching.rules import EFFORT_FLAG, HAMSTRINGS_FLAG, LEG_FLAG
 from programs.models import Assignment
 from programs.weeks import IsoWeek
 from tests.coaching_setup import train
-from tests.conftest import make_user
+from tests.conftest import PASSWORD, make_user
 
 # Friday 27 November 2026: this week's Monday and Thursday sessions are due.
 FRIDAY = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
@@ -197,3 +197,12 @@ def test_the_header_offers_the_desk_to_coaches_only(client, coach, django_user_m
     html = client.get("/account/").content.decode()
     assert 'href="/coach/"' not in html
     assert 'href="/admin/"' in html
+
+
+def test_a_coach_who_does_not_train_lands_on_the_desk(client, coach, athlete):
+    response = client.post("/login/", {"username": "coach", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/coach/"
+    client.logout()
+    response = client.post("/login/", {"username": "athlete", "password": PASSWORD})
+    assert response["Location"] == "/"

@@ -24,12 +24,12 @@ SIZES = {
 }
 
 
-def log_in(page: Page, live_server, username: str) -> None:
+def log_in(page: Page, live_server, username: str, lands: str = r"/week/\d{4}-W\d{2}/$") -> None:
     page.goto(f"{live_server.url}/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/week/\d{4}-W\d{2}/$"))
+    expect(page).to_have_url(re.compile(lands))
 
 
 @pytest.fixture
@@ -57,10 +57,9 @@ def test_a_coach_finds_adjusts_and_the_athlete_sees_it(
     athlete, _ = squad
     context = browser.new_context(**SIZES[size])
     page = context.new_page()
-    log_in(page, live_server, "coach")
-
-    # The desk: the athlete who needs attention comes first, with their flags.
-    page.goto(f"{live_server.url}/coach/")
+    # A coach who does not train lands on the desk: the athlete who needs attention
+    # comes first, with their flags.
+    log_in(page, live_server, "coach", lands=r"/coach/$")
     rows = page.locator("tr.desk-row")
     expect(rows.first).to_have_attribute("data-athlete", "athlete")
     expect(rows.first).to_contain_text("Left leg 25 % behind on walking lunge")
