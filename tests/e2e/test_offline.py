@@ -8,12 +8,14 @@ phone would get it; the retry timer, which needs no event, has its own test.
 
 import re
 from decimal import Decimal
+from urllib.parse import urlparse
 
 import pytest
 from django.contrib.sessions.models import Session as LoginSession
 from playwright.sync_api import Page, expect
 
 from programs.models import Session
+from programs.today import athlete_today
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import (
     PHONE,
@@ -323,3 +325,24 @@ def test_a_stale_csrf_token_is_renewed_not_dropped(
     go_online(page)
     wait_until_sent(page)
     assert [(name, reps) for _, name, _, reps, _, _ in sets_of(day_one)] == [("Back squat", 5)]
+
+
+def test_the_installed_app_opens_today_with_no_network(
+    browser, browser_context_args, live_server, athlete
+):
+    """The home-screen icon opens /today/: with no network, today's kept session, or this
+    week's page on a rest day."""
+    context = browser.new_context(**browser_context_args, timezone_id="Europe/Paris")
+    page = context.new_page()
+    log_in(page, live_server)  # lands on this week, which keeps its sessions
+    week_path = urlparse(page.url).path
+    today = athlete_today(athlete)
+    session = Session.objects.filter(athlete=athlete, date=today).first()
+    kept = [week_path] + ([f"/sessions/{session.pk}/"] if session else [])
+    wait_until_kept(page, kept)
+
+    context.set_offline(True)
+    page.goto(f"{live_server.url}/today/")
+    expect(page).to_have_url(f"{live_server.url}{kept[-1]}")
+    expect(page.locator("#network-status")).to_contain_text("copy kept on this phone")
+    context.close()
