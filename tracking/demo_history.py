@@ -128,6 +128,37 @@ def weeks_between(earlier: dt.date, later: dt.date) -> int:
     return (IsoWeek.of(later).monday - IsoWeek.of(earlier).monday).days // 7
 
 
+def sets_for(*, copy: SessionPrescription, today: dt.date, zone) -> list[SetLog]:
+    """The demo's sets of one copied prescription, as set logs not saved yet."""
+    session, exercise = copy.session, copy.performed_exercise
+    return [
+        SetLog(
+            uuid=uuid.uuid4(),
+            prescription=copy,
+            exercise=exercise,
+            set_number=made.set_number,
+            reps=made.reps,
+            reps_left=made.reps_left,
+            reps_right=made.reps_right,
+            load_kg=made.load_kg,
+            rir=made.rir,
+            logged_at=logged_at(
+                date=session.date, order=copy.order, set_number=made.set_number, zone=zone
+            ),
+        )
+        for made in demo_sets(
+            slug=exercise.slug,
+            per_leg=copy.per_leg,
+            sets=copy.sets_max,
+            reps_min=copy.reps_min,
+            reps_max=copy.reps_max,
+            increment_kg=exercise.increment_kg,
+            step=weeks_between(session.assignment.start_date, session.date),
+            weeks_ago=weeks_between(session.date, today),
+        )
+    ]
+
+
 def seed_history(*, athlete, today: dt.date) -> int:
     """Generate the eight weeks before today's and log sets on those of their sessions that
     have none; returns the number of sets written. A second call writes nothing.
@@ -156,34 +187,6 @@ def seed_history(*, athlete, today: dt.date) -> int:
             day_number=session.day_number, muscle=exercise.primary_muscle, weeks_ago=weeks_ago
         ):
             continue
-        for made in demo_sets(
-            slug=exercise.slug,
-            per_leg=copy.per_leg,
-            sets=copy.sets_max,
-            reps_min=copy.reps_min,
-            reps_max=copy.reps_max,
-            increment_kg=exercise.increment_kg,
-            step=weeks_between(session.assignment.start_date, session.date),
-            weeks_ago=weeks_ago,
-        ):
-            rows.append(
-                SetLog(
-                    uuid=uuid.uuid4(),
-                    prescription=copy,
-                    exercise=exercise,
-                    set_number=made.set_number,
-                    reps=made.reps,
-                    reps_left=made.reps_left,
-                    reps_right=made.reps_right,
-                    load_kg=made.load_kg,
-                    rir=made.rir,
-                    logged_at=logged_at(
-                        date=session.date,
-                        order=copy.order,
-                        set_number=made.set_number,
-                        zone=athlete.zone,
-                    ),
-                )
-            )
+        rows += sets_for(copy=copy, today=today, zone=athlete.zone)
     SetLog.objects.bulk_create(rows)
     return len(rows)

@@ -8,7 +8,6 @@ the pages are also saved as the README's screenshots, docs/progress.png and docs
 
 import os
 import re
-import uuid
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from programs.models import SessionPrescription
 from programs.today import athlete_today
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
-from tracking.demo_history import demo_sets, history_weeks, seed_history, weeks_between
+from tracking.demo_history import history_weeks, seed_history, sets_for
 from tracking.models import SetLog
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -41,28 +40,7 @@ def trained(athlete):
         session__athlete=athlete, session__date__range=(week.monday, today)
     ).select_related("session__assignment", "exercise", "swapped_to")
     SetLog.objects.bulk_create(
-        SetLog(
-            uuid=uuid.uuid4(),
-            prescription=copy,
-            exercise=copy.performed_exercise,
-            set_number=made.set_number,
-            reps=made.reps,
-            reps_left=made.reps_left,
-            reps_right=made.reps_right,
-            load_kg=made.load_kg,
-            rir=made.rir,
-        )
-        for copy in copies
-        for made in demo_sets(
-            slug=copy.performed_exercise.slug,
-            per_leg=copy.per_leg,
-            sets=copy.sets_max,
-            reps_min=copy.reps_min,
-            reps_max=copy.reps_max,
-            increment_kg=copy.performed_exercise.increment_kg,
-            step=weeks_between(copy.session.assignment.start_date, copy.session.date),
-            weeks_ago=0,
-        )
+        logged for copy in copies for logged in sets_for(copy=copy, today=today, zone=athlete.zone)
     )
     return athlete
 
