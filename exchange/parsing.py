@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from uuid import UUID
 
-from programs.models import MAX_TARGET_RIR, Focus
+from programs.models import DOSE_FIELDS, MAX_TARGET_RIR, Focus
 from tracking.models import MAX_REPS, MAX_RIR
 
 FOCUSES = set(Focus.values)
@@ -702,17 +702,7 @@ class _Reader:
             self.fail(f"“{self.value}” is not a UUID")
 
 
-PRESCRIPTION_FIELDS = [
-    "sets_min",
-    "sets_max",
-    "reps_min",
-    "reps_max",
-    "per_leg",
-    "tempo",
-    "rest_seconds",
-    "rir_min",
-    "rir_max",
-]
+PRESCRIPTION_FIELDS = DOSE_FIELDS
 
 
 def _prescription_fields(item: _Reader) -> dict:

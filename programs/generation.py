@@ -18,21 +18,17 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
 from programs.models import (
+    DOSE_FIELDS,
     Assignment,
     DayTemplate,
     Prescription,
-    PrescriptionFields,
     PrescriptionOverride,
     Session,
     SessionPrescription,
 )
 from programs.weeks import IsoWeek
 
-COPIED_FIELDS = [
-    field.name
-    for field in PrescriptionFields._meta.get_fields()
-    if field.concrete and not field.primary_key
-]
+COPIED_FIELDS = ["order", *DOSE_FIELDS]
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,15 @@ class PrescriptionFields(models.Model):
         return f"{minutes} min" if not seconds else f"{minutes} min {seconds} s"
 
 
+# A prescription's dose, the fields beyond its slot (order) and its exercise: what a
+# session copies, what an export carries.
+DOSE_FIELDS = [
+    field.name
+    for field in PrescriptionFields._meta.local_fields
+    if not field.primary_key and field.name != "order"
+]
+
+
 class DayTemplate(models.Model):
     name = models.CharField(max_length=80, unique=True)
     focus = models.CharField(max_length=10, choices=Focus.choices)
