@@ -192,18 +192,17 @@ def end(request, athlete_id: int):
 
 
 def _effective(prescription: Prescription, override: PrescriptionOverride | None) -> dict:
-    values = {name: getattr(prescription, name) for name in PrescriptionOverride.OVERRIDDEN_FIELDS}
-    exercise = prescription.exercise_id
+    """What the athlete does in this slot now: the template's, with their adjustment."""
+    values = {"exercise_id": prescription.exercise_id}
+    values.update(
+        {name: getattr(prescription, name) for name in PrescriptionOverride.OVERRIDDEN_FIELDS}
+    )
     if override is not None:
-        values.update(
-            {
-                name: getattr(override, name)
-                for name in PrescriptionOverride.OVERRIDDEN_FIELDS
-                if getattr(override, name) is not None
-            }
-        )
-        exercise = override.exercise_id or exercise
-    return {"exercise": exercise, **values}
+        values.update(override.values_over(prescription))
+    return {
+        "exercise": values["exercise_id"],
+        **{name: values[name] for name in PrescriptionOverride.OVERRIDDEN_FIELDS},
+    }
 
 
 def _session_id(raw: str | None) -> int | None:
@@ -216,7 +215,11 @@ def _session_id(raw: str | None) -> int | None:
 def adjust(request, athlete_id: int, prescription_id: int):
     found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
     prescription = get_prescription_for_athlete(athlete=found, prescription_id=prescription_id)
-    override = PrescriptionOverride.objects.filter(athlete=found, prescription=prescription).first()
+    override = (
+        PrescriptionOverride.objects.filter(athlete=found, prescription=prescription)
+        .select_related("exercise")
+        .first()
+    )
     if request.method == "POST":
         form = AdjustForm(request.POST, prescription=prescription)
         if form.is_valid():
