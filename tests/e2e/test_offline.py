@@ -253,10 +253,8 @@ def test_a_refused_set_is_shown_with_its_reason(offline_day_one: Page, week_sess
     assert queue(page) == []
 
 
-def test_a_replayed_tick_of_an_undone_set_says_why_it_was_not_saved(
-    offline_day_one: Page, athlete, week_sessions
-):
-    page, (day_one, _) = offline_day_one, week_sessions
+def test_a_replayed_tick_of_an_undone_set_says_why_it_was_not_saved(offline_day_one: Page, athlete):
+    page = offline_day_one
     tap_done(exercise_card(page, SQUAT), 1, load="100")
     # The same set, logged and undone meanwhile (the answer to this phone was lost).
     UndoneSet.objects.create(uuid=queue(page)[0]["uuid"], athlete=athlete)
