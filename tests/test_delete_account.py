@@ -1,14 +1,13 @@
 """/account/delete/: typing the username deletes everything that is the athlete's."""
 
 import datetime as dt
-import threading
 import uuid
 from collections import Counter
 
 import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, models
+from django.db import models
 from django.test import Client
 from django.urls import reverse
 
@@ -19,7 +18,7 @@ from exchange.models import PendingImport
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Session, SessionPrescription
 from programs.weeks import IsoWeek
-from tests.conftest import log_set_on, make_user
+from tests.conftest import at_once, log_set_on, make_user
 from tracking.models import SetLog, UndoneSet
 
 DELETE = "/account/delete/"
@@ -130,27 +129,6 @@ def test_a_coach_deleting_their_account_leaves_their_athletes(client, athlete, c
     client.post(DELETE, {"username": "coach"})
     assignment = Assignment.objects.get(athlete=athlete)
     assert assignment.coach is None
-
-
-def at_once(calls) -> list:
-    """Each call from its own thread and database connection, started at the same moment;
-    returns what each answered, in the order given."""
-    barrier = threading.Barrier(len(calls), timeout=10)
-    answers = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            answers[index] = call()
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return answers
 
 
 def _queued_ticks(client, copies):
