@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
+from accounts.models import User
 from programs.models import Session, SessionPrescription
 from programs.progress import Progress, progress_of
 from tracking.models import SetLog, UndoneSet
@@ -138,7 +139,7 @@ def edit_set(
 
 
 @transaction.atomic
-def undo_set(*, set_log: SetLog, athlete) -> None:
+def undo_set(*, set_log: SetLog, athlete: User) -> None:
     """Delete the set and remember its UUID; SetGone when another undo took it first.
 
     The DELETE locks the row, so of two racing undos (or an undo and an edit) the second
