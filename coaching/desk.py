@@ -26,7 +26,14 @@ from django.db.models.functions import Coalesce, Least
 
 from coaching import rules
 from programs.generation import assignments_in_week, generate_week
-from programs.models import Assignment, Mechanics, Session, SessionPrescription
+from programs.models import (
+    Assignment,
+    Mechanics,
+    Prescription,
+    PrescriptionOverride,
+    Session,
+    SessionPrescription,
+)
 from programs.weeks import IsoWeek
 from tracking.insight_queries import E1RM, SESSION_DATE, VOLUME
 from tracking.insights.effort import EFFORT_DAYS, EffortRow, effort_report
@@ -102,9 +109,32 @@ def _athletes(athletes, today: dt.date) -> list:
 
 
 def _compliance(ids: list[int], today: dt.date) -> dict[int, dict[int, int | None]]:
-    """Per athlete and window: sets done ÷ sets prescribed over the sessions of the last N
-    days, today left out (today's session may still be trained). Sets past a slot's
-    prescribed count do not make up for a slot skipped."""
+    """Per athlete and window: sets done ÷ sets prescribed over the days due in the last N
+    days, today left out (today's session may still be trained). The days due come from
+    the assignments' schedules as well as the session rows (coaching.rules.due_days), so a
+    week nobody opened counts as missed. Sets past a slot's prescribed count do not make up
+    for a slot skipped. Three queries, however many athletes."""
+    first = today - dt.timedelta(days=max(rules.COMPLIANCE_DAYS))
+    last = today - dt.timedelta(days=1)
+    monday = first - dt.timedelta(days=first.weekday())
+    sunday = last + dt.timedelta(days=6 - last.weekday())
+    sessions = _days_trained(ids, monday, sunday)
+    schedules = _schedules(ids, monday, sunday)
+    return {
+        athlete_id: rules.compliance_by_window(
+            days=rules.due_days(
+                schedules=schedules[athlete_id],
+                sessions=sessions[athlete_id],
+                first=first,
+                last=last,
+            ),
+            today=today,
+        )
+        for athlete_id in ids
+    }
+
+
+def _days_trained(ids: list[int], first: dt.date, last: dt.date) -> dict[int, list]:
     logged = (
         SetLog.objects.filter(prescription=OuterRef("pk"))
         .order_by()
@@ -113,30 +143,86 @@ def _compliance(ids: list[int], today: dt.date) -> dict[int, dict[int, int | Non
         .values("count")
     )
     done = Least(Coalesce(Subquery(logged), Value(0)), F("sets_min"), output_field=IntegerField())
-    windows = {}
-    for days in rules.COMPLIANCE_DAYS:
-        since = Q(session__date__gte=today - dt.timedelta(days=days))
-        windows[f"planned_{days}"] = Sum("sets_min", filter=since)
-        windows[f"done_{days}"] = Sum(done, filter=since)
-    first = today - dt.timedelta(days=max(rules.COMPLIANCE_DAYS))
     rows = (
         SessionPrescription.objects.filter(
-            session__athlete_id__in=ids,
-            session__date__range=(first, today - dt.timedelta(days=1)),
+            session__athlete_id__in=ids, session__date__range=(first, last)
         )
-        .values("session__athlete_id")
-        .annotate(**windows)
+        .values(athlete=F("session__athlete_id"), date=F("session__date"))
+        .annotate(prescribed=Sum("sets_min"), done=Sum(done))
         .order_by()
     )
-    result = {}
+    by_athlete = defaultdict(list)
     for row in rows:
-        result[row["session__athlete_id"]] = {
-            days: rules.compliance_percent(
-                done=row[f"done_{days}"] or 0, prescribed=row[f"planned_{days}"] or 0
+        by_athlete[row["athlete"]].append(
+            rules.DayTrained(row["date"], row["done"] or 0, row["prescribed"] or 0)
+        )
+    return by_athlete
+
+
+def _template_sets(template: str) -> Coalesce:
+    total = (
+        Prescription.objects.filter(day_template=OuterRef(template))
+        .order_by()
+        .values("day_template")
+        .annotate(total=Sum("sets_min"))
+        .values("total")
+    )
+    return Coalesce(Subquery(total), Value(0), output_field=IntegerField())
+
+
+def _schedules(ids: list[int], first: dt.date, last: dt.date) -> dict[int, list]:
+    """Per athlete, the assignments that cover any day from first to last, as schedules
+    with the template's sets of each day and the coach's adjustments of them."""
+    assignments = (
+        Assignment.objects.filter(athlete_id__in=ids, start_date__lte=last)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        .annotate(
+            day_one_sets=_template_sets("program__day_one"),
+            day_two_sets=_template_sets("program__day_two"),
+        )
+        .values(
+            "athlete_id",
+            "start_date",
+            "end_date",
+            "weekday_one",
+            "weekday_two",
+            "day_one_sets",
+            "day_two_sets",
+            "program__day_one_id",
+            "program__day_two_id",
+        )
+    )
+    changes = defaultdict(list)
+    overrides = PrescriptionOverride.objects.filter(
+        athlete_id__in=ids, sets_min__isnull=False
+    ).values_list(
+        "athlete_id",
+        "prescription__day_template_id",
+        "starts_on",
+        "sets_min",
+        "prescription__sets_min",
+    )
+    for athlete_id, template_id, starts_on, sets, template_sets in overrides:
+        changes[athlete_id].append((template_id, starts_on, sets - template_sets))
+    by_athlete = defaultdict(list)
+    for row in assignments:
+        days = {row["program__day_one_id"]: 1, row["program__day_two_id"]: 2}
+        by_athlete[row["athlete_id"]].append(
+            rules.Schedule(
+                start_date=row["start_date"],
+                end_date=row["end_date"],
+                weekday_one=row["weekday_one"],
+                weekday_two=row["weekday_two"],
+                day_one_sets=row["day_one_sets"],
+                day_two_sets=row["day_two_sets"],
+                adjustments=tuple(
+                    rules.Adjustment(days[template_id], starts_on, extra)
+                    for template_id, starts_on, extra in changes[row["athlete_id"]]
+                    if template_id in days
+                ),
             )
-            for days in rules.COMPLIANCE_DAYS
-        }
-    return result
+        )
+    return by_athlete
 
 
 def _week_sessions(ids: list[int], week: IsoWeek) -> dict[int, tuple[int, int]]:
@@ -325,7 +411,7 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
             athlete=athlete,
             program=athlete.program_name or "",
             last_trained=athlete.last_trained,
-            compliance=compliance.get(athlete.pk, dict.fromkeys(rules.COMPLIANCE_DAYS)),
+            compliance=compliance[athlete.pk],
             week_done=done,
             week_planned=planned,
             muscles=muscles.lines,

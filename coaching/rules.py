@@ -28,6 +28,105 @@ def compliance_percent(*, done: int, prescribed: int) -> int | None:
     return int((Decimal(done) * 100 / prescribed).to_integral_value(rounding=ROUND_HALF_UP))
 
 
+@dataclass(frozen=True)
+class Adjustment:
+    """A coach's change of one slot's set count for the athlete, from a date on."""
+
+    day_number: int
+    starts_on: dt.date
+    extra_sets: int  # the athlete's sets_min minus the template's; negative for fewer
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """What compliance reads of an assignment: when it is trained and how many sets each
+    of its two days prescribes."""
+
+    start_date: dt.date
+    end_date: dt.date | None
+    weekday_one: int
+    weekday_two: int
+    day_one_sets: int
+    day_two_sets: int
+    adjustments: tuple[Adjustment, ...] = ()
+
+    def days(self, *, first: dt.date, last: dt.date) -> list[tuple[dt.date, int]]:
+        """Each (date, prescribed sets) the schedule plans from first to last."""
+        planned = []
+        for number, weekday, sets in (
+            (1, self.weekday_one, self.day_one_sets),
+            (2, self.weekday_two, self.day_two_sets),
+        ):
+            day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+            while day <= last:
+                if self.start_date <= day and (self.end_date is None or day <= self.end_date):
+                    extra = sum(
+                        change.extra_sets
+                        for change in self.adjustments
+                        if change.day_number == number and change.starts_on <= day
+                    )
+                    planned.append((day, max(sets + extra, 0)))
+                day += dt.timedelta(weeks=1)
+        return planned
+
+
+@dataclass(frozen=True)
+class DayTrained:
+    """A session row's figures: sets done (past a slot's count they make up for nothing)
+    and sets prescribed."""
+
+    date: dt.date
+    done: int
+    prescribed: int
+
+
+def due_days(
+    *, schedules: list[Schedule], sessions: list[DayTrained], first: dt.date, last: dt.date
+) -> list[DayTrained]:
+    """The days due from first to last, each with what was done.
+
+    A day with a session row counts the row. A day the assignments plan with no row
+    (nobody opened its week, no daily command ran) is missed: its sets were due, none
+    was done. Except in a week whose rows fall on days the assignments no longer plan:
+    the weekdays changed since, and that week's rows are its plan as it was made.
+    Where two assignments plan one date, the one that started first counts. The rows
+    are those of the whole weeks from first to last.
+    """
+    monday = first - dt.timedelta(days=first.weekday())
+    sunday = last + dt.timedelta(days=6 - last.weekday())
+    planned: dict[dt.date, int] = {}
+    for schedule in sorted(schedules, key=lambda schedule: schedule.start_date):
+        for day, sets in schedule.days(first=monday, last=sunday):
+            planned.setdefault(day, sets)
+    rows = {session.date for session in sessions}
+    replanned = {_week(day) for day in rows if day not in planned}
+    days = [session for session in sessions if first <= session.date <= last]
+    days += [
+        DayTrained(day, 0, sets)
+        for day, sets in planned.items()
+        if first <= day <= last and day not in rows and _week(day) not in replanned
+    ]
+    return sorted(days, key=lambda day: day.date)
+
+
+def _week(day: dt.date) -> tuple[int, int]:
+    return day.isocalendar()[:2]
+
+
+def compliance_by_window(*, days: list[DayTrained], today: dt.date) -> dict[int, int | None]:
+    """Per window of COMPLIANCE_DAYS days before today (today left out: its session may
+    still be trained), sets done ÷ sets prescribed over the days due."""
+    result = {}
+    for window in COMPLIANCE_DAYS:
+        since = today - dt.timedelta(days=window)
+        inside = [day for day in days if since <= day.date < today]
+        result[window] = compliance_percent(
+            done=sum(day.done for day in inside),
+            prescribed=sum(day.prescribed for day in inside),
+        )
+    return result
+
+
 def compliance_dropped(*, last_7: int | None, last_30: int | None) -> bool:
     """True when the 7-day figure falls COMPLIANCE_DROP_POINTS or more below the 30-day one."""
     if last_7 is None or last_30 is None:

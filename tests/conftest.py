@@ -93,6 +93,27 @@ def post_at_once(clients, url: str, data=None, **extra) -> list[int]:
     return statuses
 
 
+def at_once(calls: list) -> list:
+    """Each call from its own thread and database connection, started at the same moment;
+    returns what each answered, in the order given."""
+    barrier = threading.Barrier(len(calls), timeout=10)
+    answers = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait()
+            answers[index] = call()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return answers
+
+
 def put_rows_back(rows: str) -> None:
     """Empty the test database and put back rows serialized from it, ids and all."""
     # The flush re-created content types and permissions under new ids: clear them

@@ -1,9 +1,14 @@
 """/account/delete/: typing the username deletes everything that is the athlete's."""
 
+import datetime as dt
+import uuid
+from collections import Counter
+
 import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
@@ -13,8 +18,8 @@ from exchange.models import PendingImport
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Session, SessionPrescription
 from programs.weeks import IsoWeek
-from tests.conftest import log_set_on
-from tracking.models import SetLog
+from tests.conftest import at_once, log_set_on, make_user
+from tracking.models import SetLog, UndoneSet
 
 DELETE = "/account/delete/"
 W48 = IsoWeek(2026, 48)
@@ -36,6 +41,8 @@ def trained(athlete, other_athlete, client):
     for copy in SessionPrescription.objects.all():
         log_set_on(copy)
     client.force_login(athlete)
+    undone = SetLog.objects.filter(prescription__session__athlete=athlete).first()
+    client.post(f"/sessions/{undone.prescription.session_id}/sets/{undone.uuid}/undo/")
     client.post("/account/import/", {"file": _file()})  # a pending import too
     return athlete
 
@@ -66,6 +73,7 @@ def test_the_relations_to_the_user_are_the_ones_we_know():
         "accounts.Invitation.coach",
         "accounts.Invitation.used_by",
         "exchange.PendingImport.athlete",
+        "tracking.UndoneSet.athlete",  # cascades; not training data, so not exported
         "admin.LogEntry.user",
     } <= names
 
@@ -86,6 +94,7 @@ def test_deleting_leaves_no_row_that_points_at_the_athlete(client, trained, othe
     athlete_id = trained.pk
     others = SetLog.objects.filter(prescription__session__athlete=other_athlete).count()
     assert PendingImport.objects.filter(athlete=trained).exists()
+    assert UndoneSet.objects.filter(athlete=trained).exists()
 
     response = client.post(DELETE, {"username": "athlete"})
 
@@ -120,3 +129,68 @@ def test_a_coach_deleting_their_account_leaves_their_athletes(client, athlete, c
     client.post(DELETE, {"username": "coach"})
     assignment = Assignment.objects.get(athlete=athlete)
     assert assignment.coach is None
+
+
+def _queued_ticks(client, copies):
+    """A phone's queue sending its sets one after the other, as offline.js does."""
+
+    def send():
+        statuses = []
+        for copy in copies:
+            data = {
+                "uuid": str(uuid.uuid4()),
+                "prescription": str(copy.pk),
+                "set_number": "1",
+                "reps": "8",
+                "load": "100",
+                "rir": "2",
+            }
+            response = client.post(
+                f"/sessions/{copy.session_id}/tick/", data, HTTP_HX_REQUEST="true"
+            )
+            statuses.append(response.status_code)
+        return statuses
+
+    return send
+
+
+ROUNDS = 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_the_account_while_queued_ticks_arrive_wins(
+    migrated_rows_put_back, program, coach
+):
+    """The deletion wins; a tick answers 200 before it, a clear 4xx (or the login page)
+    after it, never a 500; and nothing of the athlete stays."""
+    deleted, ticks = 0, Counter()
+    for number in range(ROUNDS):
+        racer = make_user(f"racer{number}")
+        Assignment.objects.create(
+            athlete=racer, program=program, coach=coach, start_date=dt.date(2026, 1, 5)
+        )
+        generate_week(assignments=assignments_in_week(W48, athlete=racer), week=W48)
+        copies = list(SessionPrescription.objects.filter(session__athlete=racer))
+        phones = []
+        for _ in range(4):
+            phone = Client(raise_request_exception=False)
+            phone.force_login(racer)
+            phones.append(phone)
+        deleting = Client(raise_request_exception=False)
+        deleting.force_login(racer)
+
+        def delete(client=deleting, username=racer.username):
+            return client.post(DELETE, {"username": username}).status_code
+
+        answers = at_once([delete, *(_queued_ticks(phone, copies) for phone in phones)])
+
+        deleted += answers[0] == 200
+        ticks.update(status for statuses in answers[1:] for status in statuses)
+        if answers[0] != 200:
+            continue
+        assert not User.objects.filter(pk=racer.pk).exists()
+        assert not SetLog.objects.filter(prescription__session__athlete_id=racer.pk).exists()
+        assert not Session.objects.filter(athlete_id=racer.pk).exists()
+    print(f"\n{deleted} of {ROUNDS} deletions won; tick answers: {dict(sorted(ticks.items()))}")
+    assert deleted == ROUNDS
+    assert set(ticks) <= {200, 302, 404}, ticks

@@ -17,8 +17,8 @@ from tracking.forms import (
     RIR_MESSAGE,
     load_limit_message,
 )
-from tracking.models import SetLog
-from tracking.ticks import UUID_TAKEN_MESSAGE
+from tracking.models import SetLog, UndoneSet
+from tracking.ticks import SET_GONE_MESSAGE, UNDONE_MESSAGE, UUID_TAKEN_MESSAGE
 from tracking.verdicts import TOO_EASY_MESSAGE
 
 W48 = IsoWeek(2026, 48)
@@ -246,7 +246,9 @@ def _tick(client, url, squat, number):
     return client.post(url, tick_data(squat, set_number=str(number)), **HTMX)
 
 
-TICK_QUERIES = 7
+# 8 since a replay after an undo is refused: the insert's transaction asks whether its
+# UUID was undone (one indexed look-up, after the insert so a racing undo is seen).
+TICK_QUERIES = 8
 
 
 def test_the_tick_runs_a_fixed_number_of_queries(client, athlete, squat, django_assert_num_queries):
@@ -300,6 +302,92 @@ def test_undo_removes_the_set_and_gives_back_a_fresh_row(client, athlete, squat)
     assert not SetLog.objects.exists()
     html = text(response)
     assert "Done" in html and data["uuid"] not in html
+
+
+def _undo(client, squat, uuid_text):
+    return client.post(reverse("undo_set", args=[squat.session.pk, uuid_text]), **HTMX)
+
+
+def test_an_undo_remembers_the_sets_uuid(client, athlete, squat):
+    client.force_login(athlete)
+    data = tick_data(squat)
+    client.post(tick_url(squat.session), data, **HTMX)
+    _undo(client, squat, data["uuid"])
+    undone = UndoneSet.objects.get()
+    assert (str(undone.uuid), undone.athlete) == (data["uuid"], athlete)
+
+
+def test_a_tick_replayed_after_its_undo_does_not_bring_the_set_back(client, athlete, squat):
+    client.force_login(athlete)
+    data = tick_data(squat)
+    client.post(tick_url(squat.session), data, **HTMX)
+    _undo(client, squat, data["uuid"])
+
+    response = client.post(tick_url(squat.session), data, **HTMX)
+
+    assert response.status_code == 410
+    assert not SetLog.objects.exists()
+    # What the offline queue reads and shows: the server's message in the row's .error,
+    # and a row to log the set anew under a fresh UUID.
+    html = text(response)
+    assert f'<p class="error" role="alert">{UNDONE_MESSAGE}</p>' in html
+    assert f'id="set-{squat.pk}-1"' in html
+    assert data["uuid"] not in html
+
+
+def test_a_replay_after_an_undo_leaves_the_set_logged_anew_alone(client, athlete, squat):
+    client.force_login(athlete)
+    data = tick_data(squat)
+    client.post(tick_url(squat.session), data, **HTMX)
+    _undo(client, squat, data["uuid"])
+    again = tick_data(squat, reps="6")
+    client.post(tick_url(squat.session), again, **HTMX)
+
+    response = client.post(tick_url(squat.session), data, **HTMX)
+
+    assert response.status_code == 410
+    assert UNDONE_MESSAGE in text(response)
+    assert [str(logged.uuid) for logged in SetLog.objects.all()] == [again["uuid"]]
+
+
+def test_a_replay_after_an_undo_without_javascript_shows_why(client, athlete, squat):
+    client.force_login(athlete)
+    data = tick_data(squat)
+    client.post(tick_url(squat.session), data)
+    client.post(reverse("undo_set", args=[squat.session.pk, data["uuid"]]))
+
+    response = client.post(tick_url(squat.session), data)
+
+    assert response.status_code == 410
+    assert UNDONE_MESSAGE in text(response) and "Romanian deadlift" in text(response)
+    assert not SetLog.objects.exists()
+
+
+def test_an_edit_of_a_set_undone_meanwhile_is_not_found_with_the_reason(
+    client, athlete, squat, monkeypatch
+):
+    """The edit loaded the set, then an undo took it before the edit wrote."""
+    from tracking import views
+
+    client.force_login(athlete)
+    data = tick_data(squat)
+    client.post(tick_url(squat.session), data, **HTMX)
+    loaded = views.get_set_log_in_session
+
+    def load_then_lose(**kwargs):
+        found = loaded(**kwargs)
+        SetLog.objects.filter(pk=found.pk).delete()
+        return found
+
+    monkeypatch.setattr(views, "get_set_log_in_session", load_then_lose)
+    url = reverse("edit_set", args=[squat.session.pk, data["uuid"]])
+    edit = client.post(url, {"reps": "6", "load": "100", "rir": "1"}, **HTMX)
+    client.post(tick_url(squat.session), tick_data(squat), **HTMX)
+    undo = _undo(client, squat, str(SetLog.objects.get().uuid))
+
+    assert (edit.status_code, undo.status_code) == (404, 404)
+    assert SET_GONE_MESSAGE in text(edit) and SET_GONE_MESSAGE in text(undo)
+    assert not SetLog.objects.exists() and not UndoneSet.objects.exists()
 
 
 def test_edit_and_undo_of_another_athletes_set_are_not_found(client, athlete, other_athlete, squat):

@@ -1,5 +1,6 @@
 """What was done: one row per completed set."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -61,3 +62,17 @@ class SetLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.exercise} set {self.set_number}"
+
+
+class UndoneSet(models.Model):
+    """The UUID of a set the athlete undid: a late replay of its tick (a queue on a phone
+    that lost the answer) must not bring the set back."""
+
+    uuid = models.UUIDField(unique=True)
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="undone_sets"
+    )
+    undone_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.uuid} undone by {self.athlete}"

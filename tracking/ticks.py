@@ -7,15 +7,46 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
+from accounts.models import User
 from programs.models import Session, SessionPrescription
 from programs.progress import Progress, progress_of
-from tracking.models import SetLog
+from tracking.models import SetLog, UndoneSet
 
 UUID_TAKEN_MESSAGE = "This set's id is already used: reload the page and log it again."
+UNDONE_MESSAGE = "This set was undone, so it was not logged again. Log it anew if you did train it."
+SESSION_GONE_MESSAGE = "This session no longer exists, so the set could not be saved."
+SET_GONE_MESSAGE = "This set is no longer logged (it was undone), so there is nothing to change."
 
 
 class TickRefused(Exception):
     """The tick cannot be recorded; the message says why, for the athlete."""
+
+    status = 400
+
+
+class SetUndone(TickRefused):
+    """A late replay of a tick whose set was undone since: gone for good."""
+
+    status = 410
+
+    def __init__(self) -> None:
+        super().__init__(UNDONE_MESSAGE)
+
+
+class SessionGone(TickRefused):
+    """The set's session went while the tick was on its way (the account was deleted)."""
+
+    status = 404
+
+    def __init__(self) -> None:
+        super().__init__(SESSION_GONE_MESSAGE)
+
+
+class SetGone(Exception):
+    """An edit or an undo of a set that another request has just undone."""
+
+    def __init__(self) -> None:
+        super().__init__(SET_GONE_MESSAGE)
 
 
 @dataclass(frozen=True)
@@ -55,6 +86,7 @@ def log_set(
                 load_kg=load_kg,
                 rir=rir,
             )
+            _refuse_if_undone(uuid)
         return Tick(set_log=created, created=True)
     except IntegrityError:
         pass
@@ -63,10 +95,20 @@ def log_set(
         if same_uuid.prescription_id != prescription.pk:
             raise TickRefused(UUID_TAKEN_MESSAGE)
         return Tick(set_log=same_uuid, created=False)
+    _refuse_if_undone(uuid)
+    if not SessionPrescription.objects.filter(pk=prescription.pk).exists():
+        raise SessionGone
     same_number = SetLog.objects.filter(prescription=prescription, set_number=set_number).first()
     if same_number is None:  # the row that conflicted was undone in the meantime
         raise TickRefused(UUID_TAKEN_MESSAGE)
     return Tick(set_log=same_number, created=False, already_logged=True)
+
+
+def _refuse_if_undone(uuid: uuid_module.UUID) -> None:
+    """Asked after the insert, in its transaction: an undo that committed while the insert
+    waited on the UUID's unique index is seen, so the set cannot come back between them."""
+    if UndoneSet.objects.filter(uuid=uuid).exists():
+        raise SetUndone
 
 
 def edit_set(
@@ -78,14 +120,34 @@ def edit_set(
     load_kg: Decimal,
     rir: int,
 ) -> SetLog:
-    set_log.reps, set_log.reps_left, set_log.reps_right = reps, reps_left, reps_right
-    set_log.load_kg, set_log.rir = load_kg, rir
-    set_log.save(update_fields=["reps", "reps_left", "reps_right", "load_kg", "rir"])
+    """Change a logged set in place; SetGone when an undo took it first.
+
+    One UPDATE, which takes the row's lock: it waits for an undo in progress and then
+    finds nothing, where a save() of the loaded row would fail on the missing row."""
+    values = {
+        "reps": reps,
+        "reps_left": reps_left,
+        "reps_right": reps_right,
+        "load_kg": load_kg,
+        "rir": rir,
+    }
+    if not SetLog.objects.filter(pk=set_log.pk).update(**values):
+        raise SetGone
+    for name, value in values.items():
+        setattr(set_log, name, value)
     return set_log
 
 
-def undo_set(*, set_log: SetLog) -> None:
-    set_log.delete()
+@transaction.atomic
+def undo_set(*, set_log: SetLog, athlete: User) -> None:
+    """Delete the set and remember its UUID; SetGone when another undo took it first.
+
+    The DELETE locks the row, so of two racing undos (or an undo and an edit) the second
+    waits, then deletes nothing, and only the first records the UUID."""
+    deleted, _ = SetLog.objects.filter(pk=set_log.pk).delete()
+    if not deleted:
+        raise SetGone
+    UndoneSet.objects.create(uuid=set_log.uuid, athlete=athlete)
 
 
 def session_progress(*, session: Session) -> Progress:

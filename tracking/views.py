@@ -31,7 +31,14 @@ from tracking.session_page import (
     planned_row,
     suggestion_for,
 )
-from tracking.ticks import TickRefused, edit_set, log_set, session_progress, undo_set
+from tracking.ticks import (
+    SetGone,
+    TickRefused,
+    edit_set,
+    log_set,
+    session_progress,
+    undo_set,
+)
 
 ALREADY_LOGGED_NOTICE = "This set was already logged (from another tab or phone): here it is."
 
@@ -80,7 +87,9 @@ def _answer_row(request, session: Session, row: SetRow, *, status: int = 200):
     return redirect(reverse("session", args=[session.pk]) + f"#{row.dom_id}")
 
 
-def _row_with_errors(request, session, prescription, number, form: SetForm, errors=None):
+def _row_with_errors(
+    request, session, prescription, number, form: SetForm, errors=None, *, status: int = 400
+):
     row = _blank_row(request, prescription, number)
     row.errors = errors or [message for messages in form.errors.values() for message in messages]
     data = form.data
@@ -90,17 +99,17 @@ def _row_with_errors(request, session, prescription, number, form: SetForm, erro
         data.get("reps_right"),
     )
     row.load, row.rir = data.get("load"), data.get("rir")
-    return _answer_row(request, session, row, status=400)
+    return _answer_row(request, session, row, status=status)
 
 
-def _refuse(request, session: Session, message: str):
+def _refuse(request, session: Session, message: str, *, status: int = 400):
     """Bad input that belongs to no row: say so at the top of the page, write nothing."""
     if request.htmx:
-        response = render(request, "tracking/_flash.html", {"message": message}, status=400)
+        response = render(request, "tracking/_flash.html", {"message": message}, status=status)
         return reswap(retarget(response, "#flash"), "innerHTML")
     page = load_session(session=session, athlete=request.user)
     context = {"page": page, "flash": message}
-    return render(request, "tracking/session.html", context, status=400)
+    return render(request, "tracking/session.html", context, status=status)
 
 
 def _posted_set_number(form: TickForm) -> int:
@@ -138,7 +147,9 @@ def tick(request, session_id: int):
             rir=values["rir"],
         )
     except TickRefused as refused:
-        return _row_with_errors(request, session, prescription, number, form, [str(refused)])
+        return _row_with_errors(
+            request, session, prescription, number, form, [str(refused)], status=refused.status
+        )
     row = logged_row(_blank_row(request, prescription, done.set_log.set_number), done.set_log)
     if done.already_logged:
         row.notice = ALREADY_LOGGED_NOTICE
@@ -155,14 +166,17 @@ def edit(request, session_id: int, uuid):
     if not form.is_valid():
         return _row_with_errors(request, session, prescription, set_log.set_number, form)
     values = form.cleaned_data
-    edit_set(
-        set_log=set_log,
-        reps=values["reps"],
-        reps_left=values["reps_left"],
-        reps_right=values["reps_right"],
-        load_kg=form.load_kg,
-        rir=values["rir"],
-    )
+    try:
+        edit_set(
+            set_log=set_log,
+            reps=values["reps"],
+            reps_left=values["reps_left"],
+            reps_right=values["reps_right"],
+            load_kg=form.load_kg,
+            rir=values["rir"],
+        )
+    except SetGone as gone:
+        return _refuse(request, session, str(gone), status=404)
     row = logged_row(_blank_row(request, prescription, set_log.set_number), set_log)
     return _answer_row(request, session, row)
 
@@ -173,7 +187,10 @@ def undo(request, session_id: int, uuid):
     session = get_session_for_athlete(athlete=request.user, session_id=session_id)
     set_log = get_set_log_in_session(session=session, uuid=uuid)
     prescription, number = set_log.prescription, set_log.set_number
-    undo_set(set_log=set_log)
+    try:
+        undo_set(set_log=set_log, athlete=request.user)
+    except SetGone as gone:
+        return _refuse(request, session, str(gone), status=404)
     history = last_time_sets(
         athlete=request.user,
         exercise_ids=[prescription.performed_exercise.pk],

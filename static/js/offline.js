@@ -1,7 +1,8 @@
 /* Training with no signal. Registers the service worker (templates/pwa/sw.js), keeps
    ticks made with no network in a queue on the phone (IndexedDB), shows them at once
    with their verdicts, and sends them in order when the network is back. Each set
-   keeps its UUID, so a replay the server already saw creates nothing. */
+   keeps its UUID, so a replay the server already saw creates nothing, and a replay of
+   a set undone since is refused (410) with the server's reason, shown in the banner. */
 (function () {
   "use strict";
 
@@ -426,9 +427,12 @@
         }
         var reason = response.status === 404 ? (entry.kind === "tick" ? SESSION_GONE : SET_GONE)
           : reasonsIn(html) || REFUSED;
-        if (response.status === 400) answerOnPage(entry, html);
+        // 400 (bad input) and 410 (a tick whose set was undone since) answer with the row
+        // as it should now be, the server's reason in it: it replaces the one drawn here.
+        var rowAnswered = response.status === 400 || response.status === 410;
+        if (rowAnswered) answerOnPage(entry, html);
         var row = entry.kind === "tick" ? rowOf(entry) : rowWithUuid(entry.uuid);
-        if (row && response.status !== 400) showRefused(row, reason);
+        if (row && !rowAnswered) showRefused(row, reason);
         return refuse(entry, reason).then(function () { return "next"; });
       });
     }, function () { return "stop"; });  // no network

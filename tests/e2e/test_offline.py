@@ -25,7 +25,8 @@ from tests.e2e.conftest import (
     set_row,
     tap_done,
 )
-from tracking.models import SetLog
+from tracking.models import SetLog, UndoneSet
+from tracking.ticks import UNDONE_MESSAGE
 from tracking.verdicts import TOO_EASY_MESSAGE
 
 SQUAT, RDL = "1. Back squat", "2. Romanian deadlift"
@@ -250,6 +251,22 @@ def test_a_refused_set_is_shown_with_its_reason(offline_day_one: Page, week_sess
     banner.get_by_role("button", name="Dismiss").tap()
     expect(banner).to_be_hidden()
     assert queue(page) == []
+
+
+def test_a_replayed_tick_of_an_undone_set_says_why_it_was_not_saved(offline_day_one: Page, athlete):
+    page = offline_day_one
+    tap_done(exercise_card(page, SQUAT), 1, load="100")
+    # The same set, logged and undone meanwhile (the answer to this phone was lost).
+    UndoneSet.objects.create(uuid=queue(page)[0]["uuid"], athlete=athlete)
+
+    go_online(page)
+    banner = page.locator("#queue-banner")
+    expect(banner).to_contain_text(f"Not saved: {UNDONE_MESSAGE}")
+    row = set_row(exercise_card(page, SQUAT), 1)
+    expect(row.locator(".error")).to_contain_text(UNDONE_MESSAGE)
+    expect(row.get_by_role("button", name="Done: log set 1")).to_be_visible()
+    assert SetLog.objects.count() == 0
+    assert [entry["state"] for entry in queue(page)] == ["refused"]
 
 
 def test_logging_out_leaves_nothing_of_the_athlete_on_the_phone(
