@@ -3,6 +3,7 @@
 A typo in a deployment variable should stop start-up, not silently fall back.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -61,3 +62,17 @@ def env_required(name: str, *, why: str) -> str:
     if not value:
         raise ImproperlyConfigured(f"{name} is not set: {why}")
     return value
+
+
+def env_networks(name: str, *, default: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """Comma-separated addresses or networks (`10.0.0.0/8`); unset or blank means `default`."""
+    items = env_list(name) or [item.strip() for item in default.split(",")]
+    networks = []
+    for item in items:
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list addresses or networks, not {item!r}."
+            ) from None
+    return networks
