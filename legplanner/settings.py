@@ -13,7 +13,7 @@ from legplanner.env import (
     env_int,
     env_list,
     env_networks,
-    env_required,
+    env_secret,
     env_str,
 )
 
@@ -31,7 +31,7 @@ if DEBUG:
     SECRET_KEY = os.environ.get("SECRET_KEY") or "insecure-development-key-only-for-debug"
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or ["127.0.0.1", "localhost", "[::1]"]
 else:
-    SECRET_KEY = env_required("SECRET_KEY", why="production needs a long random secret.")
+    SECRET_KEY = env_secret("SECRET_KEY")
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         # Not env_required: "," is set yet lists no host, and would answer every request 400.
