@@ -69,8 +69,12 @@ def client_ip_behind_proxy(request: HttpRequest) -> str | None:
 
 
 def came_through_proxy(request: HttpRequest) -> bool:
+    raw = request.META.get("REMOTE_ADDR", "")
+    if raw == "":
+        # gunicorn bound to a unix socket gives no address: only this machine connects.
+        return True
     try:
-        remote = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+        remote = ipaddress.ip_address(raw)
     except ValueError:
         return False
     if remote.version == 6 and remote.ipv4_mapped is not None:

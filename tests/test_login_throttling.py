@@ -227,6 +227,22 @@ def test_client_ip_behind_proxy_is_the_entry_the_proxy_appended(rf, forwarded_fo
 
 
 @pytest.mark.parametrize(
+    ("remote", "address"),
+    [
+        pytest.param("", "203.0.113.7", id="unix-socket"),
+        pytest.param("::1", "203.0.113.7", id="ipv6-loopback"),
+        pytest.param("::ffff:127.0.0.1", "203.0.113.7", id="ipv4-mapped-loopback"),
+        pytest.param("198.51.100.1", "198.51.100.1", id="not-the-proxy"),
+        pytest.param("2001:db8::5", "2001:db8::", id="not-the-proxy-ipv6"),
+    ],
+)
+def test_client_ip_behind_proxy_believes_only_the_proxys_connections(rf, remote, address):
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7")
+
+    assert client_ip_behind_proxy(request) == address
+
+
+@pytest.mark.parametrize(
     ("raw", "counted"),
     [
         pytest.param("203.0.113.7", "203.0.113.7", id="ipv4"),
