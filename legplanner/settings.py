@@ -7,19 +7,31 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from legplanner.env import env_bool, env_choice, env_int, env_list, env_required, env_str
+from legplanner.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_networks,
+    env_secret,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", default=False)
 # A proxy that terminates TLS stands in front: trust its X-Forwarded-Proto and -For.
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", default=False)
+# Where that proxy connects from. X-Forwarded-For on a connection from anywhere else was
+# written by the client, who could pick the address its failed logins are counted under.
+# Loopback by default, as gunicorn's own forwarded_allow_ips.
+PROXY_NETWORKS = env_networks("PROXY_ADDRESSES", default="127.0.0.1,::1")
 
 if DEBUG:
     SECRET_KEY = os.environ.get("SECRET_KEY") or "insecure-development-key-only-for-debug"
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or ["127.0.0.1", "localhost", "[::1]"]
 else:
-    SECRET_KEY = env_required("SECRET_KEY", why="production needs a long random secret.")
+    SECRET_KEY = env_secret("SECRET_KEY")
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         # Not env_required: "," is set yet lists no host, and would answer every request 400.
@@ -49,6 +61,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so that every response carries the policy, static files too.
+    "legplanner.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,8 +139,14 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # failures go when its password is reset (legplanner/views.py) or after the cool-off.
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-if BEHIND_TLS_PROXY:
-    AXES_CLIENT_IP_CALLABLE = "legplanner.throttling.client_ip_behind_proxy"
+# Ours in both cases, for the address is normalised (IPv6 by its /64) either way; the
+# forwarded one counts only behind the proxy.
+AXES_CLIENT_IP_CALLABLE = (
+    "legplanner.throttling.client_ip_behind_proxy"
+    if BEHIND_TLS_PROXY
+    else "legplanner.throttling.client_ip"
+)
+AXES_USERNAME_CALLABLE = "legplanner.throttling.client_username"
 
 # Password reset mails. In development they are printed where runserver runs.
 EMAIL_BACKEND = env_choice(

@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 import pytest
 
+from legplanner.csp import POLICY
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 SETTINGS_VARIABLES = re.findall(
     r"^([A-Z_]+)=", (BASE_DIR / ".env.example").read_text(), flags=re.MULTILINE
@@ -136,9 +138,11 @@ def test_gunicorn_serves_login_and_compressed_hashed_static_files(tmp_path):
     assert stylesheet != "css/app.css"
     assert f'href="/static/{stylesheet}"' in html
     assert login.headers["Strict-Transport-Security"].startswith(f"max-age={ONE_YEAR}")
+    assert login.headers["Content-Security-Policy"] == POLICY
 
     assert static.status == 200, log.read_text()
     assert static.headers["Content-Encoding"] == "gzip"
+    assert static.headers["Content-Security-Policy"] == POLICY
     assert gzip.decompress(static.body) == (static_root / stylesheet).read_bytes()
     max_age = re.search(r"max-age=(\d+)", static.headers["Cache-Control"])
     assert max_age, static.headers["Cache-Control"]

@@ -1,16 +1,22 @@
-"""Login throttling: ten failures for a username, or from an address, lock it for a while."""
+"""Login throttling: ten failures for a username, or from an address, lock it for a while.
+
+The address is the connection's, or behind the TLS proxy the one the proxy appended to
+X-Forwarded-For; IPv6 addresses count by their /64.
+"""
 
 import datetime as dt
+import ipaddress
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.management import call_command
 from django.test import Client, override_settings
 from pytest_django.asserts import assertTemplateUsed
 
-from legplanner.throttling import client_ip_behind_proxy
+from legplanner.throttling import USERNAME_MAX_LENGTH, client_ip_behind_proxy, counted_address
 from tests.conftest import PASSWORD
 from tests.test_password_reset import setting_at_start_up
 from tests.test_settings_env import PRODUCTION, START_UP_ERROR, start_django
@@ -168,27 +174,34 @@ def test_a_login_without_a_request_still_checks_the_password(client, athlete):
     assert not Client().login(username="athlete", password="not-the-password")
 
 
-@override_settings(AXES_CLIENT_IP_CALLABLE="legplanner.throttling.client_ip_behind_proxy")
+BEHIND_PROXY = override_settings(
+    AXES_CLIENT_IP_CALLABLE="legplanner.throttling.client_ip_behind_proxy"
+)
+# Where the proxy of the tests below connects from: the default PROXY_ADDRESSES.
+PROXY = "127.0.0.1"
+
+
+@BEHIND_PROXY
 def test_behind_the_proxy_a_forged_forwarded_for_does_not_escape_the_address_lock(client, athlete):
-    # The proxy at 10.0.0.1 appends the address it saw after what the client sent.
+    # The proxy appends the address it saw after what the client sent.
     for n in range(10):
         client.post(
             "/login/",
             {"username": f"guess{n}", "password": "not-the-password"},
-            REMOTE_ADDR="10.0.0.1",
+            REMOTE_ADDR=PROXY,
             HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 203.0.113.7",
         )
 
     locked = client.post(
         "/login/",
         {"username": "athlete", "password": PASSWORD},
-        REMOTE_ADDR="10.0.0.1",
+        REMOTE_ADDR=PROXY,
         HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7",
     )
     other_lifter = Client().post(
         "/login/",
         {"username": "athlete", "password": PASSWORD},
-        REMOTE_ADDR="10.0.0.1",
+        REMOTE_ADDR=PROXY,
         HTTP_X_FORWARDED_FOR="203.0.113.8",
     )
 
@@ -201,21 +214,148 @@ def test_behind_the_proxy_a_forged_forwarded_for_does_not_escape_the_address_loc
     [
         pytest.param("203.0.113.7", "203.0.113.7", id="one-entry"),
         pytest.param("1.2.3.4, 203.0.113.7", "203.0.113.7", id="forged-entry-first"),
-        pytest.param("1.2.3.4,2001:db8::1", "2001:db8::1", id="ipv6"),
-        pytest.param("", "10.0.0.1", id="no-header"),
-        pytest.param("1.2.3.4, not-an-address", "10.0.0.1", id="garbage"),
+        pytest.param("1.2.3.4,2001:db8::1", "2001:db8::", id="ipv6"),
+        pytest.param("1.2.3.4, ::ffff:203.0.113.7", "203.0.113.7", id="ipv4-mapped"),
+        pytest.param("", "127.0.0.1", id="no-header"),
+        pytest.param("1.2.3.4, not-an-address", "127.0.0.1", id="garbage"),
     ],
 )
 def test_client_ip_behind_proxy_is_the_entry_the_proxy_appended(rf, forwarded_for, address):
-    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+    request = rf.get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
 
     assert client_ip_behind_proxy(request) == address
 
 
 @pytest.mark.parametrize(
+    ("remote", "address"),
+    [
+        pytest.param("", "203.0.113.7", id="unix-socket"),
+        pytest.param("::1", "203.0.113.7", id="ipv6-loopback"),
+        pytest.param("::ffff:127.0.0.1", "203.0.113.7", id="ipv4-mapped-loopback"),
+        pytest.param("198.51.100.1", "198.51.100.1", id="not-the-proxy"),
+        pytest.param("2001:db8::5", "2001:db8::", id="not-the-proxy-ipv6"),
+    ],
+)
+def test_client_ip_behind_proxy_believes_only_the_proxys_connections(rf, remote, address):
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7")
+
+    assert client_ip_behind_proxy(request) == address
+
+
+@pytest.mark.parametrize(
+    ("raw", "counted"),
+    [
+        pytest.param("203.0.113.7", "203.0.113.7", id="ipv4"),
+        pytest.param("::ffff:203.0.113.7", "203.0.113.7", id="ipv4-mapped"),
+        pytest.param("::FFFF:cb00:7107", "203.0.113.7", id="ipv4-mapped-in-hex"),
+        pytest.param("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::", id="ipv6-by-its-64"),
+        pytest.param("2001:db8:1:2::", "2001:db8:1:2::", id="ipv6-first-of-its-64"),
+        pytest.param("::1", "::", id="ipv6-loopback"),
+        pytest.param(" 198.51.100.1 ", "198.51.100.1", id="spaces"),
+        pytest.param("", None, id="empty"),
+        pytest.param(None, None, id="none"),
+        pytest.param("not-an-address", None, id="garbage"),
+        pytest.param("198.51.100.1:443", None, id="with-port"),
+    ],
+)
+def test_counted_address(raw, counted):
+    assert counted_address(raw) == counted
+
+
+def test_rotating_addresses_inside_one_ipv6_64_share_one_lock(client, athlete):
+    for n in range(10):
+        fail(client, f"guess{n}", 1, ip=f"2001:db8:1:2:{n:x}::{n + 1:x}")
+
+    rotated = log_in(client, "athlete", PASSWORD, ip="2001:db8:1:2:ffff:ffff:ffff:ffff")
+    next_network = log_in(Client(), "athlete", PASSWORD, ip="2001:db8:1:3::1")
+
+    assert rotated.status_code == 429
+    assert next_network.status_code == 302
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"2001:db8:1:2::"}
+
+
+def test_an_ipv4_mapped_address_counts_as_the_ipv4_address(client, athlete):
+    fail(client, "guess-a", 5, ip="::ffff:203.0.113.7")
+    fail(client, "guess-b", 5, ip="203.0.113.7")
+
+    assert log_in(Client(), "athlete", PASSWORD, ip="::ffff:203.0.113.7").status_code == 429
+    assert log_in(Client(), "athlete", PASSWORD, ip="203.0.113.7").status_code == 429
+
+
+def test_without_a_proxy_forwarded_for_is_ignored(client, athlete):
+    for n in range(10):
+        client.post(
+            "/login/",
+            {"username": f"guess{n}", "password": "not-the-password"},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+
+    assert log_in(Client(), "athlete", PASSWORD, ip="203.0.113.7").status_code == 429
+
+
+@BEHIND_PROXY
+def test_behind_the_proxy_a_connection_from_elsewhere_cannot_pick_its_address(client, athlete):
+    # BEHIND_TLS_PROXY=true, yet gunicorn is reachable past the proxy: the client writes
+    # the whole X-Forwarded-For, its last entry included.
+    for n in range(10):
+        client.post(
+            "/login/",
+            {"username": f"guess{n}", "password": "not-the-password"},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+
+    assert log_in(Client(), "athlete", PASSWORD, ip="203.0.113.7").status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.7"}
+
+
+@BEHIND_PROXY
+@override_settings(PROXY_NETWORKS=[ipaddress.ip_network("10.0.0.0/8")])
+def test_a_proxy_on_another_host_is_believed_from_proxy_addresses(client, athlete):
+    for n in range(10):
+        client.post(
+            "/login/",
+            {"username": f"guess{n}", "password": "not-the-password"},
+            REMOTE_ADDR="10.1.2.3",
+            HTTP_X_FORWARDED_FOR=f"1.2.3.4, 2001:db8:5:6:{n:x}::1",
+        )
+    forwarded = {"REMOTE_ADDR": "10.1.2.3", "HTTP_X_FORWARDED_FOR": "2001:db8:5:6:abcd::9"}
+
+    locked = Client().post("/login/", {"username": "athlete", "password": PASSWORD}, **forwarded)
+    from_loopback = Client().post(
+        "/login/",
+        {"username": "athlete", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="2001:db8:5:6:abcd::9",
+    )
+
+    assert locked.status_code == 429
+    # Loopback is no longer the proxy: that connection counts as 127.0.0.1, not locked.
+    assert from_loopback.status_code == 302
+
+
+@pytest.mark.parametrize("path", ["/login/", "/admin/login/"])
+def test_a_username_longer_than_axes_stores_is_a_form_error(client, athlete, path):
+    response = log_in(client, "a" * 300, "not-the-password", path=path)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not is_logged_in(client)
+    assert AccessAttempt.objects.get().username == "a" * USERNAME_MAX_LENGTH
+
+
+def test_long_usernames_still_count_towards_the_address_lock(client, athlete):
+    for n in range(10):
+        fail(client, f"{n}" + "a" * 300, 1)
+
+    assert log_in(client, "athlete", PASSWORD).status_code == 429
+
+
+@pytest.mark.parametrize(
     ("variables", "callable_"),
     [
-        pytest.param(PRODUCTION, "None", id="direct"),
+        pytest.param(PRODUCTION, "legplanner.throttling.client_ip", id="direct"),
         pytest.param(
             {**PRODUCTION, "BEHIND_TLS_PROXY": "true"},
             "legplanner.throttling.client_ip_behind_proxy",
@@ -239,6 +379,11 @@ def test_the_forwarded_address_counts_only_behind_the_proxy(variables, callable_
             {**PRODUCTION, "AXES_COOLOFF_MINUTES": "15m"},
             "AXES_COOLOFF_MINUTES must be a whole number, not '15m'.",
             id="cool-off-not-number",
+        ),
+        pytest.param(
+            {**PRODUCTION, "PROXY_ADDRESSES": "10.0.0.0/8, the-proxy"},
+            "PROXY_ADDRESSES must list addresses or networks, not 'the-proxy'.",
+            id="proxy-addresses-not-addresses",
         ),
     ],
 )

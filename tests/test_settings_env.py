@@ -15,6 +15,8 @@ SETTINGS_VARIABLES = re.findall(r"^([A-Z_]+)=", ENV_EXAMPLE.read_text(), flags=r
 
 PRODUCTION = {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "example.com"}
 START_UP_ERROR = "django.core.exceptions.ImproperlyConfigured: "
+EXAMPLE_SECRET_KEY = re.search(r"^SECRET_KEY=(.*)$", ENV_EXAMPLE.read_text(), re.MULTILINE)[1]
+MAKE_ONE = "make one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'."
 
 
 def start_django(**variables: str) -> subprocess.CompletedProcess:
@@ -43,6 +45,35 @@ def start_django(**variables: str) -> subprocess.CompletedProcess:
             {"SECRET_KEY": "  ", "ALLOWED_HOSTS": "example.com", "DEBUG": "false"},
             "SECRET_KEY is not set: production needs a long random secret.",
             id="blank-secret-key",
+        ),
+        pytest.param(
+            {"SECRET_KEY": EXAMPLE_SECRET_KEY, "ALLOWED_HOSTS": "example.com"},
+            f"SECRET_KEY is a placeholder (it contains 'change-me'): {MAKE_ONE}",
+            id="secret-key-of-env-example",
+        ),
+        pytest.param(
+            {
+                "SECRET_KEY": "Change-Me-" + secrets.token_urlsafe(50),
+                "ALLOWED_HOSTS": "example.com",
+            },
+            f"SECRET_KEY is a placeholder (it contains 'change-me'): {MAKE_ONE}",
+            id="long-placeholder",
+        ),
+        pytest.param(
+            {"SECRET_KEY": "django-insecure-" + secrets.token_urlsafe(50), "ALLOWED_HOSTS": "a.b"},
+            f"SECRET_KEY is a placeholder (it contains 'insecure'): {MAKE_ONE}",
+            id="startproject-development-key",
+        ),
+        pytest.param(
+            {"SECRET_KEY": "correct horse battery staple", "ALLOWED_HOSTS": "example.com"},
+            "SECRET_KEY is too short: production needs 50 or more random characters, not 28; "
+            + MAKE_ONE,
+            id="short-secret-key",
+        ),
+        pytest.param(
+            {"SECRET_KEY": "abab" * 20, "ALLOWED_HOSTS": "example.com"},
+            f"SECRET_KEY is not random: it repeats 2 characters; {MAKE_ONE}",
+            id="repetitive-secret-key",
         ),
         pytest.param(
             {"SECRET_KEY": PRODUCTION["SECRET_KEY"]},
@@ -87,6 +118,12 @@ def test_bad_environment_stops_start_up_naming_the_variable(variables, message):
     "variables",
     [
         pytest.param({"DEBUG": "true"}, id="debug-needs-nothing-else"),
+        pytest.param(
+            {"DEBUG": "true", "SECRET_KEY": EXAMPLE_SECRET_KEY}, id="debug-takes-the-placeholder"
+        ),
+        pytest.param(
+            {**PRODUCTION, "SECRET_KEY": "x!" * 22 + "abcdefgh"}, id="fifty-varied-characters"
+        ),
         pytest.param(PRODUCTION, id="production-with-secret-and-hosts"),
         pytest.param({**PRODUCTION, "DEBUG": "Off", "BEHIND_TLS_PROXY": "1"}, id="other-booleans"),
     ],

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
@@ -157,7 +158,9 @@ def test_setup_offers_monday_and_thursday_utc_and_today(client, newcomer):
     assert form["start_date"].value() == dt.date(2026, 11, 23)
     html = response.content.decode()
     # The browser's guess fills in the time zone; the server's default stays UTC without it.
-    assert "Intl.DateTimeFormat().resolvedOptions().timeZone" in html
+    assert '<script src="/static/js/setup.js" defer></script>' in html
+    guess = (settings.BASE_DIR / "static" / "js" / "setup.js").read_text()
+    assert "Intl.DateTimeFormat().resolvedOptions().timeZone" in guess
     assert '<option value="Europe/Paris">Europe/Paris</option>' in html
 
 
