@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from programs.admin import copy_name
+from programs.admin import copy_name, duplicate_day_template
 from programs.models import (
     CONSECUTIVE_DAYS_MESSAGE,
     Assignment,
@@ -62,9 +62,15 @@ def strength(db) -> DayTemplate:
 
 
 @pytest.fixture
-def strength_form(client, coach, strength) -> dict:
+def own_strength(coach, strength) -> DayTemplate:
+    """The coach's own copy of the house's Day 1: the house's is read-only to coaches."""
+    return duplicate_day_template(template=strength, owner=coach)
+
+
+@pytest.fixture
+def strength_form(client, coach, own_strength) -> dict:
     client.force_login(coach)
-    return form_data(client.get(change_url(strength)))
+    return form_data(client.get(change_url(own_strength)))
 
 
 @pytest.mark.parametrize("model", ["exercise", "daytemplate", "program", "assignment", "session"])
@@ -102,7 +108,7 @@ def test_coach_opens_a_day_template_with_its_prescriptions(client, coach, streng
     assert "Romanian deadlift" in response.content.decode()
 
 
-def test_coach_edits_a_prescription_through_the_inline(client, strength, strength_form):
+def test_coach_edits_a_prescription_through_the_inline(client, own_strength, strength_form):
     leg_press = Exercise.objects.get(slug="leg-press")
     strength_form |= {
         "prescriptions-0-reps_min": 6,
@@ -111,40 +117,40 @@ def test_coach_edits_a_prescription_through_the_inline(client, strength, strengt
         "prescriptions-0-alternatives": [leg_press.pk, Exercise.objects.get(slug="hip-thrust").pk],
     }
 
-    response = client.post(change_url(strength), strength_form)
+    response = client.post(change_url(own_strength), strength_form)
 
     assert response.status_code == 302
-    squat = strength.prescriptions.get(order=1)
+    squat = own_strength.prescriptions.get(order=1)
     assert (squat.reps_min, squat.reps_max, squat.tempo) == (6, 10, "Two seconds down")
     assert set(squat.alternatives.values_list("slug", flat=True)) == {"leg-press", "hip-thrust"}
 
 
-def test_coach_swaps_two_slots(client, strength, strength_form):
+def test_coach_swaps_two_slots(client, own_strength, strength_form):
     strength_form |= {"prescriptions-0-order": 2, "prescriptions-1-order": 1}
 
-    response = client.post(change_url(strength), strength_form)
+    response = client.post(change_url(own_strength), strength_form)
 
     assert response.status_code == 302
-    assert [row[:2] for row in snapshot(strength)] == [
+    assert [row[:2] for row in snapshot(own_strength)] == [
         (1, "romanian-deadlift"),
         (2, "back-squat"),
         (3, "walking-lunge"),
     ]
 
 
-def test_coach_deletes_a_slot_and_gives_its_number_to_another(client, strength, strength_form):
+def test_coach_deletes_a_slot_and_gives_its_number_to_another(client, own_strength, strength_form):
     strength_form |= {"prescriptions-2-DELETE": "on", "prescriptions-0-order": 3}
 
-    response = client.post(change_url(strength), strength_form)
+    response = client.post(change_url(own_strength), strength_form)
 
     assert response.status_code == 302
-    assert [row[:2] for row in snapshot(strength)] == [
+    assert [row[:2] for row in snapshot(own_strength)] == [
         (2, "romanian-deadlift"),
         (3, "back-squat"),
     ]
 
 
-def test_coach_adds_a_prescription_through_the_inline(client, strength, strength_form):
+def test_coach_adds_a_prescription_through_the_inline(client, own_strength, strength_form):
     strength_form |= {
         "prescriptions-TOTAL_FORMS": 4,
         "prescriptions-3-order": 4,
@@ -158,10 +164,10 @@ def test_coach_adds_a_prescription_through_the_inline(client, strength, strength
         "prescriptions-3-rir_max": 2,
     }
 
-    response = client.post(change_url(strength), strength_form)
+    response = client.post(change_url(own_strength), strength_form)
 
     assert response.status_code == 302
-    assert snapshot(strength)[-1] == (4, "hip-thrust", 2, 3, 8, 12, 2)
+    assert snapshot(own_strength)[-1] == (4, "hip-thrust", 2, 3, 8, 12, 2)
 
 
 @pytest.mark.parametrize(
@@ -186,15 +192,15 @@ def test_coach_adds_a_prescription_through_the_inline(client, strength, strength
     ],
 )
 def test_impossible_prescription_is_a_form_error_and_nothing_changes(
-    client, strength, strength_form, change, message
+    client, own_strength, strength_form, change, message
 ):
-    before = snapshot(strength)
+    before = snapshot(own_strength)
 
-    response = client.post(change_url(strength), strength_form | change)
+    response = client.post(change_url(own_strength), strength_form | change)
 
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert snapshot(strength) == before
+    assert snapshot(own_strength) == before
 
 
 def test_duplicate_action_copies_prescriptions_and_alternatives(client, coach, strength):
@@ -246,7 +252,7 @@ def test_copy_name_is_the_first_free_one(db, taken, name, copy):
     for existing in [name, *taken]:
         DayTemplate.objects.get_or_create(name=existing, defaults={"focus": "strength"})
 
-    assert copy_name(name=name) == copy
+    assert copy_name(name=name, model=DayTemplate) == copy
 
 
 def test_staff_outside_coaches_cannot_open_a_day_template(client, strength):
@@ -257,17 +263,20 @@ def test_staff_outside_coaches_cannot_open_a_day_template(client, strength):
     assert response.status_code == 403
 
 
-def test_staff_outside_coaches_cannot_change_a_day_template(client, coach, strength, strength_form):
-    before = snapshot(strength)
+def test_staff_outside_coaches_cannot_change_a_day_template(
+    client, coach, own_strength, strength_form
+):
+    before = snapshot(own_strength)
     client.force_login(make_user("front_desk", is_staff=True))
 
     response = client.post(
-        change_url(strength), strength_form | {"name": "Renamed", "prescriptions-0-reps_max": 20}
+        change_url(own_strength),
+        strength_form | {"name": "Renamed", "prescriptions-0-reps_max": 20},
     )
 
     assert response.status_code == 403
-    assert DayTemplate.objects.filter(name=STRENGTH).exists()
-    assert snapshot(strength) == before
+    assert DayTemplate.objects.filter(name=own_strength.name).exists()
+    assert snapshot(own_strength) == before
 
 
 def test_athlete_is_sent_to_the_admin_login(client, athlete, strength):
