@@ -12,7 +12,6 @@ import re
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
@@ -35,10 +34,6 @@ COPIED_PRESCRIPTION_FIELDS = [
     for field in Prescription._meta.concrete_fields
     if not field.primary_key and field.name != "day_template"
 ]
-SLOT_ADJUSTED_MESSAGE = (
-    "Slot {order} ({exercise}) cannot be deleted: {count} athlete adjustment{s} of it would be "
-    "lost. Change the slot instead, or remove the adjustments from the athletes' pages first."
-)
 
 
 def copy_name(*, name: str, model: type[models.Model]) -> str:
@@ -174,29 +169,6 @@ class OwnedAdmin(admin.ModelAdmin):
 
 
 class PrescriptionFormSet(BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        # Athletes' adjustments point at the slot (PROTECT): say why before the save fails.
-        deleted = [form.instance for form in self.deleted_forms if form.instance.pk]
-        adjusted = (
-            Prescription.objects.filter(pk__in=[slot.pk for slot in deleted])
-            .annotate(adjustments=Count("overrides"))
-            .filter(adjustments__gt=0)
-            .select_related("exercise")
-            .order_by("order")
-        )
-        errors = [
-            SLOT_ADJUSTED_MESSAGE.format(
-                order=slot.order,
-                exercise=slot.exercise,
-                count=slot.adjustments,
-                s="" if slot.adjustments == 1 else "s",
-            )
-            for slot in adjusted
-        ]
-        if errors:
-            raise ValidationError(errors)
-
     def save_existing_objects(self, commit=True):
         # A slot is unique per template and the database checks it row by row, so swapping
         # two slots, or reusing the slot of a deleted row, would collide halfway through the
