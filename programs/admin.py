@@ -49,7 +49,8 @@ def copy_name(*, name: str, model: type[models.Model]) -> str:
         number += 1
 
 
-def duplicate_day_template(*, template: DayTemplate, owner) -> DayTemplate:
+def duplicate_day_template(*, template: DayTemplate, owner=None) -> DayTemplate:
+    """A copy with copies of its prescriptions; no owner makes it the house's."""
     copy = DayTemplate.objects.create(
         name=copy_name(name=template.name, model=DayTemplate),
         focus=template.focus,
