@@ -1,5 +1,9 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -7,9 +11,36 @@ from django.utils import timezone
 from accounts.invitations import revoke_invitations
 from accounts.models import Invitation, User
 
+EXPIRES_BEFORE_MADE_MESSAGE = next(
+    constraint.violation_error_message
+    for constraint in Invitation._meta.constraints
+    if constraint.name == "invitation_expires_after_creation"
+)
+
+
+class SuperusersOnly:
+    """Accounts and groups hold e-mail addresses, permissions and the staff and superuser
+    flags: whoever may change one may make themselves anything, so only superusers get in,
+    whatever permissions a group was given."""
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request, *args) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SuperusersOnly, DjangoUserAdmin):
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         ("Training settings", {"fields": ("unit", "time_zone")}),
@@ -17,13 +48,33 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "email", "unit", "time_zone", "is_staff")
 
 
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(SuperusersOnly, DjangoGroupAdmin):
+    pass
+
+
+class InvitationForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        # The database checks it too, but the creation date is not on the form, so the
+        # model's own validation skips the check and the save would fail (a 500).
+        expires_at = cleaned_data.get("expires_at")
+        if expires_at is not None and expires_at <= self.instance.created_at:
+            self.add_error("expires_at", EXPIRES_BEFORE_MADE_MESSAGE)
+        return cleaned_data
+
+
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
     """A coach's invitations, and only theirs: each is a link to send to one athlete."""
 
     list_display = ["__str__", "program", "status", "created_at", "expires_at", "used_by"]
+    form = InvitationForm
     list_select_related = ["program", "used_by", "coach"]
-    list_filter = ["program"]
+    list_filter = [("program", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["note"]
     actions = ["revoke"]
 
@@ -67,6 +118,11 @@ class InvitationAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "coach":
             kwargs["queryset"] = User.objects.filter(is_staff=True).order_by("username")
+        elif db_field.name == "program" and not request.user.is_superuser:
+            # The house's programs and the coach's own, as on every coach's page.
+            kwargs["queryset"] = db_field.remote_field.model.objects.filter(
+                Q(owner__isnull=True) | Q(owner=request.user)
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):

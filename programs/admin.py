@@ -1,16 +1,23 @@
 """The coaches' admin: the exercise catalogue, day templates, programs and assignments.
 
 Sessions are read-only here: they are generated, and keep what was trained.
+
+A coach (anyone but a superuser) sees what is theirs: their own athletes' assignments and
+sessions, their own programs and day templates, and the house's (the guide's program and
+the catalogue), which they read and copy but never change. What is not theirs does not
+exist for them: the admin answers as it does for a missing object, and writes nothing.
 """
 
 import re
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.db.models import Count, F, Max
+from django.db import models, transaction
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
 
+# Who a coach's athletes are has one definition, the desk's; the admin is a coach's page.
+from coaching.access import COACHES_GROUP, athletes_of
 from programs.models import (
     Assignment,
     DayTemplate,
@@ -22,7 +29,6 @@ from programs.models import (
 )
 
 COPY_SUFFIX = re.compile(r" \(copy(?: \d+)?\)$")
-NAME_MAX_LENGTH = DayTemplate._meta.get_field("name").max_length
 COPIED_PRESCRIPTION_FIELDS = [
     field.attname
     for field in Prescription._meta.concrete_fields
@@ -30,21 +36,26 @@ COPIED_PRESCRIPTION_FIELDS = [
 ]
 
 
-def copy_name(*, name: str) -> str:
-    """“Day 1 (copy)”, then “Day 1 (copy 2)”…: the first name no day template has yet."""
+def copy_name(*, name: str, model: type[models.Model]) -> str:
+    """“Day 1 (copy)”, then “Day 1 (copy 2)”…: the first name no row of the model has yet."""
+    max_length = model._meta.get_field("name").max_length
     base = COPY_SUFFIX.sub("", name)
     number = 1
     while True:
         suffix = " (copy)" if number == 1 else f" (copy {number})"
-        candidate = base[: NAME_MAX_LENGTH - len(suffix)] + suffix
-        if not DayTemplate.objects.filter(name=candidate).exists():
+        candidate = base[: max_length - len(suffix)] + suffix
+        if not model.objects.filter(name=candidate).exists():
             return candidate
         number += 1
 
 
-def duplicate_day_template(*, template: DayTemplate) -> DayTemplate:
+def duplicate_day_template(*, template: DayTemplate, owner=None) -> DayTemplate:
+    """A copy with copies of its prescriptions; no owner makes it the house's."""
     copy = DayTemplate.objects.create(
-        name=copy_name(name=template.name), focus=template.focus, purpose=template.purpose
+        name=copy_name(name=template.name, model=DayTemplate),
+        focus=template.focus,
+        purpose=template.purpose,
+        owner=owner,
     )
     for prescription in template.prescriptions.prefetch_related("alternatives"):
         slot = Prescription.objects.create(
@@ -55,12 +66,107 @@ def duplicate_day_template(*, template: DayTemplate) -> DayTemplate:
     return copy
 
 
+def duplicate_program(*, program: Program, owner) -> Program:
+    """The program, its day templates and their prescriptions, as the owner's own."""
+    day_one = duplicate_day_template(template=program.day_one, owner=owner)
+    day_two = (
+        day_one
+        if program.day_two_id == program.day_one_id
+        else duplicate_day_template(template=program.day_two, owner=owner)
+    )
+    return Program.objects.create(
+        name=copy_name(name=program.name, model=Program),
+        day_one=day_one,
+        day_two=day_two,
+        owner=owner,
+    )
+
+
+def unclaimed_athletes() -> models.QuerySet:
+    """Accounts no coach has: not staff, and no coach on their latest assignment (or none)."""
+    latest_coach = (
+        Assignment.objects.filter(athlete=OuterRef("pk"))
+        .order_by("-start_date", "-pk")
+        .values("coach_id")[:1]
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_staff=False)
+        .annotate(latest_coach=Subquery(latest_coach))
+        .filter(latest_coach__isnull=True)
+    )
+
+
+def athlete_choices(*, user) -> models.QuerySet:
+    """Whom a coach may put on an assignment: their own athletes, or someone no coach has."""
+    users = get_user_model().objects.order_by("username")
+    if user.is_superuser:
+        return users
+    return users.filter(
+        Q(pk__in=athletes_of(user).values("pk")) | Q(pk__in=unclaimed_athletes().values("pk"))
+    )
+
+
+def message_for_copies(copies: list) -> str:
+    names = ", ".join(f"“{copy.name}”" for copy in copies)
+    return f"Made {len(copies)} {'copy' if len(copies) == 1 else 'copies'}: {names}."
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
+    """The catalogue is the house's: every coach reads it, superusers edit it."""
+
     list_display = ["name", "primary_muscle", "mechanics", "equipment", "unilateral"]
     list_filter = ["primary_muscle", "mechanics", "equipment", "unilateral"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def has_add_permission(self, request) -> bool:
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+
+class OwnedAdmin(admin.ModelAdmin):
+    """Rows with an owner (programs, day templates): a coach sees their own and the
+    house's (no owner), and changes or deletes only their own. What they add is theirs."""
+
+    superuser_fields = ["owner"]
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
+        return rows.filter(Q(owner__isnull=True) | Q(owner=request.user))
+
+    @staticmethod
+    def may_edit(request, obj) -> bool:
+        return obj is None or request.user.is_superuser or obj.owner_id == request.user.pk
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self.may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self.may_edit(request, obj)
+
+    def get_exclude(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_exclude(request, obj)
+        return [*(super().get_exclude(request, obj) or []), *self.superuser_fields]
+
+    def get_list_display(self, request):
+        if request.user.is_superuser:
+            return [*self.list_display, "owner"]
+        return self.list_display
+
+    def save_model(self, request, obj, form, change):
+        if not change and not request.user.is_superuser:
+            obj.owner = request.user
+        super().save_model(request, obj, form, change)
 
 
 class PrescriptionFormSet(BaseInlineFormSet):
@@ -102,9 +208,19 @@ class PrescriptionInline(admin.TabularInline):
     ordering = ["order"]
     extra = 0
 
+    # The slots are the template's: whoever may change the template changes them.
+    def has_add_permission(self, request, obj=None) -> bool:
+        return super().has_add_permission(request, obj) and OwnedAdmin.may_edit(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and OwnedAdmin.may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and OwnedAdmin.may_edit(request, obj)
+
 
 @admin.register(DayTemplate)
-class DayTemplateAdmin(admin.ModelAdmin):
+class DayTemplateAdmin(OwnedAdmin):
     list_display = ["name", "focus", "prescription_count"]
     list_filter = ["focus"]
     search_fields = ["name"]
@@ -122,21 +238,38 @@ class DayTemplateAdmin(admin.ModelAdmin):
     def duplicate(self, request, queryset):
         with transaction.atomic():
             copies = [
-                duplicate_day_template(template=template) for template in queryset.order_by("name")
+                duplicate_day_template(template=template, owner=request.user)
+                for template in queryset.order_by("name")
             ]
-        names = ", ".join(f"“{copy.name}”" for copy in copies)
-        self.message_user(
-            request,
-            f"Made {len(copies)} {'copy' if len(copies) == 1 else 'copies'}: {names}.",
-            messages.SUCCESS,
-        )
+        self.message_user(request, message_for_copies(copies), messages.SUCCESS)
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(OwnedAdmin):
     list_display = ["name", "day_one", "day_two", "is_default"]
     list_select_related = ["day_one", "day_two"]
     search_fields = ["name"]
+    actions = ["duplicate"]
+    # Which program athletes who sign up get is the house's choice, not one coach's.
+    superuser_fields = ["owner", "is_default"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in ("day_one", "day_two") and not request.user.is_superuser:
+            kwargs["queryset"] = DayTemplate.objects.filter(
+                Q(owner__isnull=True) | Q(owner=request.user)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.action(
+        description="Duplicate program, with copies of its day templates", permissions=["add"]
+    )
+    def duplicate(self, request, queryset):
+        with transaction.atomic():
+            copies = [
+                duplicate_program(program=program, owner=request.user)
+                for program in queryset.select_related("day_one", "day_two").order_by("name")
+            ]
+        self.message_user(request, message_for_copies(copies), messages.SUCCESS)
 
 
 class OpenListFilter(admin.SimpleListFilter):
@@ -158,7 +291,7 @@ class OpenListFilter(admin.SimpleListFilter):
 class AssignmentAdmin(admin.ModelAdmin):
     list_display = ["athlete", "program", "weekdays", "start_date", "end_date", "coach"]
     list_filter = [
-        "program",
+        ("program", admin.RelatedOnlyFieldListFilter),
         ("coach", admin.RelatedOnlyFieldListFilter),
         OpenListFilter,
     ]
@@ -166,14 +299,37 @@ class AssignmentAdmin(admin.ModelAdmin):
     search_fields = ["athlete__username"]
     date_hierarchy = "start_date"
 
+    def get_queryset(self, request):
+        assignments = super().get_queryset(request)
+        if request.user.is_superuser:
+            return assignments
+        # Theirs: coached by them, of an athlete still theirs (one who moved to another
+        # coach took their history along).
+        return assignments.filter(
+            coach=request.user, athlete__in=athletes_of(request.user).values("pk")
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # An assignment is one athlete's: its sessions hang on it. Another athlete gets
+        # their own assignment.
+        return ["athlete"] if obj is not None else []
+
     # Not autocomplete or raw_id: both look users up through the user admin, which coaches
     # are not allowed to see (it holds every account's e-mail and permissions).
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        users = get_user_model().objects.order_by("username")
+        user = request.user
         if db_field.name == "athlete":
-            kwargs["queryset"] = users
+            kwargs["queryset"] = athlete_choices(user=user)
         elif db_field.name == "coach":
-            kwargs["queryset"] = users.filter(is_staff=True)
+            coaches = get_user_model().objects.filter(groups__name=COACHES_GROUP)
+            if not user.is_superuser:
+                # Themselves only: a coach never hands an athlete to someone else.
+                coaches = coaches.filter(pk=user.pk)
+                kwargs["required"] = True
+                kwargs["empty_label"] = None
+            kwargs["queryset"] = coaches.order_by("username")
+        elif db_field.name == "program" and not user.is_superuser:
+            kwargs["queryset"] = Program.objects.filter(Q(owner__isnull=True) | Q(owner=user))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
@@ -236,6 +392,12 @@ class SessionAdmin(admin.ModelAdmin):
     search_fields = ["athlete__username", "name"]
     date_hierarchy = "date"
     inlines = [SessionPrescriptionInline]
+
+    def get_queryset(self, request):
+        sessions = super().get_queryset(request)
+        if request.user.is_superuser:
+            return sessions
+        return sessions.filter(athlete__in=athletes_of(request.user).values("pk"))
 
     # Generated, never edited: a session keeps what was trained. Deleting stays with the
     # delete permission (coaches lack it) so that deleting an athlete is not blocked.

@@ -180,6 +180,18 @@ class DayTemplate(models.Model):
     name = models.CharField(max_length=80, unique=True)
     focus = models.CharField(max_length=10, choices=Focus.choices)
     purpose = models.CharField(max_length=200, blank=True)
+    # Empty: the house's (the guide's), which only superusers edit. Its own owner, not the
+    # programs', so that a template in no program yet, or in two, is still someone's.
+    # SET_NULL: a coach who deletes their account leaves their templates to the house,
+    # which their athletes' programs and sessions still use.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The coach who edits it; empty for the house's, which only superusers edit.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -220,6 +232,16 @@ class Program(models.Model):
         DayTemplate, on_delete=models.PROTECT, related_name="+", verbose_name="Day 2"
     )
     is_default = models.BooleanField(default=False, help_text="Given to athletes who sign up.")
+    # Empty: the house program (the guide's), which only superusers edit; a coach who
+    # deletes their account leaves theirs to the house (their athletes still follow it).
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The coach who edits it; empty for the house's, which only superusers edit.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -379,8 +401,9 @@ class PrescriptionOverride(models.Model):
     athlete = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="prescription_overrides"
     )
+    # PROTECT: deleting a template's slot must not take athletes' adjustments with it.
     prescription = models.ForeignKey(
-        Prescription, on_delete=models.CASCADE, related_name="overrides"
+        Prescription, on_delete=models.PROTECT, related_name="overrides"
     )
     starts_on = models.DateField()
     exercise = models.ForeignKey(

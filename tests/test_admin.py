@@ -3,17 +3,21 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from programs.admin import copy_name
+from accounts.models import Invitation
+from programs.admin import copy_name, duplicate_day_template, duplicate_program
 from programs.models import (
     CONSECUTIVE_DAYS_MESSAGE,
     Assignment,
     DayTemplate,
     Exercise,
     Prescription,
+    PrescriptionOverride,
+    Program,
     Session,
 )
 from tests.conftest import make_user
@@ -62,9 +66,15 @@ def strength(db) -> DayTemplate:
 
 
 @pytest.fixture
-def strength_form(client, coach, strength) -> dict:
+def own_strength(coach, strength) -> DayTemplate:
+    """The coach's own copy of the house's Day 1: the house's is read-only to coaches."""
+    return duplicate_day_template(template=strength, owner=coach)
+
+
+@pytest.fixture
+def strength_form(client, coach, own_strength) -> dict:
     client.force_login(coach)
-    return form_data(client.get(change_url(strength)))
+    return form_data(client.get(change_url(own_strength)))
 
 
 @pytest.mark.parametrize("model", ["exercise", "daytemplate", "program", "assignment", "session"])
@@ -102,7 +112,7 @@ def test_coach_opens_a_day_template_with_its_prescriptions(client, coach, streng
     assert "Romanian deadlift" in response.content.decode()
 
 
-def test_coach_edits_a_prescription_through_the_inline(client, strength, strength_form):
+def test_coach_edits_a_prescription_through_the_inline(client, own_strength, strength_form):
     leg_press = Exercise.objects.get(slug="leg-press")
     strength_form |= {
         "prescriptions-0-reps_min": 6,
@@ -111,40 +121,40 @@ def test_coach_edits_a_prescription_through_the_inline(client, strength, strengt
         "prescriptions-0-alternatives": [leg_press.pk, Exercise.objects.get(slug="hip-thrust").pk],
     }
 
-    response = client.post(change_url(strength), strength_form)
+    response = client.post(change_url(own_strength), strength_form)
 
     assert response.status_code == 302
-    squat = strength.prescriptions.get(order=1)
+    squat = own_strength.prescriptions.get(order=1)
     assert (squat.reps_min, squat.reps_max, squat.tempo) == (6, 10, "Two seconds down")
     assert set(squat.alternatives.values_list("slug", flat=True)) == {"leg-press", "hip-thrust"}
 
 
-def test_coach_swaps_two_slots(client, strength, strength_form):
+def test_coach_swaps_two_slots(client, own_strength, strength_form):
     strength_form |= {"prescriptions-0-order": 2, "prescriptions-1-order": 1}
 
-    response = client.post(change_url(strength), strength_form)
+    response = client.post(change_url(own_strength), strength_form)
 
     assert response.status_code == 302
-    assert [row[:2] for row in snapshot(strength)] == [
+    assert [row[:2] for row in snapshot(own_strength)] == [
         (1, "romanian-deadlift"),
         (2, "back-squat"),
         (3, "walking-lunge"),
     ]
 
 
-def test_coach_deletes_a_slot_and_gives_its_number_to_another(client, strength, strength_form):
+def test_coach_deletes_a_slot_and_gives_its_number_to_another(client, own_strength, strength_form):
     strength_form |= {"prescriptions-2-DELETE": "on", "prescriptions-0-order": 3}
 
-    response = client.post(change_url(strength), strength_form)
+    response = client.post(change_url(own_strength), strength_form)
 
     assert response.status_code == 302
-    assert [row[:2] for row in snapshot(strength)] == [
+    assert [row[:2] for row in snapshot(own_strength)] == [
         (2, "romanian-deadlift"),
         (3, "back-squat"),
     ]
 
 
-def test_coach_adds_a_prescription_through_the_inline(client, strength, strength_form):
+def test_coach_adds_a_prescription_through_the_inline(client, own_strength, strength_form):
     strength_form |= {
         "prescriptions-TOTAL_FORMS": 4,
         "prescriptions-3-order": 4,
@@ -158,10 +168,10 @@ def test_coach_adds_a_prescription_through_the_inline(client, strength, strength
         "prescriptions-3-rir_max": 2,
     }
 
-    response = client.post(change_url(strength), strength_form)
+    response = client.post(change_url(own_strength), strength_form)
 
     assert response.status_code == 302
-    assert snapshot(strength)[-1] == (4, "hip-thrust", 2, 3, 8, 12, 2)
+    assert snapshot(own_strength)[-1] == (4, "hip-thrust", 2, 3, 8, 12, 2)
 
 
 @pytest.mark.parametrize(
@@ -186,15 +196,15 @@ def test_coach_adds_a_prescription_through_the_inline(client, strength, strength
     ],
 )
 def test_impossible_prescription_is_a_form_error_and_nothing_changes(
-    client, strength, strength_form, change, message
+    client, own_strength, strength_form, change, message
 ):
-    before = snapshot(strength)
+    before = snapshot(own_strength)
 
-    response = client.post(change_url(strength), strength_form | change)
+    response = client.post(change_url(own_strength), strength_form | change)
 
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert snapshot(strength) == before
+    assert snapshot(own_strength) == before
 
 
 def test_duplicate_action_copies_prescriptions_and_alternatives(client, coach, strength):
@@ -246,7 +256,7 @@ def test_copy_name_is_the_first_free_one(db, taken, name, copy):
     for existing in [name, *taken]:
         DayTemplate.objects.get_or_create(name=existing, defaults={"focus": "strength"})
 
-    assert copy_name(name=name) == copy
+    assert copy_name(name=name, model=DayTemplate) == copy
 
 
 def test_staff_outside_coaches_cannot_open_a_day_template(client, strength):
@@ -257,17 +267,20 @@ def test_staff_outside_coaches_cannot_open_a_day_template(client, strength):
     assert response.status_code == 403
 
 
-def test_staff_outside_coaches_cannot_change_a_day_template(client, coach, strength, strength_form):
-    before = snapshot(strength)
+def test_staff_outside_coaches_cannot_change_a_day_template(
+    client, coach, own_strength, strength_form
+):
+    before = snapshot(own_strength)
     client.force_login(make_user("front_desk", is_staff=True))
 
     response = client.post(
-        change_url(strength), strength_form | {"name": "Renamed", "prescriptions-0-reps_max": 20}
+        change_url(own_strength),
+        strength_form | {"name": "Renamed", "prescriptions-0-reps_max": 20},
     )
 
     assert response.status_code == 403
-    assert DayTemplate.objects.filter(name=STRENGTH).exists()
-    assert snapshot(strength) == before
+    assert DayTemplate.objects.filter(name=own_strength.name).exists()
+    assert snapshot(own_strength) == before
 
 
 def test_athlete_is_sent_to_the_admin_login(client, athlete, strength):
@@ -415,3 +428,197 @@ def test_staff_outside_coaches_sees_no_plan(client, db):
     response = client.get(reverse("admin:programs_assignment_changelist"))
 
     assert response.status_code == 403
+
+
+# The fence: what a coach may pick, copy and delete.
+
+
+def choices(response, field: str) -> set[str]:
+    queryset = response.context["adminform"].form.fields[field].queryset
+    return {str(row) for row in queryset}
+
+
+def test_coach_puts_only_their_athletes_or_unclaimed_ones_on_an_assignment(
+    client, coach, athlete, other_athlete, other_coach
+):
+    make_user("newcomer")
+    make_user("front_desk", is_staff=True)
+    make_user("root", is_staff=True, is_superuser=True)
+    client.force_login(coach)
+
+    response = client.get(reverse("admin:programs_assignment_add"))
+
+    assert choices(response, "athlete") == {"athlete", "newcomer"}
+    assert choices(response, "coach") == {"coach"}
+
+
+def test_coach_cannot_add_an_assignment_for_another_coachs_athlete(
+    client, other_athlete, assignment_form
+):
+    response = client.post(
+        reverse("admin:programs_assignment_add"),
+        assignment_form | {"athlete": other_athlete.pk, "end_date": "2026-03-09"},
+    )
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert other_athlete.assignments.count() == 1
+
+
+def test_coach_cannot_name_another_coach_on_an_assignment(client, other_coach, assignment_form):
+    response = client.post(
+        reverse("admin:programs_assignment_add"), assignment_form | {"coach": other_coach.pk}
+    )
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not Assignment.objects.filter(athlete__username="newcomer").exists()
+
+
+def test_an_assignment_keeps_its_athlete(client, coach, athlete):
+    client.force_login(coach)
+    assignment = athlete.assignments.get()
+    newcomer = make_user("newcomer")
+    url = reverse("admin:programs_assignment_change", args=[assignment.pk])
+    data = form_data(client.get(url)) | {"athlete": newcomer.pk, "end_date": "2026-02-27"}
+
+    client.post(url, data)
+
+    assignment.refresh_from_db()
+    assert (assignment.athlete, assignment.end_date) == (athlete, dt.date(2026, 2, 27))
+
+
+@pytest.fixture
+def adjusted_slot(athlete, strength) -> Prescription:
+    slot = strength.prescriptions.get(order=2)
+    PrescriptionOverride.objects.create(
+        athlete=athlete, prescription=slot, starts_on=dt.date(2026, 1, 5), reps_max=12
+    )
+    return slot
+
+
+def test_deleting_a_slot_with_adjustments_is_refused_with_the_reason(
+    client, strength, adjusted_slot
+):
+    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+    before = snapshot(strength)
+    data = form_data(client.get(change_url(strength))) | {"prescriptions-1-DELETE": "on"}
+
+    response = client.post(change_url(strength), data)
+
+    # The admin's inline names what the slot's deletion would take with it.
+    assert response.status_code == 200
+    assert (
+        "Deleting prescription Strength + Compounds: 2. Romanian deadlift 3 × 6–10 would "
+        "require deleting the following protected related objects: prescription override"
+    ) in response.content.decode()
+    assert snapshot(strength) == before
+    assert PrescriptionOverride.objects.filter(prescription=adjusted_slot).count() == 1
+
+
+def test_deleting_a_template_with_adjusted_slots_is_refused(client, strength, adjusted_slot):
+    template = DayTemplate.objects.create(name="Alone", focus="strength")
+    adjusted_slot.day_template = template
+    adjusted_slot.save(update_fields=["day_template"])
+    client.force_login(make_user("root", is_staff=True, is_superuser=True))
+
+    response = client.post(
+        reverse("admin:programs_daytemplate_delete", args=[template.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 200
+    assert "protected" in response.content.decode()
+    assert DayTemplate.objects.filter(pk=template.pk).exists()
+    assert PrescriptionOverride.objects.count() == 1
+
+
+def test_coach_duplicates_the_house_program_into_their_own(client, coach, program):
+    client.force_login(coach)
+
+    response = client.post(
+        reverse("admin:programs_program_changelist"),
+        {"action": "duplicate", "_selected_action": [program.pk]},
+        follow=True,
+    )
+
+    copy = Program.objects.get(name=f"{program.name} (copy)")
+    assert (copy.owner, copy.is_default) == (coach, False)
+    assert (copy.day_one.owner, copy.day_two.owner) == (coach, coach)
+    assert {copy.day_one.pk, copy.day_two.pk}.isdisjoint({program.day_one_id, program.day_two_id})
+    assert snapshot(copy.day_one) == snapshot(program.day_one)
+    assert snapshot(copy.day_two) == snapshot(program.day_two)
+    assert f"{program.name} (copy)" in response.content.decode()
+    # Theirs now: the copy opens for changes, the house's stays read-only.
+    copy_page = client.get(reverse("admin:programs_program_change", args=[copy.pk]))
+    house_page = client.get(reverse("admin:programs_program_change", args=[program.pk]))
+    assert copy_page.context["has_change_permission"]
+    assert not house_page.context["has_change_permission"]
+
+
+def test_coach_adds_a_program_of_their_own_from_theirs_and_the_houses_templates(
+    client, coach, other_coach, program, own_strength
+):
+    theirs = duplicate_day_template(template=program.day_two, owner=other_coach)
+    client.force_login(coach)
+    url = reverse("admin:programs_program_add")
+    page = client.get(url)
+
+    response = client.post(
+        url,
+        {"name": "Mine", "day_one": own_strength.pk, "day_two": program.day_two_id, "_save": "1"},
+    )
+
+    assert response.status_code == 302
+    assert Program.objects.get(name="Mine").owner == coach
+    assert theirs.name not in choices(page, "day_one")
+    assert {own_strength.name, STRENGTH} <= choices(page, "day_one")
+    assert "is_default" not in page.context["adminform"].form.fields
+    assert "owner" not in page.context["adminform"].form.fields
+
+
+def test_autocomplete_lists_no_other_coachs_program(client, coach, other_coach, program):
+    other = duplicate_program(program=program, owner=other_coach)
+    client.force_login(coach)
+
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "programs", "model_name": "assignment", "field_name": "program"},
+    )
+
+    names = {result["text"] for result in response.json()["results"]}
+    assert program.name in names
+    assert other.name not in names
+
+
+def test_invitation_expiring_before_it_is_made_is_a_form_error(client, coach, program):
+    client.force_login(coach)
+
+    response = client.post(
+        reverse("admin:accounts_invitation_add"),
+        {"program": program.pk, "expires_at_0": "2020-01-01", "expires_at_1": "10:00:00"},
+    )
+
+    assert response.status_code == 200
+    assert "An invitation must expire after it is made." in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_invitation_expiry_moved_before_its_creation_is_a_form_error(client, coach, program):
+    invitation = Invitation.objects.create(coach=coach, program=program)
+    client.force_login(coach)
+    url = reverse("admin:accounts_invitation_change", args=[invitation.pk])
+
+    response = client.post(url, {"expires_at_0": "2020-01-01", "expires_at_1": "10:00:00"})
+
+    assert response.status_code == 200
+    assert "An invitation must expire after it is made." in response.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.expires_at > invitation.created_at
+
+
+@pytest.mark.parametrize("url", ["admin:accounts_user_changelist", "admin:auth_group_changelist"])
+def test_accounts_and_groups_are_for_superusers_only(client, coach, url):
+    coach.groups.first().permissions.add(*Permission.objects.filter(codename__endswith="_user"))
+    client.force_login(coach)
+
+    assert client.get(reverse(url)).status_code == 403

@@ -5,8 +5,8 @@ The URLs are read from the resolver, so a new URL without an entry here fails
 URLs are athlete A's (``athlete``): B is another athlete, "coach" is A's coach, "other
 coach" is B's, "staff" is staff outside the Coaches group.
 
-The admin's own URLs are one entry (``admin:*``): Django's permissions rule them, and
-test_admin.py covers what coaches may do there; two of them are checked here.
+The admin's own URLs are one entry (``admin:*``): test_admin_matrix.py has every admin URL
+for the same seven visitors, with what each may see and write; two of them are checked here.
 """
 
 from collections.abc import Callable
@@ -158,7 +158,7 @@ MATRIX: dict[str, Entry] = {
         expect(404, anonymous=LOGIN, coach=400, superuser=400),
         "post",
     ),
-    # The admin: staff get in; what each may do there is Django's permissions.
+    # The admin: staff get in; what each may do there is in test_admin_matrix.py.
     "admin:*": Entry(
         lambda w: "/admin/", expect(200, anonymous=LOGIN, athlete=LOGIN, other_athlete=LOGIN)
     ),
