@@ -20,6 +20,7 @@ from tracking.forms import (
     SetForm,
     SwapForm,
     TickForm,
+    posted_whole_number,
 )
 from tracking.history import last_time_sets
 from tracking.session_page import (
@@ -105,8 +106,8 @@ def _refuse(request, session: Session, message: str):
 
 def _posted_set_number(form: TickForm) -> int:
     """The row a refused tick answers for, even when its set number was the bad part."""
-    raw = str(form.data.get("set_number", ""))
-    return int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_SET_NUMBER else 1
+    number = posted_whole_number(form.data.get("set_number"))
+    return number if number is not None and 1 <= number <= MAX_SET_NUMBER else 1
 
 
 @require_POST
