@@ -33,6 +33,7 @@ NUMBER_LIKE = st.one_of(
     st.integers(min_value=-(10**20), max_value=10**20).map(str),
     st.integers(min_value=-3, max_value=25).map(str),
     OTHER_DIGITS,
+    st.sampled_from(["²", "1²", "٣", "１２", "⑤"]),
     HUGE_NUMBER,
     st.sampled_from(["", " ", "-0", "+1", "1.5", "1e3", "0x10", "NaN", "Infinity", "1_000"]),
     # NUL cannot be stored by PostgreSQL; the fields here are numbers, never stored as text.
@@ -57,7 +58,8 @@ def athlete_client(client, athlete):
 @PROPERTIES
 @given(
     set_number=NUMBER_LIKE,
-    prescription=st.one_of(NUMBER_LIKE, st.just("SQUAT")),
+    # Mostly the slot itself, so that the other fields reach the form.
+    prescription=st.one_of(st.just("SQUAT"), st.just("SQUAT"), st.just("SQUAT"), NUMBER_LIKE),
     reps=NUMBER_LIKE,
     load=NUMBER_LIKE,
     rir=NUMBER_LIKE,
@@ -94,11 +96,17 @@ def test_the_session_page_with_any_more_rows_never_fails_the_server(athlete_clie
 
 
 WEEK_LIKE = st.one_of(
+    # Real weeks of any year, the edges of the calendar most of all.
     st.builds(
-        "{}-W{}".format,
-        st.one_of(st.integers(min_value=0, max_value=99999).map(str), NUMBER_LIKE),
-        st.one_of(st.integers(min_value=0, max_value=99).map("{:02d}".format), NUMBER_LIKE),
+        "{:04d}-W{:02d}".format,
+        st.one_of(
+            st.integers(min_value=0, max_value=9999),
+            st.sampled_from([1, 1899, 1900, 2199, 2200, 9999]),
+            st.integers(min_value=2020, max_value=2030),
+        ),
+        st.integers(min_value=0, max_value=54),
     ),
+    st.builds("{}-W{}".format, NUMBER_LIKE, NUMBER_LIKE),
     st.text(max_size=20),
 )
 
