@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -264,6 +265,13 @@ CONSECUTIVE_DAYS_MESSAGE = (
 )
 
 
+# The group a coach is in; the migration's trigger names it too.
+COACHES_GROUP = "Coaches"
+NOT_A_COACH_MESSAGE = "The coach must be in the Coaches group."
+ATHLETE_KEPT_MESSAGE = "This assignment has sessions: it stays with its athlete."
+OVERLAP_MESSAGE = "The athlete already follows a program on some of these dates."
+
+
 def _spread_apart() -> Q:
     """Day 1 before Day 2 in the week, a rest day between them, and none across the weekend."""
     return Q(weekday_two__gte=F("weekday_one") + 2) & ~Q(weekday_one=0, weekday_two=6)
@@ -325,6 +333,29 @@ class Assignment(models.Model):
 
     def covers(self, day) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+    def clean(self) -> None:
+        """The database's triggers and exclusion constraint, said as a form error first
+        (the admin's form would otherwise meet them as a 500). Not tied to a field: a form
+        may leave any of them out."""
+        super().clean()
+        errors = []
+        if self.coach_id is not None and not self.coach.groups.filter(name=COACHES_GROUP).exists():
+            errors.append(NOT_A_COACH_MESSAGE)
+        if self.athlete_id is not None and self.start_date is not None:
+            if self.pk and self.sessions.exclude(athlete_id=self.athlete_id).exists():
+                errors.append(ATHLETE_KEPT_MESSAGE)
+            if self._overlapping().exists():
+                errors.append(OVERLAP_MESSAGE)
+        if errors:
+            raise ValidationError(errors)
+
+    def _overlapping(self) -> models.QuerySet:
+        others = Assignment.objects.filter(athlete_id=self.athlete_id).exclude(pk=self.pk)
+        others = others.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
+        if self.end_date is not None:
+            others = others.filter(start_date__lte=self.end_date)
+        return others
 
 
 class Session(models.Model):
