@@ -721,20 +721,24 @@ def test_database_refuses_stretching_an_assignment_over_the_next(athlete, assign
 # The migrations look for rows that already break a new rule before adding it.
 
 
-def _without_trigger(name: str, table: str) -> None:
-    """Drop a rule's trigger for this test only (the test's transaction puts it back)."""
+def _without_trigger(*, postgresql: str, sqlite: str, table: str) -> None:
+    """Drop a rule's trigger on inserts for this test only (its transaction puts it back)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"DROP TRIGGER {name} ON {table}")
+            cursor.execute(f"DROP TRIGGER {postgresql} ON {table}")
         else:
-            cursor.execute(f"DROP TRIGGER {name}_insert")
+            cursor.execute(f"DROP TRIGGER {sqlite}")
 
 
 def test_programs_migration_names_the_rows_it_cannot_keep(athlete, other_athlete, session_row):
     from django.apps import apps
 
     bounds = importlib.import_module("programs.migrations.0006_bounds")
-    _without_trigger("session_athlete_of_its_assignment", "programs_session")
+    _without_trigger(
+        postgresql="session_athlete_of_its_assignment",
+        sqlite="session_athlete_of_its_assignment_insert",
+        table="programs_session",
+    )
     insert(Session, **session_row | {"athlete": other_athlete.pk})
     stray = other_athlete.sessions.get()
 
@@ -746,8 +750,8 @@ def test_tracking_migration_names_the_rows_it_cannot_keep(session_slot, set_row)
     from django.apps import apps
 
     bounds = importlib.import_module("tracking.migrations.0003_bounds")
-    name = SLOT_EXERCISE if connection.vendor == "postgresql" else f"{SLOT_EXERCISE}"
-    _without_trigger(name, "tracking_setlog")
+    name = f"{SLOT_EXERCISE}_insert"
+    _without_trigger(postgresql=name, sqlite=name, table="tracking_setlog")
     insert(SetLog, **set_row | {"exercise": Exercise.objects.get(slug="leg-curl").pk})
     stray = session_slot.set_logs.get()
 
@@ -762,3 +766,26 @@ def test_migrations_find_nothing_to_refuse_in_good_rows(session_slot, set_row):
 
     importlib.import_module("programs.migrations.0006_bounds").refuse_rows_out_of_bounds(apps, None)
     importlib.import_module("tracking.migrations.0003_bounds").refuse_rows_out_of_bounds(apps, None)
+
+
+def test_database_checks_every_set_of_one_insert(session_slot, hip_thrust):
+    # PostgreSQL checks an insert's rows together, once per statement, as imports write.
+    def sets(*exercises):
+        return [
+            SetLog(
+                uuid=uuid.uuid4(),
+                prescription=session_slot,
+                exercise=exercise,
+                set_number=number,
+                reps=10,
+                load_kg=Decimal("100"),
+                rir=2,
+            )
+            for number, exercise in enumerate(exercises, start=1)
+        ]
+
+    leg_curl = Exercise.objects.get(slug="leg-curl")
+    assert_rejected(SLOT_EXERCISE, SetLog.objects.bulk_create, sets(hip_thrust, leg_curl))
+    SetLog.objects.bulk_create(sets(hip_thrust, hip_thrust))
+
+    assert session_slot.set_logs.count() == 2

@@ -99,11 +99,30 @@ SQLITE_TRIGGERS = [
 ]
 
 POSTGRESQL_TRIGGERS = [
+    # Inserts are checked once per statement, over all its rows: an import writes sets by
+    # the thousand, and a check per row cost it about a third more time.
+    f"""
+    CREATE FUNCTION setlog_exercise_of_its_slot_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF EXISTS (
+            SELECT 1 FROM new_sets s JOIN programs_sessionprescription sp ON sp.id = s.prescription_id
+            WHERE NOT {_OF_ITS_SLOT.format(s="s")}
+        ) THEN
+            RAISE EXCEPTION '{SLOT_EXERCISE_MESSAGE}' USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE TRIGGER setlog_exercise_of_its_slot_insert
+    AFTER INSERT ON tracking_setlog REFERENCING NEW TABLE AS new_sets
+    FOR EACH STATEMENT EXECUTE FUNCTION setlog_exercise_of_its_slot_insert()
+    """,
+    # PostgreSQL allows no transition table on a trigger for some columns: per row here.
     f"""
     CREATE FUNCTION setlog_exercise_of_its_slot() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        IF TG_OP = 'UPDATE' AND NEW.exercise_id = OLD.exercise_id
-            AND NEW.prescription_id = OLD.prescription_id THEN
+        IF NEW.exercise_id = OLD.exercise_id AND NEW.prescription_id = OLD.prescription_id THEN
             RETURN NEW;
         END IF;
         IF NOT EXISTS (
@@ -117,7 +136,7 @@ POSTGRESQL_TRIGGERS = [
     """,
     """
     CREATE TRIGGER setlog_exercise_of_its_slot
-    BEFORE INSERT OR UPDATE OF exercise_id, prescription_id ON tracking_setlog
+    BEFORE UPDATE OF exercise_id, prescription_id ON tracking_setlog
     FOR EACH ROW EXECUTE FUNCTION setlog_exercise_of_its_slot()
     """,
     f"""
@@ -147,6 +166,8 @@ SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS setlog_exercise_of_its_slot_slot_update",
 ]
 POSTGRESQL_DROP = [
+    "DROP TRIGGER IF EXISTS setlog_exercise_of_its_slot_insert ON tracking_setlog",
+    "DROP FUNCTION IF EXISTS setlog_exercise_of_its_slot_insert()",
     "DROP TRIGGER IF EXISTS setlog_exercise_of_its_slot ON tracking_setlog",
     "DROP FUNCTION IF EXISTS setlog_exercise_of_its_slot()",
     "DROP TRIGGER IF EXISTS setlog_exercise_of_its_slot_slot_update ON programs_sessionprescription",
