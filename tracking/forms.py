@@ -33,11 +33,6 @@ class WholeNumberField(forms.IntegerField):
         return number
 
 
-def posted_whole_number(text) -> int | None:
-    """A number posted outside a form's cleaning (which row a refused tick answers for)."""
-    return parse_whole_number(text) if isinstance(text, str) else None
-
-
 def _reps_field(label: str) -> forms.IntegerField:
     return WholeNumberField(
         label=label,
