@@ -789,3 +789,45 @@ def test_database_checks_every_set_of_one_insert(session_slot, hip_thrust):
     SetLog.objects.bulk_create(sets(hip_thrust, hip_thrust))
 
     assert session_slot.set_logs.count() == 2
+
+
+# On SQLite a migration that rebuilds a table (most changes of a field or a constraint
+# do) drops the table's triggers with it: this names the rule that went missing.
+SQLITE_RULES = {
+    "session_athlete_of_its_assignment_insert",
+    "session_athlete_of_its_assignment_update",
+    "assignment_keeps_its_sessions_athlete",
+    "assignment_coach_in_coaches_insert",
+    "assignment_coach_in_coaches_update",
+    "assignment_no_overlap_insert",
+    "assignment_no_overlap_update",
+    "setlog_exercise_of_its_slot_insert",
+    "setlog_exercise_of_its_slot_update",
+    "setlog_exercise_of_its_slot_slot_update",
+}
+POSTGRESQL_RULES = {
+    "session_athlete_of_its_assignment",
+    "assignment_keeps_its_sessions_athlete",
+    "assignment_coach_in_coaches",
+    "setlog_exercise_of_its_slot_insert",
+    "setlog_exercise_of_its_slot",
+    "setlog_exercise_of_its_slot_slot_update",
+    "assignment_no_overlap",  # the exclusion constraint
+}
+
+
+@pytest.mark.django_db
+def test_every_rule_across_tables_is_in_the_schema():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+                " UNION SELECT conname FROM pg_constraint WHERE contype = 'x'"
+            )
+            expected = POSTGRESQL_RULES
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            expected = SQLITE_RULES
+        present = {name for (name,) in cursor.fetchall()}
+
+    assert expected <= present, f"missing: {sorted(expected - present)}"
