@@ -345,12 +345,13 @@ class Assignment(models.Model):
         if self.athlete_id is not None and self.start_date is not None:
             if self.pk and self.sessions.exclude(athlete_id=self.athlete_id).exists():
                 errors.append(ATHLETE_KEPT_MESSAGE)
-            if self._overlapping().exists():
+            if self.overlapping().exists():
                 errors.append(OVERLAP_MESSAGE)
         if errors:
             raise ValidationError(errors)
 
-    def _overlapping(self) -> models.QuerySet:
+    def overlapping(self) -> models.QuerySet:
+        """The athlete's other assignments that share a day with this one."""
         others = Assignment.objects.filter(athlete_id=self.athlete_id).exclude(pk=self.pk)
         others = others.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
         if self.end_date is not None:

@@ -4,6 +4,7 @@ said first as a form error, so the admin answers with a message and not a 500.""
 import datetime as dt
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -116,3 +117,25 @@ def test_an_assignment_over_another_of_its_athlete_is_invalid(
             assignment.clean()
     else:
         assignment.clean()
+
+
+@pytest.mark.parametrize(
+    ("start", "refused"),
+    [("2026-06-01", True), ("2026-11-24", True), ("2026-11-25", False)],
+    ids=["over-the-ended-program", "on-its-last-day", "the-day-after"],
+)
+def test_the_coach_cannot_assign_over_the_program_just_ended(
+    client, coach, athlete, program, start, refused
+):
+    with time_machine.travel(dt.datetime(2026, 11, 25, 10, tzinfo=dt.UTC), tick=False):
+        client.force_login(coach)
+        client.post(reverse("coach_end", args=[athlete.pk]))
+        form = {"program": program.pk, "weekday_one": 0, "weekday_two": 3, "unit": "kg"}
+
+        response = client.post(
+            reverse("coach_assign", args=[athlete.pk]), form | {"start_date": start}
+        )
+
+    assert response.status_code == (400 if refused else 302)
+    assert (OVERLAP_MESSAGE in response.content.decode()) is refused
+    assert athlete.assignments.count() == (1 if refused else 2)
