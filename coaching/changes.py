@@ -17,6 +17,7 @@ from django.db.models.functions import Cast
 from coaching.models import CoachNote
 from programs.generation import assignments_in_week, generate_week
 from programs.models import (
+    OVERLAP_MESSAGE,
     Assignment,
     Prescription,
     PrescriptionOverride,
@@ -100,12 +101,16 @@ def assign_program(
         for name, value in fields.items():
             setattr(current, name, value)
         current.start_date = start_date
+        if current.overlapping().exists():
+            raise ValueError(OVERLAP_MESSAGE)
         current.save(update_fields=[*fields, "start_date"])
         assignment, action, verb = current, CHANGE, "Changed the program to"
     else:
-        assignment = Assignment.objects.create(
-            athlete=athlete, coach=by, start_date=start_date, **fields
-        )
+        assignment = Assignment(athlete=athlete, coach=by, start_date=start_date, **fields)
+        # After an ended program, a start on its days would be two programs at once.
+        if assignment.overlapping().exists():
+            raise ValueError(OVERLAP_MESSAGE)
+        assignment.save()
         action, verb = ADDITION, "Assigned"
     message = f"{verb} {_describe(assignment)}"
     if athlete.unit != unit:

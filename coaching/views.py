@@ -23,6 +23,7 @@ from coaching.access import (
 from coaching.desk import desk_rows
 from coaching.forms import AdjustForm, AssignForm, NoteForm
 from programs.models import Exercise, Prescription, PrescriptionOverride
+from programs.numbers import parse_whole_number
 from programs.today import athlete_today
 from programs.week_page import load_week
 from programs.weeks import IsoWeek
@@ -100,6 +101,8 @@ def athlete_week(request, athlete_id: int, iso_week: str):
     except ValueError:
         raise Http404("No such week.") from None
     today = athlete_today(found)
+    if not shown.within_reach(today=today):
+        raise Http404("No such week.")
     view = load_week(athlete=found, week=shown, today=today)
     balance = load_week_balance(athlete=found, week=shown, today=today) if view.sessions else None
     context = {
@@ -207,7 +210,7 @@ def _effective(prescription: Prescription, override: PrescriptionOverride | None
 
 def _session_id(raw: str | None) -> int | None:
     """?session=12: the coach came from that session's page and goes back to it."""
-    return int(raw) if raw and raw.isdigit() else None
+    return parse_whole_number(raw)
 
 
 @coach_required

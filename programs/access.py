@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404
 
 from programs.models import Session, SessionPrescription
+from programs.numbers import parse_whole_number
 
 
 def get_session_for_athlete(*, athlete, session_id: int) -> Session:
@@ -18,10 +19,11 @@ def find_prescription_for_athlete(
     None when the id names nothing in that session; the session itself is still
     checked (404 for anyone else's) by the caller in that case.
     """
-    if not prescription_id or not prescription_id.isdigit():
+    pk = parse_whole_number(prescription_id)
+    if pk is None:
         return None
     return (
         SessionPrescription.objects.select_related("session", "exercise", "swapped_to")
-        .filter(pk=int(prescription_id), session_id=session_id, session__athlete=athlete)
+        .filter(pk=pk, session_id=session_id, session__athlete=athlete)
         .first()
     )

@@ -3,11 +3,24 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from programs.bounds import EARLIEST_DATE, LATEST_STORED_DATE, MAX_REPS, MAX_SETS, MAX_SLOT_ORDER
+
 MAX_TARGET_RIR = 3  # the guide: 1–2 reps in reserve on most sets, three at the most
+
+DATE_BOUNDS_MESSAGE = (
+    f"Dates go from {EARLIEST_DATE:%d %b %Y} to {LATEST_STORED_DATE:%d %b %Y} at the most."
+)
+
+
+def date_in_stored_bounds(field: str) -> Q:
+    """The dates the database keeps. A CHECK cannot read today's date, so the year-ahead
+    limit stays with forms and importers; this one keeps unreadable dates out."""
+    return Q(**{f"{field}__gte": EARLIEST_DATE, f"{field}__lte": LATEST_STORED_DATE})
 
 
 class Muscle(models.TextChoices):
@@ -79,18 +92,20 @@ class Exercise(models.Model):
 class PrescriptionFields(models.Model):
     """What to do in one slot; shared by a template's prescription and a session's copy."""
 
-    order = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    order = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SLOT_ORDER)]
+    )
     sets_min = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(20)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
     )
     sets_max = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(20)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
     )
     reps_min = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(100)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)]
     )
     reps_max = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(100)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)]
     )
     per_leg = models.BooleanField(default=False, help_text="Reps are counted for each leg.")
     tempo = models.CharField(max_length=120, blank=True, help_text="Tempo or cue on every set.")
@@ -109,19 +124,27 @@ class PrescriptionFields(models.Model):
         ordering = ["order"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(order__gte=1),
-                name="%(class)s_order_positive",
-                violation_error_message="Slots are numbered from 1.",
+                condition=Q(order__gte=1, order__lte=MAX_SLOT_ORDER),
+                name="%(class)s_order_range",
+                violation_error_message=f"Slots are numbered from 1 to {MAX_SLOT_ORDER}.",
             ),
             models.CheckConstraint(
-                condition=Q(sets_min__gte=1) & Q(sets_min__lte=F("sets_max")),
+                condition=(
+                    Q(sets_min__gte=1) & Q(sets_min__lte=F("sets_max")) & Q(sets_max__lte=MAX_SETS)
+                ),
                 name="%(class)s_sets_range",
-                violation_error_message="Sets: the minimum must be at least 1 and not above the maximum.",
+                violation_error_message=(
+                    f"Sets: from 1 to {MAX_SETS}, the minimum not above the maximum."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(reps_min__gte=1) & Q(reps_min__lte=F("reps_max")),
+                condition=(
+                    Q(reps_min__gte=1) & Q(reps_min__lte=F("reps_max")) & Q(reps_max__lte=MAX_REPS)
+                ),
                 name="%(class)s_reps_range",
-                violation_error_message="Reps: the minimum must be at least 1 and not above the maximum.",
+                violation_error_message=(
+                    f"Reps: from 1 to {MAX_REPS}, the minimum not above the maximum."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(rir_min__lte=F("rir_max")) & Q(rir_max__lte=MAX_TARGET_RIR),
@@ -264,6 +287,13 @@ CONSECUTIVE_DAYS_MESSAGE = (
 )
 
 
+# The group a coach is in; the migration's trigger names it too.
+COACHES_GROUP = "Coaches"
+NOT_A_COACH_MESSAGE = "The coach must be in the Coaches group."
+ATHLETE_KEPT_MESSAGE = "This assignment has sessions: it stays with its athlete."
+OVERLAP_MESSAGE = "The athlete already follows a program on some of these dates."
+
+
 def _spread_apart() -> Q:
     """Day 1 before Day 2 in the week, a rest day between them, and none across the weekend."""
     return Q(weekday_two__gte=F("weekday_one") + 2) & ~Q(weekday_one=0, weekday_two=6)
@@ -306,6 +336,12 @@ class Assignment(models.Model):
                 name="assignment_ends_after_start",
                 violation_error_message="The end date cannot be before the start date.",
             ),
+            models.CheckConstraint(
+                condition=date_in_stored_bounds("start_date")
+                & (Q(end_date__isnull=True) | date_in_stored_bounds("end_date")),
+                name="assignment_dates_in_bounds",
+                violation_error_message=DATE_BOUNDS_MESSAGE,
+            ),
             models.UniqueConstraint(
                 fields=["athlete"],
                 condition=Q(end_date__isnull=True),
@@ -319,6 +355,30 @@ class Assignment(models.Model):
 
     def covers(self, day) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+    def clean(self) -> None:
+        """The database's triggers and exclusion constraint, said as a form error first
+        (the admin's form would otherwise meet them as a 500). Not tied to a field: a form
+        may leave any of them out."""
+        super().clean()
+        errors = []
+        if self.coach_id is not None and not self.coach.groups.filter(name=COACHES_GROUP).exists():
+            errors.append(NOT_A_COACH_MESSAGE)
+        if self.athlete_id is not None and self.start_date is not None:
+            if self.pk and self.sessions.exclude(athlete_id=self.athlete_id).exists():
+                errors.append(ATHLETE_KEPT_MESSAGE)
+            if self.overlapping().exists():
+                errors.append(OVERLAP_MESSAGE)
+        if errors:
+            raise ValidationError(errors)
+
+    def overlapping(self) -> models.QuerySet:
+        """The athlete's other assignments that share a day with this one."""
+        others = Assignment.objects.filter(athlete_id=self.athlete_id).exclude(pk=self.pk)
+        others = others.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
+        if self.end_date is not None:
+            others = others.filter(start_date__lte=self.end_date)
+        return others
 
 
 class Session(models.Model):
@@ -347,6 +407,11 @@ class Session(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(day_number__in=[1, 2]), name="session_day_number_valid"
+            ),
+            models.CheckConstraint(
+                condition=date_in_stored_bounds("date"),
+                name="session_date_in_bounds",
+                violation_error_message=DATE_BOUNDS_MESSAGE,
             ),
         ]
 
@@ -410,16 +475,16 @@ class PrescriptionOverride(models.Model):
         Exercise, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     sets_min = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(20)]
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
     )
     sets_max = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(20)]
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
     )
     reps_min = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100)]
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)]
     )
     reps_max = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100)]
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)]
     )
     rest_seconds = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MaxValueValidator(900)]
@@ -453,15 +518,20 @@ class PrescriptionOverride(models.Model):
             # them; the database holds what it can check on its own.
             models.CheckConstraint(
                 condition=(
-                    (Q(sets_min__isnull=True) | Q(sets_min__gte=1, sets_min__lte=20))
-                    & (Q(sets_max__isnull=True) | Q(sets_max__gte=1, sets_max__lte=20))
-                    & (Q(reps_min__isnull=True) | Q(reps_min__gte=1, reps_min__lte=100))
-                    & (Q(reps_max__isnull=True) | Q(reps_max__gte=1, reps_max__lte=100))
+                    (Q(sets_min__isnull=True) | Q(sets_min__gte=1, sets_min__lte=MAX_SETS))
+                    & (Q(sets_max__isnull=True) | Q(sets_max__gte=1, sets_max__lte=MAX_SETS))
+                    & (Q(reps_min__isnull=True) | Q(reps_min__gte=1, reps_min__lte=MAX_REPS))
+                    & (Q(reps_max__isnull=True) | Q(reps_max__gte=1, reps_max__lte=MAX_REPS))
                     & (Q(rest_seconds__isnull=True) | Q(rest_seconds__lte=900))
                     & (Q(rir_min__isnull=True) | Q(rir_min__lte=MAX_TARGET_RIR))
                     & (Q(rir_max__isnull=True) | Q(rir_max__lte=MAX_TARGET_RIR))
                 ),
                 name="prescriptionoverride_values_in_range",
+            ),
+            models.CheckConstraint(
+                condition=date_in_stored_bounds("starts_on"),
+                name="prescriptionoverride_starts_on_in_bounds",
+                violation_error_message=DATE_BOUNDS_MESSAGE,
             ),
         ]
 

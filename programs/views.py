@@ -29,6 +29,8 @@ def week(request, iso_week: str):
     except ValueError:
         raise Http404("No such week.") from None
     today = athlete_today(request.user)
+    if not shown.within_reach(today=today):
+        raise Http404("No such week.")
     view = load_week(athlete=request.user, week=shown, today=today)
     balance = (
         load_week_balance(athlete=request.user, week=shown, today=today) if view.sessions else None

@@ -4,7 +4,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+from programs.bounds import EARLIEST_DATE, LATEST_STORED_DATE, latest_date
+
+_ISO_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")  # ASCII digits: \d takes "٢٠٢٦" too
 
 
 @dataclass(frozen=True, order=True)
@@ -14,16 +16,22 @@ class IsoWeek:
 
     @classmethod
     def parse(cls, text: str) -> "IsoWeek":
-        """Raise ValueError for anything that is not an existing week such as 2026-W48."""
-        match = _ISO_WEEK.match(text)
+        """Raise ValueError for anything that is not an existing week such as 2026-W48, or a
+        week outside the dates the app keeps (year 9999 has no week after its last)."""
+        match = _ISO_WEEK.fullmatch(text)
         if not match:
             raise ValueError(f"{text!r} is not a week like 2026-W48")
         year, week = int(match[1]), int(match[2])
+        if not EARLIEST_DATE.year <= year <= LATEST_STORED_DATE.year:
+            raise ValueError(f"{text!r} is outside the dates the app keeps")
         try:
             dt.date.fromisocalendar(year, week, 1)
         except ValueError:
             raise ValueError(f"{text!r} is not a week of {year}") from None
-        return cls(year, week)
+        parsed = cls(year, week)
+        if parsed.monday < EARLIEST_DATE or parsed.sunday > LATEST_STORED_DATE:
+            raise ValueError(f"{text!r} is outside the dates the app keeps")
+        return parsed
 
     @classmethod
     def of(cls, day: dt.date) -> "IsoWeek":
@@ -47,6 +55,11 @@ class IsoWeek:
 
     def days(self) -> list[dt.date]:
         return [self.day(weekday) for weekday in range(7)]
+
+    def within_reach(self, *, today: dt.date) -> bool:
+        """Past weeks, and up to about a year ahead: further, a page would only make
+        sessions nobody can train (a century of them once)."""
+        return self.monday <= latest_date(today=today)
 
     def shifted(self, weeks: int) -> "IsoWeek":
         return IsoWeek.of(self.monday + dt.timedelta(weeks=weeks))

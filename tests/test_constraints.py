@@ -6,6 +6,7 @@ Each table of cases has its valid row, accepted, so that a test can fail both wa
 """
 
 import datetime as dt
+import importlib
 import uuid
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Model, ProtectedError
 from django.utils import timezone
 
+from programs.bounds import EARLIEST_DATE, LATEST_STORED_DATE, MAX_REPS, MAX_SETS, MAX_SLOT_ORDER
 from programs.models import (
     Assignment,
     DayTemplate,
@@ -32,7 +34,9 @@ def _columns_and_params(model: type[Model], values: dict) -> tuple[list[str], li
     for name, value in values.items():
         field = model._meta.get_field(name)
         columns.append(connection.ops.quote_name(field.column))
-        params.append(field.get_db_prep_value(value, connection))
+        params.append(
+            value if isinstance(value, Raw) else field.get_db_prep_value(value, connection)
+        )
     return columns, params
 
 
@@ -44,6 +48,10 @@ def insert(model: type[Model], **values) -> None:
         cursor.execute(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", params
         )
+
+
+class Raw(str):
+    """A value written as it is, past the field's preparation (which would refuse it)."""
 
 
 def update(instance: Model, **values) -> None:
@@ -133,13 +141,20 @@ SLOT_MODELS = pytest.mark.parametrize(
         {"reps_min": 12, "reps_max": 12, "per_leg": True},
         {"rir_min": 0, "rir_max": 3},
         {"rir_min": 3, "rir_max": 3},
+        {"order": MAX_SLOT_ORDER, "sets_max": MAX_SETS, "reps_max": MAX_REPS},
     ],
-    ids=["guide-like", "one-set-count", "one-rep-count-per-leg", "rir-0-to-3", "rir-3"],
-)
+    ids=["guide-like", "one-set-count", "one-rep-count-per-leg", "rir-0-to-3", "rir-3",
+         "the-highest-slot-sets-and-reps"],
+)  # fmt: skip
 def test_database_accepts_a_possible_prescription(model, slot_row, change):
     insert(model, **slot_row(model) | change)
 
-    assert model.objects.filter(order=4, sets_max=change.get("sets_max", 3)).count() == 1
+    assert (
+        model.objects.filter(
+            order=change.get("order", 4), sets_max=change.get("sets_max", 3)
+        ).count()
+        == 1
+    )
 
 
 @SLOT_MODELS
@@ -152,7 +167,11 @@ def test_database_accepts_a_possible_prescription(model, slot_row, change):
         pytest.param({"reps_min": 0}, "reps_range", id="no-reps"),
         pytest.param({"rir_max": 4}, "rir_target", id="rir-target-4"),
         pytest.param({"rir_min": 3, "rir_max": 2}, "rir_target", id="rir-min-above-max"),
-        pytest.param({"order": 0}, "order_positive", id="slot-0"),
+        pytest.param({"order": 0}, "order_range", id="slot-0"),
+        pytest.param({"order": MAX_SLOT_ORDER + 1}, "order_range", id="slot-51"),
+        pytest.param({"sets_max": MAX_SETS + 1}, "sets_range", id="sets-21"),
+        pytest.param({"sets_min": 900, "sets_max": 900}, "sets_range", id="sets-900"),
+        pytest.param({"reps_max": MAX_REPS + 1}, "reps_range", id="reps-101"),
     ],
 )
 def test_database_rejects_an_impossible_prescription(model, slot_row, change, constraint):
@@ -160,7 +179,7 @@ def test_database_rejects_an_impossible_prescription(model, slot_row, change, co
         f"{model._meta.model_name}_{constraint}", insert, model, **slot_row(model) | change
     )
 
-    assert not model.objects.filter(order__in=[0, 4]).exists()
+    assert not model.objects.exclude(order__in=[1, 2, 3]).exists()
 
 
 @SLOT_MODELS
@@ -212,8 +231,9 @@ def session_row(athlete, strength) -> dict:
     }
 
 
-def test_database_accepts_a_session(athlete, session, session_row):
-    insert(Session, **session_row)
+@pytest.mark.parametrize("date", [dt.date(2026, 1, 8), EARLIEST_DATE, LATEST_STORED_DATE], ids=str)
+def test_database_accepts_a_session(athlete, session, session_row, date):
+    insert(Session, **session_row | {"date": date})
 
     assert athlete.sessions.count() == 2
 
@@ -224,6 +244,9 @@ def test_database_accepts_a_session(athlete, session, session_row):
         pytest.param({"date": dt.date(2026, 1, 5)}, UNIQUE, id="same-athlete-same-date"),
         pytest.param({"day_number": 3}, "session_day_number_valid", id="day-3"),
         pytest.param({"day_number": 0}, "session_day_number_valid", id="day-0"),
+        pytest.param({"date": dt.date(9999, 12, 31)}, "session_date_in_bounds", id="year-9999"),
+        pytest.param({"date": dt.date(2200, 1, 1)}, "session_date_in_bounds", id="year-2200"),
+        pytest.param({"date": dt.date(1899, 12, 31)}, "session_date_in_bounds", id="year-1899"),
     ],
 )
 def test_database_rejects_an_impossible_session(athlete, session, session_row, change, constraint):
@@ -287,6 +310,15 @@ SPREAD = "assignment_days_spread_apart"
             "assignment_ends_after_start",
             id="ends-before-it-starts",
         ),
+        pytest.param(
+            {"start_date": dt.date(9999, 12, 31)}, "assignment_dates_in_bounds", id="starts-9999"
+        ),
+        pytest.param(
+            {"start_date": dt.date(1899, 12, 31)}, "assignment_dates_in_bounds", id="starts-1899"
+        ),
+        pytest.param(
+            {"end_date": dt.date(2200, 1, 1)}, "assignment_dates_in_bounds", id="ends-2200"
+        ),
     ],
 )
 def test_database_rejects_an_impossible_assignment(newcomer, assignment_row, change, constraint):
@@ -296,7 +328,13 @@ def test_database_rejects_an_impossible_assignment(newcomer, assignment_row, cha
 
 
 def test_database_rejects_a_second_open_assignment(athlete, assignment_row):
-    assert_rejected(UNIQUE, insert, Assignment, **assignment_row | {"athlete": athlete.pk})
+    # SQLite's overlap trigger runs before the unique index is checked.
+    assert_rejected(
+        f"{UNIQUE}|assignment_no_overlap",
+        insert,
+        Assignment,
+        **assignment_row | {"athlete": athlete.pk},
+    )
 
     assert athlete.assignments.count() == 1
 
@@ -344,9 +382,12 @@ def set_row(session_slot, hip_thrust) -> dict:
         {"load_kg": Decimal("1000")},
         {"load_kg": Decimal("45.359237")},
         {"reps": 100, "rir": 10},
+        {"set_number": MAX_SETS},
+        {"logged_at": dt.datetime.combine(LATEST_STORED_DATE, dt.time(23, 59), tzinfo=dt.UTC)},
+        {"logged_at": dt.datetime.combine(EARLIEST_DATE, dt.time(0, 0), tzinfo=dt.UTC)},
     ],
     ids=["both-legs-at-once", "per-leg", "failed-at-zero", "bodyweight", "load-1000",
-         "100-lb-in-kg", "reps-100-rir-10"],
+         "100-lb-in-kg", "reps-100-rir-10", "set-20", "last-stored-day", "first-stored-day"],
 )  # fmt: skip
 def test_database_accepts_a_possible_set(session_slot, set_row, change):
     insert(SetLog, **set_row | change)
@@ -373,7 +414,24 @@ LEGS = "setlog_reps_or_both_legs"
         pytest.param({"reps": None, "reps_right": 10}, LEGS, id="right-leg-only"),
         pytest.param({"reps_left": 10, "reps_right": 10}, LEGS, id="reps-and-legs"),
         pytest.param({"reps": None}, LEGS, id="no-reps"),
-        pytest.param({"set_number": 0}, "setlog_set_number", id="set-0"),
+        pytest.param({"set_number": 0}, "setlog_set_number_range", id="set-0"),
+        pytest.param({"set_number": MAX_SETS + 1}, "setlog_set_number_range", id="set-21"),
+        pytest.param(
+            # As a JSON import sent it; Python cannot even move it to UTC.
+            {"logged_at": Raw("9999-12-31T23:59:59-01:00")},
+            "setlog_logged_at_in_bounds",
+            id="logged-in-9999-west-of-utc",
+        ),
+        pytest.param(
+            {"logged_at": dt.datetime(2200, 1, 1, tzinfo=dt.UTC)},
+            "setlog_logged_at_in_bounds",
+            id="logged-in-2200",
+        ),
+        pytest.param(
+            {"logged_at": dt.datetime(1899, 12, 31, 23, 59, tzinfo=dt.UTC)},
+            "setlog_logged_at_in_bounds",
+            id="logged-in-1899",
+        ),
     ],
 )
 def test_database_rejects_an_impossible_set(session_slot, set_row, change, constraint):
@@ -457,9 +515,319 @@ def test_exercise_swapped_to_in_a_session_cannot_be_deleted(session_slot):
 def test_exercise_of_a_set_log_cannot_be_deleted(session_slot, set_row):
     # Swapped to an alternative: the set counts for the leg press, not the slot's exercise.
     leg_press = Exercise.objects.get(slug="leg-press")
+    session_slot.swap_to(leg_press)
     insert(SetLog, **set_row | {"exercise": leg_press.pk})
 
     with pytest.raises(ProtectedError):
         leg_press.delete()
 
     assert Exercise.objects.filter(slug="leg-press").exists()
+
+
+# Rules across tables: triggers written for SQLite and PostgreSQL by the migrations.
+
+SLOT_EXERCISE = "setlog_exercise_of_its_slot"
+
+
+@pytest.mark.parametrize(
+    ("slug", "accepted"),
+    [
+        pytest.param("hip-thrust", True, id="the-slots-exercise"),
+        pytest.param("leg-press", True, id="an-alternative"),
+        pytest.param("back-squat", True, id="the-swap"),
+        pytest.param("leg-curl", False, id="another-exercise"),
+    ],
+)
+def test_database_keeps_a_set_on_an_exercise_of_its_slot(session_slot, set_row, slug, accepted):
+    session_slot.alternatives.add(Exercise.objects.get(slug="leg-press"))
+    update(session_slot, swapped_to=Exercise.objects.get(slug="back-squat").pk)
+    exercise = Exercise.objects.get(slug=slug)
+
+    if accepted:
+        insert(SetLog, **set_row | {"exercise": exercise.pk})
+    else:
+        assert_rejected(SLOT_EXERCISE, insert, SetLog, **set_row | {"exercise": exercise.pk})
+
+    assert session_slot.set_logs.filter(exercise=exercise).exists() is accepted
+
+
+def test_database_refuses_moving_a_set_to_another_exercise(session_slot, set_row, hip_thrust):
+    insert(SetLog, **set_row)
+    logged = session_slot.set_logs.get()
+
+    assert_rejected(
+        SLOT_EXERCISE, update, logged, exercise=Exercise.objects.get(slug="leg-curl").pk
+    )
+
+    logged.refresh_from_db()
+    assert logged.exercise == hip_thrust
+
+
+def test_database_refuses_moving_a_set_to_another_slot(session, session_slot, set_row):
+    insert(SetLog, **set_row)
+    other_slot = session.prescriptions.create(
+        order=2,
+        exercise=Exercise.objects.get(slug="leg-curl"),
+        sets_min=3,
+        sets_max=3,
+        reps_min=10,
+        reps_max=15,
+    )
+    logged = session_slot.set_logs.get()
+
+    assert_rejected(SLOT_EXERCISE, update, logged, prescription=other_slot.pk)
+
+    assert session_slot.set_logs.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "accepted"),
+    [
+        pytest.param({"swapped_to": "leg-press"}, True, id="swap-to-an-alternative"),
+        pytest.param({"exercise": "leg-curl"}, False, id="replace-the-exercise"),
+        pytest.param({"swapped_to": "leg-curl"}, True, id="swap-keeps-the-logged-exercise"),
+    ],
+)
+def test_database_keeps_a_slots_logged_sets_on_its_exercises(
+    session_slot, set_row, hip_thrust, change, accepted
+):
+    # Sets already logged on the hip thrust stay valid as long as the slot still has it.
+    session_slot.alternatives.add(Exercise.objects.get(slug="leg-press"))
+    insert(SetLog, **set_row)
+    values = {name: Exercise.objects.get(slug=slug).pk for name, slug in change.items()}
+
+    if accepted:
+        update(session_slot, **values)
+    else:
+        assert_rejected(SLOT_EXERCISE, update, session_slot, **values)
+
+    session_slot.refresh_from_db()
+    assert session_slot.exercise == hip_thrust
+
+
+def test_database_refuses_a_session_of_another_athletes_assignment(
+    athlete, other_athlete, session_row
+):
+    assert_rejected(
+        "session_athlete_of_its_assignment",
+        insert,
+        Session,
+        **session_row | {"athlete": other_athlete.pk},
+    )
+
+    assert not other_athlete.sessions.exists()
+
+
+def test_database_refuses_moving_a_session_to_another_athlete(session, other_athlete, athlete):
+    assert_rejected("session_athlete_of_its_assignment", update, session, athlete=other_athlete.pk)
+
+    session.refresh_from_db()
+    assert session.athlete == athlete
+
+
+def test_database_refuses_moving_a_trained_assignment_to_another_athlete(
+    session, athlete, newcomer
+):
+    assignment = session.assignment
+
+    assert_rejected("session_athlete_of_its_assignment", update, assignment, athlete=newcomer.pk)
+
+    assert athlete.assignments.get() == assignment
+
+
+def test_database_moves_an_assignment_without_sessions(assignment_row, newcomer):
+    insert(Assignment, **assignment_row)
+    other = make_user("other")
+    assignment = newcomer.assignments.get()
+
+    update(assignment, athlete=other.pk)
+
+    assert other.assignments.get() == assignment
+
+
+@pytest.fixture
+def stranger(db):
+    # Staff, like a coach, but not in Coaches.
+    return make_user("stranger", is_staff=True)
+
+
+@pytest.mark.parametrize(
+    ("who", "accepted"),
+    [("coach", True), ("nobody", True), ("stranger", False), ("newcomer", False)],
+)
+def test_database_takes_a_coach_only_from_coaches(
+    request, assignment_row, coach, stranger, newcomer, who, accepted
+):
+    coach_id = None if who == "nobody" else request.getfixturevalue(who).pk
+    row = assignment_row | {"coach": coach_id}
+
+    if accepted:
+        insert(Assignment, **row)
+    else:
+        assert_rejected("assignment_coach_in_coaches", insert, Assignment, **row)
+
+    assert newcomer.assignments.exists() is accepted
+
+
+@pytest.mark.parametrize(("who", "accepted"), [("other_coach", True), ("stranger", False)])
+def test_database_checks_a_new_coach_on_update(request, athlete, coach, stranger, who, accepted):
+    assignment = athlete.assignments.get()
+    new_coach = request.getfixturevalue(who)
+
+    if accepted:
+        update(assignment, coach=new_coach.pk)
+    else:
+        assert_rejected("assignment_coach_in_coaches", update, assignment, coach=new_coach.pk)
+
+    assignment.refresh_from_db()
+    assert assignment.coach == (new_coach if accepted else coach)
+
+
+OVERLAP = "assignment_no_overlap"
+
+
+@pytest.mark.parametrize(
+    ("dates", "accepted"),
+    [
+        pytest.param((dt.date(2025, 6, 2), dt.date(2026, 1, 4)), True, id="ends-the-day-before"),
+        pytest.param((dt.date(2025, 6, 2), dt.date(2026, 1, 5)), False, id="ends-the-first-day"),
+        pytest.param((dt.date(2026, 6, 1), dt.date(2026, 7, 1)), False, id="inside-the-open-one"),
+        pytest.param((dt.date(2025, 6, 2), None), False, id="open-before-the-open-one"),
+    ],
+)
+def test_database_keeps_one_program_at_a_time(athlete, assignment_row, dates, accepted):
+    start, end = dates
+    row = assignment_row | {"athlete": athlete.pk, "start_date": start, "end_date": end}
+
+    if accepted:
+        insert(Assignment, **row)
+    else:
+        assert_rejected(f"{UNIQUE}|{OVERLAP}", insert, Assignment, **row)
+
+    assert athlete.assignments.count() == (2 if accepted else 1)
+
+
+def test_database_refuses_stretching_an_assignment_over_the_next(athlete, assignment_row):
+    ended = {"athlete": athlete.pk, "start_date": dt.date(2025, 6, 2)}
+    insert(Assignment, **assignment_row | ended | {"end_date": dt.date(2025, 12, 28)})
+    earlier = athlete.assignments.get(start_date=dt.date(2025, 6, 2))
+
+    assert_rejected(OVERLAP, update, earlier, end_date=dt.date(2026, 2, 1))
+
+    earlier.refresh_from_db()
+    assert earlier.end_date == dt.date(2025, 12, 28)
+
+
+# The migrations look for rows that already break a new rule before adding it.
+
+
+def _without_trigger(*, postgresql: str, sqlite: str, table: str) -> None:
+    """Drop a rule's trigger on inserts for this test only (its transaction puts it back)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DROP TRIGGER {postgresql} ON {table}")
+        else:
+            cursor.execute(f"DROP TRIGGER {sqlite}")
+
+
+def test_programs_migration_names_the_rows_it_cannot_keep(athlete, other_athlete, session_row):
+    from django.apps import apps
+
+    bounds = importlib.import_module("programs.migrations.0006_bounds")
+    _without_trigger(
+        postgresql="session_athlete_of_its_assignment",
+        sqlite="session_athlete_of_its_assignment_insert",
+        table="programs_session",
+    )
+    insert(Session, **session_row | {"athlete": other_athlete.pk})
+    stray = other_athlete.sessions.get()
+
+    with pytest.raises(RuntimeError, match=rf"athlete is not its assignment's: ids {stray.pk}\b"):
+        bounds.refuse_rows_out_of_bounds(apps, None)
+
+
+def test_tracking_migration_names_the_rows_it_cannot_keep(session_slot, set_row):
+    from django.apps import apps
+
+    bounds = importlib.import_module("tracking.migrations.0003_bounds")
+    name = f"{SLOT_EXERCISE}_insert"
+    _without_trigger(postgresql=name, sqlite=name, table="tracking_setlog")
+    insert(SetLog, **set_row | {"exercise": Exercise.objects.get(slug="leg-curl").pk})
+    stray = session_slot.set_logs.get()
+
+    with pytest.raises(RuntimeError, match=rf"nor an alternative: ids {stray.pk}\b"):
+        bounds.refuse_rows_out_of_bounds(apps, None)
+
+
+def test_migrations_find_nothing_to_refuse_in_good_rows(session_slot, set_row):
+    from django.apps import apps
+
+    insert(SetLog, **set_row)
+
+    importlib.import_module("programs.migrations.0006_bounds").refuse_rows_out_of_bounds(apps, None)
+    importlib.import_module("tracking.migrations.0003_bounds").refuse_rows_out_of_bounds(apps, None)
+
+
+def test_database_checks_every_set_of_one_insert(session_slot, hip_thrust):
+    # PostgreSQL checks an insert's rows together, once per statement, as imports write.
+    def sets(*exercises):
+        return [
+            SetLog(
+                uuid=uuid.uuid4(),
+                prescription=session_slot,
+                exercise=exercise,
+                set_number=number,
+                reps=10,
+                load_kg=Decimal("100"),
+                rir=2,
+            )
+            for number, exercise in enumerate(exercises, start=1)
+        ]
+
+    leg_curl = Exercise.objects.get(slug="leg-curl")
+    assert_rejected(SLOT_EXERCISE, SetLog.objects.bulk_create, sets(hip_thrust, leg_curl))
+    SetLog.objects.bulk_create(sets(hip_thrust, hip_thrust))
+
+    assert session_slot.set_logs.count() == 2
+
+
+# On SQLite a migration that rebuilds a table (most changes of a field or a constraint
+# do) drops the table's triggers with it: this names the rule that went missing.
+SQLITE_RULES = {
+    "session_athlete_of_its_assignment_insert",
+    "session_athlete_of_its_assignment_update",
+    "assignment_keeps_its_sessions_athlete",
+    "assignment_coach_in_coaches_insert",
+    "assignment_coach_in_coaches_update",
+    "assignment_no_overlap_insert",
+    "assignment_no_overlap_update",
+    "setlog_exercise_of_its_slot_insert",
+    "setlog_exercise_of_its_slot_update",
+    "setlog_exercise_of_its_slot_slot_update",
+}
+POSTGRESQL_RULES = {
+    "session_athlete_of_its_assignment",
+    "assignment_keeps_its_sessions_athlete",
+    "assignment_coach_in_coaches",
+    "setlog_exercise_of_its_slot_insert",
+    "setlog_exercise_of_its_slot",
+    "setlog_exercise_of_its_slot_slot_update",
+    "assignment_no_overlap",  # the exclusion constraint
+}
+
+
+@pytest.mark.django_db
+def test_every_rule_across_tables_is_in_the_schema():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+                " UNION SELECT conname FROM pg_constraint WHERE contype = 'x'"
+            )
+            expected = POSTGRESQL_RULES
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            expected = SQLITE_RULES
+        present = {name for (name,) in cursor.fetchall()}
+
+    assert expected <= present, f"missing: {sorted(expected - present)}"

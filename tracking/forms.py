@@ -5,7 +5,9 @@ from decimal import Decimal
 from django import forms
 
 from accounts.models import Unit
-from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR
+from programs.bounds import MAX_REPS, MAX_SETS
+from programs.numbers import parse_whole_number
+from tracking.models import MAX_LOAD_KG, MAX_RIR
 from tracking.units import from_kg, to_kg
 
 REPS_MESSAGE = f"Reps must be a whole number from 0 to {MAX_REPS}."
@@ -14,12 +16,25 @@ LOAD_REQUIRED_MESSAGE = "Enter the load (0 for bodyweight)."
 NOT_IN_SESSION_MESSAGE = "That exercise is not part of this session."
 BOTH_LEGS_MESSAGE = "Enter the reps for the left and the right leg."
 REPS_REQUIRED_MESSAGE = "Enter the reps."
-SET_NUMBER_MESSAGE = "Sets are numbered from 1 to 20."
-MAX_SET_NUMBER = 20
+MAX_SET_NUMBER = MAX_SETS
+SET_NUMBER_MESSAGE = f"Sets are numbered from 1 to {MAX_SET_NUMBER}."
+
+
+class WholeNumberField(forms.IntegerField):
+    """ASCII digits only: Django's IntegerField reads "٣" as 3, and the view once took
+    "²" for a digit and crashed on int()."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        number = parse_whole_number(str(value))
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
 
 
 def _reps_field(label: str) -> forms.IntegerField:
-    return forms.IntegerField(
+    return WholeNumberField(
         label=label,
         required=False,
         min_value=0,
@@ -43,7 +58,7 @@ class SetForm(forms.Form):
     reps_left = _reps_field("Left leg reps")
     reps_right = _reps_field("Right leg reps")
     load = forms.DecimalField(required=False, max_digits=8, decimal_places=2)
-    rir = forms.IntegerField(
+    rir = WholeNumberField(
         label="RIR",
         min_value=0,
         max_value=MAX_RIR,
@@ -102,11 +117,12 @@ class TickForm(SetForm):
     uuid = forms.UUIDField(
         error_messages={"invalid": "This set's id is malformed: reload the page."}
     )
-    prescription = forms.IntegerField(error_messages={"invalid": NOT_IN_SESSION_MESSAGE})
-    set_number = forms.IntegerField(
+    prescription = WholeNumberField(error_messages={"invalid": NOT_IN_SESSION_MESSAGE})
+    set_number = WholeNumberField(
         min_value=1,
         max_value=MAX_SET_NUMBER,
         error_messages={
+            "required": SET_NUMBER_MESSAGE,
             "invalid": SET_NUMBER_MESSAGE,
             "min_value": SET_NUMBER_MESSAGE,
             "max_value": SET_NUMBER_MESSAGE,
@@ -118,4 +134,4 @@ NOT_AN_ALTERNATIVE_MESSAGE = "Pick the prescribed exercise or one of its alterna
 
 
 class SwapForm(forms.Form):
-    exercise = forms.IntegerField()
+    exercise = WholeNumberField()

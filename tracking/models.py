@@ -1,13 +1,20 @@
 """What was done: one row per completed set."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from programs.models import Exercise, SessionPrescription
+from programs.bounds import EARLIEST_DATE, LATEST_STORED_DATE, MAX_REPS, MAX_SETS
+from programs.models import DATE_BOUNDS_MESSAGE, Exercise, SessionPrescription
 
-MAX_REPS = 100
+# The moments the database keeps: the stored dates' window, in UTC. Read back in any
+# time zone they stay real dates (9999-12-31 west of UTC did not).
+EARLIEST_MOMENT = dt.datetime.combine(EARLIEST_DATE, dt.time.min, tzinfo=dt.UTC)
+LATEST_MOMENT = dt.datetime.combine(LATEST_STORED_DATE, dt.time.max, tzinfo=dt.UTC)
+
 MAX_RIR = 10
 MAX_LOAD_KG = 1000
 
@@ -36,7 +43,11 @@ class SetLog(models.Model):
             models.UniqueConstraint(
                 fields=["prescription", "set_number"], name="setlog_one_per_set_number"
             ),
-            models.CheckConstraint(condition=Q(set_number__gte=1), name="setlog_set_number"),
+            models.CheckConstraint(
+                condition=Q(set_number__gte=1, set_number__lte=MAX_SETS),
+                name="setlog_set_number_range",
+                violation_error_message=f"Sets are numbered from 1 to {MAX_SETS}.",
+            ),
             models.CheckConstraint(
                 condition=(
                     Q(reps__isnull=False, reps_left__isnull=True, reps_right__isnull=True)
@@ -57,6 +68,11 @@ class SetLog(models.Model):
                 condition=Q(load_kg__gte=0, load_kg__lte=MAX_LOAD_KG), name="setlog_load_range"
             ),
             models.CheckConstraint(condition=Q(rir__gte=0, rir__lte=MAX_RIR), name="setlog_rir"),
+            models.CheckConstraint(
+                condition=Q(logged_at__gte=EARLIEST_MOMENT, logged_at__lte=LATEST_MOMENT),
+                name="setlog_logged_at_in_bounds",
+                violation_error_message=DATE_BOUNDS_MESSAGE,
+            ),
         ]
         indexes = [models.Index(fields=["exercise", "logged_at"])]
 

@@ -13,7 +13,9 @@ from uuid import UUID, uuid4
 from django.db.models import Prefetch
 from django.http import QueryDict
 
+from programs.bounds import MAX_SETS
 from programs.models import Exercise, Session, SessionPrescription
+from programs.numbers import parse_whole_number
 from programs.progress import Progress, progress_of
 from programs.weeks import IsoWeek
 from tracking.history import last_time_sets
@@ -97,9 +99,8 @@ class SessionPage:
         """Show a row as answered (for instance with its errors) in place of the drawn one."""
         for card in self.cards:
             if card.prescription.pk == row.prescription.pk:
-                card.rows = [row if r.number == row.number else r for r in card.rows]
-                if row.number > len(card.rows):
-                    card.rows.append(row)
+                others = [r for r in card.rows if r.number != row.number]
+                card.rows = sorted([*others, row], key=lambda r: r.number)
 
     @property
     def week(self) -> IsoWeek:
@@ -203,8 +204,19 @@ MAX_EXTRA_ROWS = 10
 
 def extra_rows_from(query: QueryDict) -> dict[int, int]:
     """?more=12&more=12 asks for two more blank rows on prescription 12."""
-    extra = Counter(int(value) for value in query.getlist("more") if value.isdigit())
-    return {pid: min(count, MAX_EXTRA_ROWS) for pid, count in extra.items()}
+    extra = Counter(parse_whole_number(value) for value in query.getlist("more"))
+    return {pid: min(count, MAX_EXTRA_ROWS) for pid, count in extra.items() if pid is not None}
+
+
+def set_numbers_to_draw(
+    *, sets_max: int, logged: list[int], extra: int, highest: int = MAX_SETS
+) -> list[int]:
+    """The prescribed sets, the sets logged, and the blank rows asked for (the lowest free
+    numbers up to the highest a set can have). Never more, whatever set numbers are
+    stored: one set numbered 99999999999999 once drew that many rows."""
+    drawn = set(range(1, min(sets_max, highest) + 1)) | set(logged)
+    free = [number for number in range(sets_max + 1, highest + 1) if number not in drawn]
+    return sorted(drawn | set(free[:extra]))
 
 
 def _add_set_query(extra_rows: dict[int, int], prescription_id: int) -> str:
@@ -248,10 +260,13 @@ def load_session(
         exercise = p.performed_exercise
         last_sets = history.get(exercise.pk, [])
         suggestion = suggestion_for(p, last_sets, unit)
-        numbers = [number for (pid, number) in logs if pid == p.pk]
-        count = max([p.sets_max, *numbers]) + extra_rows.get(p.pk, 0)
+        numbers = set_numbers_to_draw(
+            sets_max=p.sets_max,
+            logged=[number for (pid, number) in logs if pid == p.pk],
+            extra=extra_rows.get(p.pk, 0),
+        )
         rows = []
-        for number in range(1, count + 1):
+        for number in numbers:
             row = SetRow(
                 prescription=p, number=number, unit=unit, increment=increment_for(exercise, unit)
             )

@@ -9,6 +9,7 @@ from django_htmx.http import reswap, retarget
 from legplanner.pwa import kept_offline
 from programs.access import find_prescription_for_athlete, get_session_for_athlete
 from programs.models import Session, SessionPrescription
+from programs.numbers import parse_whole_number
 from programs.today import athlete_today
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
@@ -114,8 +115,8 @@ def _refuse(request, session: Session, message: str, *, status: int = 400):
 
 def _posted_set_number(form: TickForm) -> int:
     """The row a refused tick answers for, even when its set number was the bad part."""
-    raw = str(form.data.get("set_number", ""))
-    return int(raw) if raw.isdigit() and 1 <= int(raw) <= MAX_SET_NUMBER else 1
+    number = parse_whole_number(form.data.get("set_number"))
+    return number if number is not None and 1 <= number <= MAX_SET_NUMBER else 1
 
 
 @require_POST
