@@ -15,7 +15,7 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 
 from coaching.models import CoachNote
-from programs.generation import assignments_in_week, generate_week
+from programs.generation import regenerate_ahead
 from programs.models import (
     Assignment,
     Prescription,
@@ -23,7 +23,6 @@ from programs.models import (
     Session,
     SessionPrescription,
 )
-from programs.weeks import IsoWeek
 
 START_IN_THE_PAST_MESSAGE = (
     "A program already running changes from today at the earliest: pick today or a later date."
@@ -43,16 +42,9 @@ def record(*, by, obj, message: str, action=CHANGE) -> LogEntry:
 
 
 def regenerate_from(*, athlete, today: dt.date) -> None:
-    """Bring the athlete's sessions from today's week on in line with their plan: this week
-    and every later week already made."""
-    weeks = {IsoWeek.of(today)} | {
-        IsoWeek.of(date)
-        for date in Session.objects.filter(athlete=athlete, date__gte=today).values_list(
-            "date", flat=True
-        )
-    }
-    for week in sorted(weeks):
-        generate_week(assignments=assignments_in_week(week, athlete=athlete), week=week)
+    """Bring the athlete's sessions from today on in line with their plan: this week and
+    every later week already made, at most a year ahead, in one batch."""
+    regenerate_ahead(athlete=athlete, today=today)
 
 
 def _describe(assignment: Assignment) -> str:

@@ -2,6 +2,7 @@ import datetime as dt
 import math
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -21,6 +22,15 @@ from programs.weeks import IsoWeek
 from tests.conftest import log_set_on
 
 W48 = IsoWeek(2026, 48)  # Monday 23 November 2026
+MONDAY_MORNING = dt.datetime(2026, 11, 23, 6, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def monday_of_w48():
+    """Generation changes only sessions from the athlete's today on: these tests look at
+    W48 from its Monday morning, the whole week ahead."""
+    with time_machine.travel(MONDAY_MORNING, tick=False):
+        yield
 
 
 def _generate(athlete, week=W48) -> list[Session]:
