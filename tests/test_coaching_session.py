@@ -1,6 +1,6 @@
-import datetime as dt
-
 """The coach reads an athlete's session and leaves a note; the athlete sees the note."""
+
+import datetime as dt
 
 import pytest
 import time_machine
