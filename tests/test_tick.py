@@ -18,7 +18,7 @@ from tracking.forms import (
     load_limit_message,
 )
 from tracking.models import SetLog
-from tracking.ticks import UUID_TAKEN_MESSAGE
+from tracking.ticks import SESSION_CHANGED_MESSAGE, UUID_TAKEN_MESSAGE, TickRefused, log_set
 from tracking.verdicts import TOO_EASY_MESSAGE
 
 W48 = IsoWeek(2026, 48)
@@ -336,3 +336,24 @@ def test_racing_ticks_with_one_uuid_write_one_set(migrated_rows_put_back, athlet
 
     assert statuses == [200, 200, 200, 200]
     assert SetLog.objects.filter(uuid=data["uuid"]).count() == 1
+
+
+def test_a_tick_on_a_session_generation_removed_meanwhile_is_refused(squat):
+    """The row lock finds the session gone (new weekdays moved it while the phone posted):
+    refused with the reason, nothing written, never a 200 for a set that would not stay."""
+    session_id = squat.session_id
+    Session.objects.filter(pk=session_id).delete()
+
+    with pytest.raises(TickRefused) as refused:
+        log_set(
+            prescription=squat,
+            uuid=uuid.uuid4(),
+            set_number=1,
+            reps=8,
+            reps_left=None,
+            reps_right=None,
+            load_kg=Decimal(100),
+            rir=2,
+        )
+    assert str(refused.value) == SESSION_CHANGED_MESSAGE
+    assert not SetLog.objects.exists()
