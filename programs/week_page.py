@@ -45,17 +45,19 @@ def may_make(*, week: IsoWeek, today: dt.date) -> bool:
     return week.sunday >= today and week.monday <= latest_date(today=today)
 
 
-def ensure_week(*, athlete, week: IsoWeek, today: dt.date | None = None) -> None:
+def ensure_week(*, athlete, week: IsoWeek, today: dt.date | None = None) -> bool:
     """Make the athlete's week if it has no session yet; never change one that exists.
+    Whether it made any.
 
     One query when the week is there already: a page that calls it stays a read.
     """
     today = today or athlete_today(athlete)
     if not may_make(week=week, today=today):
-        return
+        return False
     if Session.objects.filter(athlete=athlete, date__range=(week.monday, week.sunday)).exists():
-        return
-    create_missing_week(assignments=assignments_in_week(week, athlete=athlete), week=week)
+        return False
+    made = create_missing_week(assignments=assignments_in_week(week, athlete=athlete), week=week)
+    return made.created > 0
 
 
 def load_week(*, athlete, week: IsoWeek, today: dt.date) -> WeekView:

@@ -41,9 +41,8 @@ ALREADY_LOGGED_NOTICE = "This set was already logged (from another tab or phone)
 def today(request):
     day = athlete_today(request.user)
     session = Session.objects.filter(athlete=request.user, date=day).first()
-    if session is None:
-        # A rest day, or a week nothing made yet (no daily command): make it once.
-        ensure_week(athlete=request.user, week=IsoWeek.of(day), today=day)
+    # A rest day, or a week nothing made yet (no daily command): make it once.
+    if session is None and ensure_week(athlete=request.user, week=IsoWeek.of(day), today=day):
         session = Session.objects.filter(athlete=request.user, date=day).first()
     if session is None:
         return redirect("week", iso_week=str(IsoWeek.of(day)))
