@@ -189,3 +189,52 @@ def test_the_daily_command_racing_a_first_look_finishes_every_athlete(
         assert not isinstance(results[0], Exception), results[0]
         assert results[1] == 200
         assert Session.objects.count() == 2 * (2 + len(others))
+
+
+def test_ticks_racing_the_end_of_a_program_lose_no_acknowledged_set(racing, athlete, coach):
+    """The coach ends the program while the athlete logs today's first sets: the session
+    goes (its sets refused, 404 or 400) or stays with every set answered 200."""
+    desk = logged_in(coach)
+    phones = [logged_in(athlete) for _ in range(TICKERS)]
+    acknowledged = stored_count = 0
+    statuses = []
+
+    def tick(client, number):
+        def post():
+            session = Session.objects.filter(athlete=athlete, date=W48.monday).first()
+            if session is None:
+                return None, 404
+            set_uuid = str(uuid.uuid4())
+            data = {
+                "uuid": set_uuid,
+                "prescription": str(_squat_copy(athlete).pk),
+                "set_number": str(number),
+                "reps": "8",
+                "load": "100",
+                "rir": "2",
+            }
+            return set_uuid, client.post(f"/sessions/{session.pk}/tick/", data, **HTMX).status_code
+
+        return post
+
+    for _ in range(10):
+        athlete.assignments.update(end_date=None)
+        generate_week(assignments=assignments_in_week(W48, athlete=athlete), week=W48)
+        results = at_once(
+            *(tick(phone, number) for number, phone in enumerate(phones, 1)),
+            lambda: desk.post(f"/coach/athletes/{athlete.pk}/program/end/").status_code,
+        )
+        assert not any(isinstance(result, Exception) for result in results), results
+        assert results[-1] == 302
+        answered = {set_uuid for set_uuid, status in results[:-1] if status == 200}
+        statuses += [status for _, status in results[:-1]]
+        stored = {str(value) for value in SetLog.objects.values_list("uuid", flat=True)}
+        assert answered <= stored, f"acknowledged, then lost: {sorted(answered - stored)}"
+        acknowledged += len(answered)
+        stored_count += len(answered & stored)
+        SetLog.objects.all().delete()
+        Session.objects.all().delete()
+
+    assert set(statuses) <= {200, 400, 404}
+    print(f"\nticks vs ending the program: {acknowledged} acknowledged, {stored_count} stored")
+    assert acknowledged == stored_count

@@ -67,5 +67,5 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(
                 f"{shown}: generating failed for {len(failed)} athletes "
-                f"({', '.join(failed)}); the others were generated."
+                f"({', '.join(failed)}); the others' weeks were generated."
             )
