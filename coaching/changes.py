@@ -112,11 +112,16 @@ def assign_program(
 def end_assignment(*, assignment: Assignment, by, today: dt.date) -> None:
     """The athlete stops the program today: their sessions from today on that have no
     logged set go. A program that never started goes altogether."""
-    ahead = Session.objects.filter(assignment=assignment, date__gte=today)
-    # Locked before the logged sets are read, as generation does: a tick takes the same
-    # row lock, so a set it answered is seen here and keeps its session.
-    locked = list(ahead.select_for_update().order_by("pk").values_list("pk", flat=True))
-    Session.objects.filter(pk__in=locked).exclude(prescriptions__set_logs__isnull=False).delete()
+    ahead = list(
+        Session.objects.filter(assignment=assignment, date__gte=today)
+        .select_for_update()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    # Their copies locked before the logged sets are read, as generation does: a tick locks
+    # its copy, so a set it answered is seen here and keeps its session.
+    list(SessionPrescription.objects.filter(session__in=ahead).select_for_update().order_by("pk"))
+    Session.objects.filter(pk__in=ahead).exclude(prescriptions__set_logs__isnull=False).delete()
     if assignment.start_date >= today and not assignment.sessions.exists():
         record(by=by, obj=assignment, message=f"Removed {_describe(assignment)}.", action=DELETION)
         assignment.delete()

@@ -13,9 +13,9 @@ is made whole, past days included, so that a late first look or the daily comman
 midweek still lets the athlete log Monday's workout. Nothing is made more than a year
 ahead (programs.bounds.latest_date).
 
-Which sessions are started is read after their rows are locked, and a tick locks its
-session's row before it writes (tracking/ticks.py): a set is either seen here, and its
-session left alone, or written after this transaction, on the rows it left.
+Which sessions are started is read after their copies' rows are locked, and a tick
+locks its copy's row before it writes (tracking/ticks.py): a set is either seen here, and
+its session left alone, or written after this transaction, on the rows it left.
 
 Every step works on the whole batch at once, so the number of queries does not grow
 with the number of athletes, nor with the number of weeks of one change.
@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from programs.bounds import latest_date
@@ -161,11 +161,19 @@ def _template_prescriptions(templates: set[DayTemplate]) -> dict[int, list[tuple
 
 
 def _copy_signatures(sessions: list[Session]) -> tuple[dict[int, set[tuple]], set[int]]:
-    """What each session holds, and which sessions are started (a set logged on a copy):
-    one query, run after the sessions' rows are locked, so it sees every committed tick."""
-    logged = SessionPrescription.objects.filter(pk=OuterRef("pk"), set_logs__isnull=False)
+    """What each session holds, and which sessions are started (a set logged on a copy).
+
+    The copies are locked first; which are started is read by the next statement, whose
+    snapshot (READ COMMITTED) then holds every tick that committed while the lock waited.
+    In the locking statement itself it would not.
+    """
     copies = list(
-        SessionPrescription.objects.filter(session__in=sessions).annotate(logged=Exists(logged))
+        SessionPrescription.objects.filter(session__in=sessions).select_for_update().order_by("pk")
+    )
+    started = set(
+        SessionPrescription.objects.filter(
+            pk__in=[copy.pk for copy in copies], set_logs__isnull=False
+        ).values_list("session_id", flat=True)
     )
     alternatives = defaultdict(list)
     through = SessionPrescription.alternatives.through.objects.filter(
@@ -176,7 +184,6 @@ def _copy_signatures(sessions: list[Session]) -> tuple[dict[int, set[tuple]], se
     signatures = defaultdict(set)
     for copy in copies:
         signatures[copy.session_id].add(_signature(_values(copy), alternatives[copy.pk]))
-    started = {copy.session_id for copy in copies if copy.logged}
     return signatures, started
 
 
@@ -305,7 +312,7 @@ def _generate(
     )
     if not missing_only:
         # Locked in one order, so that two generations over the same athletes wait for
-        # each other instead of deadlocking; a tick takes the same lock (tracking/ticks.py).
+        # each other instead of deadlocking; then their copies (_copy_signatures).
         sessions = sessions.select_for_update().order_by("pk")
     existing = {(session.athlete_id, session.date): session for session in sessions}
     made = {(athlete_id, IsoWeek.of(date)) for athlete_id, date in existing}
@@ -322,7 +329,6 @@ def _generate(
     changeable = [
         session for session in existing.values() if session.date >= todays[session.athlete_id]
     ]
-    # Read after the lock above: a tick committed before it is seen here.
     signatures, started = _copy_signatures(changeable)
     templates = {plan.day_template for plan in planned}
     by_template = _template_prescriptions(templates)

@@ -44,13 +44,13 @@ def log_set(
     """Record a set once: a repeated or racing post with the same UUID returns the first.
 
     The unique constraints decide, not a check before the insert, so two racing posts
-    cannot both write. The session's row is locked first, as generation locks it before
-    it reads which sessions are started (programs/generation.py): a set answered here is
-    one that generation sees, never one it re-copies away.
+    cannot both write. The prescription's row is locked first, as generation locks it
+    before it reads which sessions are started (programs/generation.py): a set answered
+    here is one that generation sees, never one it re-copies away.
     """
     try:
         with transaction.atomic():
-            if not _lock_session(prescription):
+            if not _lock_prescription(prescription):
                 raise TickRefused(SESSION_CHANGED_MESSAGE)
             created = SetLog.objects.create(
                 uuid=uuid,
@@ -71,21 +71,22 @@ def log_set(
         if same_uuid.prescription_id != prescription.pk:
             raise TickRefused(UUID_TAKEN_MESSAGE)
         return Tick(set_log=same_uuid, created=False)
-    if not SessionPrescription.objects.filter(pk=prescription.pk).exists():
-        # Re-copied by generation after the page was drawn (PostgreSQL checks the foreign
-        # key at commit): the set was not written.
-        raise TickRefused(SESSION_CHANGED_MESSAGE)
     same_number = SetLog.objects.filter(prescription=prescription, set_number=set_number).first()
     if same_number is None:  # the row that conflicted was undone in the meantime
         raise TickRefused(UUID_TAKEN_MESSAGE)
     return Tick(set_log=same_number, created=False, already_logged=True)
 
 
-def _lock_session(prescription: SessionPrescription) -> bool:
-    """Lock the prescription's session row for this transaction; False when it is gone."""
+def _lock_prescription(prescription: SessionPrescription) -> bool:
+    """Lock the prescription's row for this transaction; False when it is gone (re-copied
+    or removed by generation since the page was drawn).
+
+    NO KEY UPDATE: a delete of the row waits for this transaction, and this one waits for
+    a delete under way; ticks need nothing else locked, so they cannot deadlock with it.
+    """
     return (
-        Session.objects.select_for_update()
-        .filter(pk=prescription.session_id)
+        SessionPrescription.objects.select_for_update(no_key=True)
+        .filter(pk=prescription.pk)
         .values_list("pk", flat=True)
         .first()
         is not None
