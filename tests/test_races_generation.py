@@ -5,6 +5,7 @@ the test database (run on PostgreSQL too, where the lost sets were seen)."""
 import datetime as dt
 import io
 import threading
+import time
 import uuid
 
 import pytest
@@ -13,6 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
+from programs import generation
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Prescription, Program, Session, SessionPrescription
 from programs.weeks import IsoWeek
@@ -87,10 +89,27 @@ def _squat_copy(athlete) -> SessionPrescription:
     )
 
 
-def test_ticks_racing_regeneration_lose_no_acknowledged_set(racing, athlete, capsys):
+@pytest.mark.parametrize(
+    ("rounds", "window"), [(ROUNDS, 0), (10, 0.05)], ids=["natural", "widened"]
+)
+def test_ticks_racing_regeneration_lose_no_acknowledged_set(
+    racing, athlete, capsys, monkeypatch, rounds, window
+):
     """Each round: four phones tick sets on today's untrained session while the coach
     edits the template and the week is regenerated over and over. A set answered 200 is a
-    set in the database; a tick that lost the race is answered 400, asking for a reload."""
+    set in the database; a tick that lost the race is answered 400, asking for a reload.
+
+    The widened rounds pause generation between its read of which sessions are started and
+    its writes, as the issue's reproduction did: without the tick's lock, sets committed in
+    that pause are answered 200 and then re-copied away."""
+    if window:
+        read_templates = generation._template_prescriptions
+
+        def slowly(templates):
+            time.sleep(window)
+            return read_templates(templates)
+
+        monkeypatch.setattr(generation, "_template_prescriptions", slowly)
     generate_week(assignments=assignments_in_week(W48, athlete=athlete), week=W48)
     template_slot = Prescription.objects.get(pk=_squat_copy(athlete).source_id)
     session = Session.objects.get(athlete=athlete, date=W48.monday)
@@ -124,7 +143,7 @@ def test_ticks_racing_regeneration_lose_no_acknowledged_set(racing, athlete, cap
             Prescription.objects.filter(pk=template_slot.pk).update(reps_max=8 + step % 2)
             generate_week(assignments=assignments_in_week(W48, athlete=athlete), week=W48)
 
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         results = at_once(
             *(ticker(client, number) for number, client in enumerate(clients, 1)), regenerate
         )
@@ -147,7 +166,8 @@ def test_ticks_racing_regeneration_lose_no_acknowledged_set(racing, athlete, cap
     assert set(statuses) <= {200, 400}
     with capsys.disabled():
         print(
-            f"\nticks vs regeneration, {ROUNDS} rounds: {acknowledged} acknowledged, "
+            f"\nticks vs regeneration ({window * 1000:.0f} ms window), {rounds} rounds: "
+            f"{acknowledged} acknowledged, "
             f"{stored_count} stored, {refused} refused (400)"
         )
     assert acknowledged == stored_count > 0
