@@ -9,6 +9,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
 
 from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, Unit, User
+from programs.bounds import latest_date
 from programs.models import CONSECUTIVE_DAYS_MESSAGE, Weekday
 
 SAME_DAY_MESSAGE = "Pick two different weekdays: Day 1 and Day 2 each need their own day."
@@ -20,8 +21,8 @@ WEEKDAYS_MOVE_HELP = (
     "sessions with logged sets stay where they are."
 )
 MAX_DAYS_BACK = 28
-MAX_DAYS_AHEAD = 365
 START_TOO_EARLY_MESSAGE = f"The start date can be at most {MAX_DAYS_BACK} days ago."
+# The bound is programs.bounds.latest_date's, the one every form and importer shares.
 START_TOO_LATE_MESSAGE = "The start date can be at most a year ahead."
 
 
@@ -153,7 +154,7 @@ class SetupForm(TrainingForm):
         today = timezone.now().astimezone(zone).date()
         if start < today - dt.timedelta(days=MAX_DAYS_BACK):
             self.add_error("start_date", START_TOO_EARLY_MESSAGE)
-        elif start > today + dt.timedelta(days=MAX_DAYS_AHEAD):
+        elif start > latest_date(today=today):
             self.add_error("start_date", START_TOO_LATE_MESSAGE)
         return cleaned
 

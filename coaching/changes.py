@@ -15,7 +15,7 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 
 from coaching.models import CoachNote
-from programs.generation import assignments_in_week, generate_week
+from programs.generation import regenerate_ahead
 from programs.models import (
     OVERLAP_MESSAGE,
     Assignment,
@@ -24,7 +24,6 @@ from programs.models import (
     Session,
     SessionPrescription,
 )
-from programs.weeks import IsoWeek
 
 START_IN_THE_PAST_MESSAGE = (
     "A program already running changes from today at the earliest: pick today or a later date."
@@ -44,16 +43,9 @@ def record(*, by, obj, message: str, action=CHANGE) -> LogEntry:
 
 
 def regenerate_from(*, athlete, today: dt.date) -> None:
-    """Bring the athlete's sessions from today's week on in line with their plan: this week
-    and every later week already made."""
-    weeks = {IsoWeek.of(today)} | {
-        IsoWeek.of(date)
-        for date in Session.objects.filter(athlete=athlete, date__gte=today).values_list(
-            "date", flat=True
-        )
-    }
-    for week in sorted(weeks):
-        generate_week(assignments=assignments_in_week(week, athlete=athlete), week=week)
+    """Bring the athlete's sessions from today on in line with their plan: this week and
+    every later week already made, at most a year ahead, in one batch."""
+    regenerate_ahead(athlete=athlete, today=today)
 
 
 def _describe(assignment: Assignment) -> str:
@@ -125,9 +117,16 @@ def assign_program(
 def end_assignment(*, assignment: Assignment, by, today: dt.date) -> None:
     """The athlete stops the program today: their sessions from today on that have no
     logged set go. A program that never started goes altogether."""
-    Session.objects.filter(assignment=assignment, date__gte=today).exclude(
-        prescriptions__set_logs__isnull=False
-    ).delete()
+    ahead = list(
+        Session.objects.filter(assignment=assignment, date__gte=today)
+        .select_for_update()
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    # Their copies locked before the logged sets are read, as generation does: a tick locks
+    # its copy, so a set it answered is seen here and keeps its session.
+    list(SessionPrescription.objects.filter(session__in=ahead).select_for_update().order_by("pk"))
+    Session.objects.filter(pk__in=ahead).exclude(prescriptions__set_logs__isnull=False).delete()
     if assignment.start_date >= today and not assignment.sessions.exists():
         record(by=by, obj=assignment, message=f"Removed {_describe(assignment)}.", action=DELETION)
         assignment.delete()

@@ -25,7 +25,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Least
 
 from coaching import rules
-from programs.generation import assignments_in_week, generate_week
+from programs.generation import assignments_in_week, create_missing_week
 from programs.models import (
     Assignment,
     Mechanics,
@@ -389,8 +389,9 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
     if not found:
         return []
     ids = [athlete.pk for athlete in found]
-    # This week's plan is what the week's figures count against: make it if not yet made.
-    generate_week(assignments=assignments_in_week(week, athlete_id__in=ids), week=week)
+    # This week's plan is what the week's figures count against: make it for the athletes
+    # nothing made it for yet (no daily command); a look changes no session that exists.
+    create_missing_week(assignments=assignments_in_week(week, athlete_id__in=ids), week=week)
     compliance = _compliance(ids, today)
     sessions = _week_sessions(ids, week)
     muscle_days = _muscle_days(ids, week)

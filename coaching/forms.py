@@ -1,8 +1,11 @@
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 
 from accounts.models import Unit
 from coaching.models import NOTE_MAX_LENGTH
+from programs.bounds import date_in_bounds
 from programs.models import (
     MAX_TARGET_RIR,
     Assignment,
@@ -19,6 +22,9 @@ DAYS_MESSAGE = next(
 SETS_RANGE_MESSAGE = "Sets: the minimum must not be above the maximum."
 REPS_RANGE_MESSAGE = "Reps: the minimum must not be above the maximum."
 RIR_RANGE_MESSAGE = "Target RIR: the lower bound must not be above the upper."
+START_DATE_BOUNDS_MESSAGE = (
+    "Pick a start date from 1 January 1900 to a year ahead: a plan further out is nobody's."
+)
 
 
 class AssignForm(forms.Form):
@@ -29,6 +35,16 @@ class AssignForm(forms.Form):
         label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     unit = forms.ChoiceField(label="Loads in", choices=Unit.choices)
+
+    def __init__(self, *args, today: dt.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_start_date(self) -> dt.date:
+        start = self.cleaned_data["start_date"]
+        if not date_in_bounds(start, today=self.today):
+            raise ValidationError(START_DATE_BOUNDS_MESSAGE, code="out_of_bounds")
+        return start
 
     def clean(self):
         cleaned = super().clean()

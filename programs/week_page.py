@@ -1,14 +1,15 @@
-"""What the week page shows: the athlete's week, generated on first look."""
+"""What the week page shows: the athlete's week, made on first look when nothing made it."""
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch
 
-from programs.generation import assignments_in_week, generate_week
+from programs.bounds import latest_date
+from programs.generation import assignments_in_week, create_missing_week
 from programs.models import Assignment, Session, SessionPrescription
 from programs.progress import progress_of
+from programs.today import athlete_today
 from programs.weeks import IsoWeek
 
 
@@ -35,19 +36,45 @@ class WeekView:
         return None
 
 
-def ensure_week(*, athlete, week: IsoWeek) -> None:
-    """Generate the athlete's week if it is not there yet, or bring it up to date."""
-    assignments = list(assignments_in_week(week, athlete=athlete))
-    try:
-        generate_week(assignments=assignments, week=week)
-    except IntegrityError:
-        # Two requests generated the same week at once; the other one's sessions stand.
-        with transaction.atomic():
-            generate_week(assignments=assignments, week=week)
+def may_make(*, week: IsoWeek, today: dt.date) -> bool:
+    """Whether a look at the week may make its sessions: from this week to a year ahead.
+
+    A past week shows what was made (the daily command makes each week); one further
+    ahead than a year is nobody's plan.
+    """
+    return week.sunday >= today and week.monday <= latest_date(today=today)
+
+
+def ensure_week(*, athlete, week: IsoWeek, today: dt.date | None = None) -> bool:
+    """Make the athlete's week if it has no session yet; never change one that exists.
+    Whether it made any.
+
+    One query when the week is there already: a page that calls it stays a read.
+    """
+    today = today or athlete_today(athlete)
+    if not may_make(week=week, today=today):
+        return False
+    if Session.objects.filter(athlete=athlete, date__range=(week.monday, week.sunday)).exists():
+        return False
+    made = create_missing_week(assignments=assignments_in_week(week, athlete=athlete), week=week)
+    return made.created > 0
 
 
 def load_week(*, athlete, week: IsoWeek, today: dt.date) -> WeekView:
-    ensure_week(athlete=athlete, week=week)
+    sessions = _sessions(athlete, week)
+    if not sessions and may_make(week=week, today=today):
+        made = create_missing_week(
+            assignments=assignments_in_week(week, athlete=athlete), week=week
+        )
+        if made.created:
+            sessions = _sessions(athlete, week)
+    by_date = {session.date: session for session in sessions}
+    days = [WeekDay(day, by_date.get(day), day == today) for day in week.days()]
+    assignment = sessions[0].assignment if sessions else _open_assignment(athlete)
+    return WeekView(week=week, today=today, days=days, sessions=sessions, assignment=assignment)
+
+
+def _sessions(athlete, week: IsoWeek) -> list[Session]:
     # set_logs is tracking's reverse name; counting it here keeps programs free of imports
     # from tracking and costs no extra query.
     copies = (
@@ -65,10 +92,7 @@ def load_week(*, athlete, week: IsoWeek, today: dt.date) -> WeekView:
         session.progress = progress_of(
             [(copy.sets_min, copy.logged) for copy in session.prescriptions.all()]
         )
-    by_date = {session.date: session for session in sessions}
-    days = [WeekDay(day, by_date.get(day), day == today) for day in week.days()]
-    assignment = sessions[0].assignment if sessions else _open_assignment(athlete)
-    return WeekView(week=week, today=today, days=days, sessions=sessions, assignment=assignment)
+    return sessions
 
 
 def _open_assignment(athlete) -> Assignment | None:

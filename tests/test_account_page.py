@@ -217,3 +217,27 @@ def test_an_athlete_changes_only_their_own_assignment(client, athlete, other_ath
     client.post("/account/", account_data(weekday_one="1", weekday_two="4"))
     other = Assignment.objects.get(athlete=other_athlete)
     assert (other.weekday_one, other.weekday_two) == (0, 3)
+
+
+def test_new_weekdays_leave_sessions_beyond_a_year_ahead_as_they_are(client, athlete):
+    """Once /week/2126-W01/ had made sessions a century ahead, a weekday change tried to
+    regenerate every week up to them (10,338 sessions, 48 s). It now stops a year ahead."""
+    generate_week(assignments=assignments_in_week(W48, athlete=athlete), week=W48)
+    # Made by a look at that week before the bound existed.
+    far = Session.objects.create(
+        athlete=athlete,
+        assignment=Assignment.objects.get(athlete=athlete),
+        day_template=Session.objects.get(date=W48.monday).day_template,
+        date=dt.date(2126, 1, 4),
+        day_number=1,
+        name="Strength + Compounds",
+        focus="strength",
+    )
+    client.force_login(athlete)
+
+    response = client.post("/account/", account_data(weekday_one="1", weekday_two="4"))
+
+    assert response.status_code == 302
+    assert Session.objects.filter(pk=far.pk, date=dt.date(2126, 1, 4)).exists()
+    assert Session.objects.filter(athlete=athlete).count() == 3
+    assert _dates(athlete, W48) == [(dt.date(2026, 11, 24), 1), (dt.date(2026, 11, 27), 2)]

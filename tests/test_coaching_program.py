@@ -1,13 +1,14 @@
 """Assigning, changing and ending an athlete's program from the desk."""
 
 import datetime as dt
+import html as html_module
 
 import pytest
 import time_machine
 from django.contrib.admin.models import ADDITION, LogEntry
 
 from coaching.changes import START_IN_THE_PAST_MESSAGE
-from coaching.forms import DAYS_MESSAGE
+from coaching.forms import DAYS_MESSAGE, START_DATE_BOUNDS_MESSAGE
 from programs.models import Assignment, DayTemplate, Program, Session
 from programs.weeks import IsoWeek
 from tests.coaching_setup import generate
@@ -96,6 +97,25 @@ def test_a_running_program_cannot_change_in_the_past(client, coach, athlete, pro
     assert response.status_code == 400
     assert START_IN_THE_PAST_MESSAGE in response.content.decode()
     assert Assignment.objects.filter(athlete=athlete).count() == 1
+    assert not LogEntry.objects.exists()
+
+
+@pytest.mark.parametrize("start", ["9999-12-31", "2027-11-27", "1899-12-31"])
+def test_a_start_date_outside_the_bounds_is_refused_with_the_reason(
+    client, coach, athlete, program, start
+):
+    """A start in 9999 left the athlete with four sessions in one week; the form refuses
+    anything before 1900 or more than a year ahead (programs.bounds)."""
+    client.force_login(coach)
+
+    response = client.post(url(athlete), data(program, start_date=start))
+
+    assert response.status_code == 400
+    assert START_DATE_BOUNDS_MESSAGE in html_module.unescape(response.content.decode())
+    assert list(Assignment.objects.filter(athlete=athlete).values_list("end_date", flat=True)) == [
+        None
+    ]
+    assert not Session.objects.exists()
     assert not LogEntry.objects.exists()
 
 

@@ -1,6 +1,9 @@
 """The coach reads an athlete's session and leaves a note; the athlete sees the note."""
 
+import datetime as dt
+
 import pytest
+import time_machine
 
 from coaching.changes import NOTE_ELSEWHERE_MESSAGE, add_note
 from coaching.models import CoachNote
@@ -124,6 +127,8 @@ def test_the_athletes_week_progress_and_balance_for_the_coach(client, coach, ath
     assert client.get(f"/coach/athletes/{athlete.pk}/balance/").status_code == 200
 
 
+# Monday morning of WEEK: Thursday's session is still ahead, so a change of plan re-copies it.
+@time_machine.travel(dt.datetime(2026, 11, 23, 6, tzinfo=dt.UTC), tick=False)
 def test_a_note_on_an_exercise_survives_a_change_of_plan(client, coach, athlete, program):
     generate([WEEK])
     thursday = athlete.sessions.get(day_number=2)

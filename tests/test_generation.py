@@ -2,17 +2,26 @@ import datetime as dt
 import math
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
-from programs.generation import assignments_in_week, generate_week, plan_week
+from programs.bounds import latest_date
+from programs.generation import (
+    Generated,
+    assignments_in_week,
+    generate_week,
+    plan_week,
+    regenerate_ahead,
+)
 from programs.models import (
     CONSECUTIVE_DAYS_MESSAGE,
     Assignment,
     DayTemplate,
     Exercise,
+    Prescription,
     Program,
     Session,
     SessionPrescription,
@@ -21,6 +30,15 @@ from programs.weeks import IsoWeek
 from tests.conftest import log_set_on
 
 W48 = IsoWeek(2026, 48)  # Monday 23 November 2026
+MONDAY_MORNING = dt.datetime(2026, 11, 23, 6, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def monday_of_w48():
+    """Generation changes only sessions from the athlete's today on: these tests look at
+    W48 from its Monday morning, the whole week ahead."""
+    with time_machine.travel(MONDAY_MORNING, tick=False):
+        yield
 
 
 def _generate(athlete, week=W48) -> list[Session]:
@@ -248,3 +266,97 @@ def test_generating_for_fifty_athletes_takes_as_many_queries_as_for_one(program)
     if connection.vendor == "postgresql":
         assert inserts_for_fifty == inserts_for_one
     assert _queries_to_generate(W48.shifted(1)) == (0, regenerate_for_one)
+
+
+WEDNESDAY = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)  # 10:00 in Paris
+
+
+def _copies(session) -> list[tuple]:
+    return list(
+        SessionPrescription.objects.filter(session=session)
+        .order_by("order")
+        .values_list("pk", "reps_max")
+    )
+
+
+def test_a_session_dated_before_today_is_never_regenerated(athlete):
+    """Monday's session was missed: on Wednesday a template edit and new weekdays leave it
+    as it was planned; Thursday's, still ahead, follows them."""
+    monday, thursday = _generate(athlete)
+    missed = _copies(monday)
+    with time_machine.travel(WEDNESDAY, tick=False):
+        Prescription.objects.update(reps_max=20)
+        _generate(athlete)
+        assert _copies(monday) == missed
+        assert {reps for _, reps in _copies(thursday)} == {20}
+
+        Assignment.objects.filter(athlete=athlete).update(weekday_one=1, weekday_two=4)
+        sessions = _generate(athlete)
+
+    assert [(s.date, s.day_number) for s in sessions] == [
+        (dt.date(2026, 11, 23), 1),  # missed, kept as it was
+        # No Tuesday: a weekday change does not invent a session already missed.
+        (dt.date(2026, 11, 27), 2),  # Friday, the new Day 2
+    ]
+    assert _copies(Session.objects.get(pk=monday.pk)) == missed
+
+
+def test_a_week_with_no_session_is_made_whole_past_days_included(athlete):
+    """The daily command run midweek (or a catch-up run for a past week) makes the week
+    whole, so Monday's workout can still be logged late."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        sessions = _generate(athlete)
+        earlier = _generate(athlete, week=W48.shifted(-3))
+
+    assert [s.date for s in sessions] == [dt.date(2026, 11, 23), dt.date(2026, 11, 26)]
+    assert len(earlier) == 2
+
+
+def test_nothing_is_made_more_than_a_year_ahead(athlete):
+    far = IsoWeek.of(latest_date(today=dt.date(2026, 11, 23))).shifted(1)
+
+    assert _generate(athlete, week=far) == []
+    assert _generate(athlete, week=IsoWeek(2126, 1)) == []
+
+
+def _regenerate_after_a_weekday_change(athlete, weeks: int) -> tuple[int, Generated]:
+    """(statements other than INSERTs and DELETEs, what changed) for a weekday change of an
+    athlete with this many weeks made ahead. Those two are batched by rows (SQLite's
+    parameter limit, Django's deletes by a hundred), within the year's bound."""
+    for offset in range(weeks):
+        _generate(athlete, week=W48.shifted(offset))
+    Assignment.objects.filter(athlete=athlete).update(weekday_one=1, weekday_two=4)
+    with CaptureQueriesContext(connection) as captured:
+        done = regenerate_ahead(athlete=athlete, today=dt.date(2026, 11, 23))
+    return sum(1 for query in captured if not query["sql"].startswith(("INSERT", "DELETE"))), done
+
+
+# The last date made ahead, the assignments, a savepoint, the sessions (locked), their
+# copies (locked), which of those are started (read after the lock), the copies'
+# alternatives, the templates' prescriptions and alternatives, the overrides, the
+# collector's two reads before deleting, a coach note update, the release.
+REGENERATE_STATEMENTS = 14
+
+
+def test_a_weekday_change_regenerates_the_year_ahead_in_one_batch(athlete, other_athlete):
+    """However many weeks are made ahead, a change of plan costs the same statements; what
+    lies beyond a year ahead (made before the bound existed) is left as it was."""
+    beyond = Session.objects.create(
+        athlete=athlete,
+        assignment=Assignment.objects.get(athlete=athlete),
+        day_template=DayTemplate.objects.get(focus="strength"),
+        date=dt.date(2126, 1, 4),
+        day_number=1,
+        name="Strength + Compounds",
+        focus="strength",
+    )
+
+    two_weeks, done_two = _regenerate_after_a_weekday_change(other_athlete, weeks=2)
+    thirty_weeks, done_thirty = _regenerate_after_a_weekday_change(athlete, weeks=30)
+
+    assert two_weeks == thirty_weeks == REGENERATE_STATEMENTS
+    assert (done_two.created, done_two.removed) == (4, 4)
+    assert (done_thirty.created, done_thirty.removed) == (60, 60)
+    assert Session.objects.filter(pk=beyond.pk, date=dt.date(2126, 1, 4)).exists()
+    ahead = Session.objects.filter(athlete=athlete, date__lt=dt.date(2027, 12, 31))
+    assert {session.date.weekday() for session in ahead} == {1, 4}

@@ -215,7 +215,9 @@ def test_the_first_training_day_is_the_earlier_in_the_week(client, newcomer):
         ({"time_zone": ""}, "time_zone", UNKNOWN_TIME_ZONE_MESSAGE),
         ({"unit": "stone"}, "unit", UNIT_MESSAGE),
         ({"start_date": "2026-10-25"}, "start_date", START_TOO_EARLY_MESSAGE),
-        ({"start_date": "2027-11-24"}, "start_date", START_TOO_LATE_MESSAGE),
+        # The day after programs.bounds.latest_date of Monday 23 November 2026.
+        ({"start_date": "2027-11-25"}, "start_date", START_TOO_LATE_MESSAGE),
+        ({"start_date": "9999-12-31"}, "start_date", START_TOO_LATE_MESSAGE),
         ({"start_date": "next monday"}, "start_date", "Enter a valid date."),
     ],
 )

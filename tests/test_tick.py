@@ -18,7 +18,15 @@ from tracking.forms import (
     load_limit_message,
 )
 from tracking.models import SetLog, UndoneSet
-from tracking.ticks import SET_GONE_MESSAGE, UNDONE_MESSAGE, UUID_TAKEN_MESSAGE
+from tracking.ticks import (
+    SESSION_CHANGED_MESSAGE,
+    SET_GONE_MESSAGE,
+    UNDONE_MESSAGE,
+    UUID_TAKEN_MESSAGE,
+    SessionGone,
+    TickRefused,
+    log_set,
+)
 from tracking.verdicts import TOO_EASY_MESSAGE
 
 W48 = IsoWeek(2026, 48)
@@ -246,9 +254,11 @@ def _tick(client, url, squat, number):
     return client.post(url, tick_data(squat, set_number=str(number)), **HTMX)
 
 
-# 8 since a replay after an undo is refused: the insert's transaction asks whether its
-# UUID was undone (one indexed look-up, after the insert so a racing undo is seen).
-TICK_QUERIES = 8
+# 9: the tick locks its prescription's row before it writes (generation reads which
+# sessions are started under the same lock, so it never re-copies a logged set away), and
+# a replay after an undo is refused: the insert's transaction asks whether its UUID was
+# undone (one indexed look-up, after the insert so a racing undo is seen).
+TICK_QUERIES = 9
 
 
 def test_the_tick_runs_a_fixed_number_of_queries(client, athlete, squat, django_assert_num_queries):
@@ -422,3 +432,38 @@ def test_racing_ticks_with_one_uuid_write_one_set(migrated_rows_put_back, athlet
 
     assert statuses == [200, 200, 200, 200]
     assert SetLog.objects.filter(uuid=data["uuid"]).count() == 1
+
+
+def _log_squat(copy) -> None:
+    log_set(
+        prescription=copy,
+        uuid=uuid.uuid4(),
+        set_number=1,
+        reps=8,
+        reps_left=None,
+        reps_right=None,
+        load_kg=Decimal(100),
+        rir=2,
+    )
+
+
+def test_a_tick_on_a_session_removed_meanwhile_is_refused(squat):
+    """The row lock finds the session gone (new weekdays, or the account deleted, while the
+    phone posted): refused with the reason, nothing written, never a 200 for a set that
+    would not stay."""
+    Session.objects.filter(pk=squat.session_id).delete()
+
+    with pytest.raises(SessionGone) as refused:
+        _log_squat(squat)
+    assert refused.value.status == 404
+    assert not SetLog.objects.exists()
+
+
+def test_a_tick_on_a_slot_recopied_meanwhile_is_refused(squat):
+    """The session stays but a change of plan re-copied its prescriptions."""
+    SessionPrescription.objects.filter(pk=squat.pk).delete()
+
+    with pytest.raises(TickRefused) as refused:
+        _log_squat(squat)
+    assert str(refused.value) == SESSION_CHANGED_MESSAGE
+    assert not SetLog.objects.exists()

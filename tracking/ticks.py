@@ -16,6 +16,10 @@ UUID_TAKEN_MESSAGE = "This set's id is already used: reload the page and log it 
 UNDONE_MESSAGE = "This set was undone, so it was not logged again. Log it anew if you did train it."
 SESSION_GONE_MESSAGE = "This session no longer exists, so the set could not be saved."
 SET_GONE_MESSAGE = "This set is no longer logged (it was undone), so there is nothing to change."
+SESSION_CHANGED_MESSAGE = (
+    "This session changed while you logged the set (a new plan or new weekdays): "
+    "reload the page and log it again."
+)
 
 
 class TickRefused(Exception):
@@ -71,10 +75,18 @@ def log_set(
     """Record a set once: a repeated or racing post with the same UUID returns the first.
 
     The unique constraints decide, not a check before the insert, so two racing posts
-    cannot both write.
+    cannot both write. The prescription's row is locked first, as generation locks it
+    before it reads which sessions are started (programs/generation.py): a set answered
+    here is one that generation sees, never one it re-copies away.
     """
     try:
         with transaction.atomic():
+            if not _lock_prescription(prescription):
+                # Gone with its session (the account was deleted), or re-copied by a
+                # change of plan while the session stays.
+                if not Session.objects.filter(pk=prescription.session_id).exists():
+                    raise SessionGone
+                raise TickRefused(SESSION_CHANGED_MESSAGE)
             created = SetLog.objects.create(
                 uuid=uuid,
                 prescription=prescription,
@@ -109,6 +121,22 @@ def _refuse_if_undone(uuid: uuid_module.UUID) -> None:
     waited on the UUID's unique index is seen, so the set cannot come back between them."""
     if UndoneSet.objects.filter(uuid=uuid).exists():
         raise SetUndone
+
+
+def _lock_prescription(prescription: SessionPrescription) -> bool:
+    """Lock the prescription's row for this transaction; False when it is gone (re-copied
+    or removed by generation since the page was drawn).
+
+    NO KEY UPDATE: a delete of the row waits for this transaction, and this one waits for
+    a delete under way; ticks need nothing else locked, so they cannot deadlock with it.
+    """
+    return (
+        SessionPrescription.objects.select_for_update(no_key=True)
+        .filter(pk=prescription.pk)
+        .values_list("pk", flat=True)
+        .first()
+        is not None
+    )
 
 
 def edit_set(

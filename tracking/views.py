@@ -48,8 +48,10 @@ ALREADY_LOGGED_NOTICE = "This set was already logged (from another tab or phone)
 @login_required
 def today(request):
     day = athlete_today(request.user)
-    ensure_week(athlete=request.user, week=IsoWeek.of(day))
     session = Session.objects.filter(athlete=request.user, date=day).first()
+    # A rest day, or a week nothing made yet (no daily command): make it once.
+    if session is None and ensure_week(athlete=request.user, week=IsoWeek.of(day), today=day):
+        session = Session.objects.filter(athlete=request.user, date=day).first()
     if session is None:
         return redirect("week", iso_week=str(IsoWeek.of(day)))
     return redirect("session", session_id=session.pk)
