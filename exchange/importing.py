@@ -31,6 +31,7 @@ from exchange.parsing import (
     ImportRefused,
     ParsedFile,
 )
+from programs.bounds import MAX_SETS, MAX_SLOT_ORDER
 from programs.models import (
     Assignment,
     DayTemplate,
@@ -49,7 +50,6 @@ from tracking.units import to_kg
 IMPORT_NAMESPACE = uuid.UUID("4f0c8c1e-3b7e-4c55-9a43-6a1f2b7d9e10")
 # A set whose file gives no RPE counts at the middle of the guide's target.
 RIR_WHEN_MISSING = 2
-MAX_SLOT_SETS = 20
 QUERY_CHUNK = 900
 
 SKIP = "skip"
@@ -68,6 +68,10 @@ OTHER_ACCOUNT_MESSAGE = (
 LOAD_TOO_HEAVY_MESSAGE = "Line {line}: a load of {load} kg is more than the {limit} kg we store."
 JSON_LOAD_MESSAGE = "A set of {date} has a load of {load} kg, outside 0 to {limit} kg."
 UNKNOWN_UNIT_MESSAGE = "Pick the unit the file's weights are in."
+TOO_MANY_SLOTS_MESSAGE = (
+    "The session of {date} would have more than {limit} exercises with this file's: "
+    "we keep {limit} at most in one session."
+)
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,19 @@ def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
     )
 
 
+def _free_name(display: str) -> str:
+    """The name as the file spells it (cut to the column), or with a number when taken:
+    names that share their first 80 characters each get their own."""
+    stem = display[: MAX_NAME - 16]
+    taken = set(Exercise.objects.filter(name__startswith=stem).values_list("name", flat=True))
+    if display not in taken:
+        return display
+    suffix = 1
+    while (candidate := f"{stem} (imported {suffix})") in taken:
+        suffix += 1
+    return candidate
+
+
 def _create_exercise(*, name: str, muscle: str) -> Exercise:
     key = normalise(name)
     equipment = next(
@@ -180,9 +197,7 @@ def _create_exercise(*, name: str, muscle: str) -> Exercise:
     while slug in taken_slugs:
         suffix += 1
         slug = f"{base}-{suffix}"
-    display = name.strip()[:MAX_NAME]
-    if Exercise.objects.filter(name=display).exists():
-        display = f"{display[: MAX_NAME - 12]} (imported)"
+    display = _free_name(name.strip()[:MAX_NAME])
     return Exercise.objects.create(
         name=display,
         slug=slug,
@@ -274,8 +289,8 @@ def _described_slot(sets: list[SetLog], *, order: int) -> dict:
     low = min(max(min(reps), 1), MAX_REPS)
     return {
         "order": order,
-        "sets_min": min(len(sets), MAX_SLOT_SETS) or 1,
-        "sets_max": min(len(sets), MAX_SLOT_SETS) or 1,
+        "sets_min": min(len(sets), MAX_SETS) or 1,
+        "sets_max": min(len(sets), MAX_SETS) or 1,
         "reps_min": low,
         "reps_max": max(low, min(max(reps), MAX_REPS)),
         "per_leg": any(s.reps is None for s in sets),
@@ -402,6 +417,10 @@ def import_history(
             copy = SessionPrescription(exercise=exercise, swapped_to=swapped, **fields)
             slots.append((session, copy, [a for a in prescription.alternatives]))
             set_rows.extend((copy, log) for log in logs)
+        if order > MAX_SLOT_ORDER:
+            raise ImportRefused(
+                TOO_MANY_SLOTS_MESSAGE.format(date=imported.date, limit=MAX_SLOT_ORDER)
+            )
         next_order[imported.date] = order
 
     Session.objects.bulk_create(new_sessions)

@@ -93,7 +93,8 @@ def test_the_strong_csv_has_strongs_columns_and_a_row_per_set(client, athlete, o
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert (
         response["Content-Disposition"]
-        == 'attachment; filename="legplanner-athlete-2026-12-14.csv"'
+        == 'attachment; filename="legplanner-athlete-2026-12-14.csv"; '
+        "filename*=UTF-8''legplanner-athlete-2026-12-14.csv"
     )
     text = body(response)
     assert text.splitlines()[0] == ",".join(STRONG_HEADER)
@@ -246,7 +247,11 @@ def test_someone_elses_json_is_refused_while_its_sets_exist(client, athlete, oth
     ("change", "message"),
     [
         ({"sets_min": 5, "sets_max": 4}, "prescriptions[0]: the sets, reps or target RIR range"),
-        ({"rir_max": 7}, "prescriptions[0]: the sets, reps or target RIR range"),
+        ({"rir_max": 7}, "prescriptions[0].rir_max: 7 is out of range (0 to 3)"),
+        # The model's bound, not a copy of it: 900 sets once drew 900 rows on a page.
+        ({"sets_max": 900}, "prescriptions[0].sets_max: 900 is out of range (0 to 20)"),
+        ({"order": 32768}, "prescriptions[0].order: 32768 is out of range (1 to 50)"),
+        ({"rest_seconds": 10**30}, "a number of more than 18 digits"),
     ],
 )
 def test_a_json_file_with_values_we_do_not_keep_is_refused(client, athlete, change, message):
