@@ -826,6 +826,10 @@ def _prescription_fields(item: _Reader) -> dict:
     return fields
 
 
+def _is_focus(value) -> bool:
+    return isinstance(value, str) and value in FOCUSES
+
+
 def _json_int(text: str) -> int:
     number = parse_whole_number(text.removeprefix("-"))
     if number is None:
@@ -915,7 +919,7 @@ def parse_legplanner_json(text: str, *, today: dt.date) -> ParsedFile:
                 prescriptions=prescriptions,
                 day_number=day_number,
                 day_template=item["day_template"].text(),
-                focus=item["focus"].text() if item["focus"].value in FOCUSES else None,
+                focus=item["focus"].text() if _is_focus(item["focus"].value) else None,
                 assignment=assignment,
             )
         )
