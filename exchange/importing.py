@@ -17,12 +17,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
 from accounts.models import Unit
+from exchange import writing
 from exchange.names import match_names, normalise
 from exchange.parsing import (
     MAX_NAME,
@@ -125,28 +127,38 @@ def _chunks(items: list, size: int = QUERY_CHUNK):
         yield items[start : start + size]
 
 
-def _taken_uuids(uuids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """The UUIDs already logged, each with its athlete."""
-    taken = {}
-    for chunk in _chunks(uuids):
-        taken.update(
-            SetLog.objects.filter(uuid__in=chunk).values_list(
-                "uuid", "prescription__session__athlete_id"
+def _taken_uuids(*, athlete, uuids: list[uuid.UUID], chosen_by_file: bool) -> dict:
+    """The UUIDs already logged, each with its athlete.
+
+    The athlete's own set logs are read in one query. A CSV's UUIDs are made from the
+    athlete's id (uuid5), so no one else can hold them; only UUIDs a file chose (our JSON)
+    are looked for among everyone's sets."""
+    own = set(
+        SetLog.objects.filter(prescription__session__athlete=athlete).values_list("uuid", flat=True)
+    )
+    taken = {key: athlete.pk for key in uuids if key in own}
+    if chosen_by_file:
+        others = [key for key in uuids if key not in own]
+        for chunk in _chunks(others):
+            taken.update(
+                SetLog.objects.filter(uuid__in=chunk).values_list(
+                    "uuid", "prescription__session__athlete_id"
+                )
             )
-        )
     return taken
 
 
 def _sessions_on(*, athlete, dates: Iterable[dt.date]) -> dict[dt.date, Session]:
-    found = {}
-    for chunk in _chunks(sorted(set(dates))):
-        found.update(
-            (session.date, session)
-            for session in Session.objects.filter(athlete=athlete, date__in=chunk).annotate(
-                last_order=Max("prescriptions__order")
-            )
-        )
-    return found
+    """The athlete's sessions on these dates, read in one query over their span."""
+    dates = set(dates)
+    if not dates:
+        return {}
+    span = Session.objects.filter(athlete=athlete, date__range=(min(dates), max(dates)))
+    return {
+        session.date: session
+        for session in span.annotate(last_order=Max("prescriptions__order"))
+        if session.date in dates
+    }
 
 
 def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
@@ -154,7 +166,7 @@ def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
     matched = match_names(names=names, catalogue=Exercise.objects.all())
     rows = [NameRow(name, count, matched.get(name)) for name, count in names.items()]
     uuids = [set_uuid(athlete_id=athlete.pk, logged=s) for _, s in parsed.all_sets()]
-    taken = _taken_uuids(uuids)
+    taken = _taken_uuids(athlete=athlete, uuids=uuids, chosen_by_file=parsed.chooses_uuids)
     dates = [session.date for session in parsed.sessions]
     sets = [logged for _, logged in parsed.all_sets()]
     return Preview(
@@ -272,7 +284,10 @@ def _json_assignments(*, athlete, parsed: ParsedFile) -> list[Assignment]:
     return result
 
 
-def _load_kg(*, logged: ImportedSet, unit: str, date: dt.date) -> Decimal:
+def _load_kg(*, logged: ImportedSet, unit: str, date: dt.date, memo: dict) -> Decimal:
+    key = (logged.load, logged.unit or unit)
+    if key in memo:  # a file repeats its loads: each is converted once
+        return memo[key]
     load = to_kg(load=logged.load, unit=logged.unit or unit)
     if not 0 <= load <= MAX_LOAD_KG:
         if logged.line is not None:
@@ -280,10 +295,27 @@ def _load_kg(*, logged: ImportedSet, unit: str, date: dt.date) -> Decimal:
                 LOAD_TOO_HEAVY_MESSAGE.format(line=logged.line, load=load, limit=MAX_LOAD_KG)
             )
         raise ImportRefused(JSON_LOAD_MESSAGE.format(date=date, load=load, limit=MAX_LOAD_KG))
+    memo[key] = load
     return load
 
 
-def _described_slot(sets: list[SetLog], *, order: int) -> dict:
+class _LogRow(NamedTuple):
+    """A set log to write, as plain values: a file's hundreds of thousands of sets are
+    written without a model instance each (see exchange.writing)."""
+
+    uuid: uuid.UUID
+    exercise_id: int
+    set_number: int
+    reps: int | None
+    reps_left: int | None
+    reps_right: int | None
+    load_kg: Decimal
+    rir: int
+    logged_at: dt.datetime
+    note: str
+
+
+def _described_slot(sets: list[_LogRow], *, order: int) -> dict:
     """An imported exercise's copied prescription, from what was done."""
     reps = [min(s.reps_left, s.reps_right) if s.reps is None else s.reps for s in sets] or [1]
     low = min(max(min(reps), 1), MAX_REPS)
@@ -340,7 +372,9 @@ def import_history(
         id(logged): set_uuid(athlete_id=athlete.pk, logged=logged)
         for _, logged in parsed.all_sets()
     }
-    taken = _taken_uuids(list(uuids.values()))
+    taken = _taken_uuids(
+        athlete=athlete, uuids=list(uuids.values()), chosen_by_file=parsed.chooses_uuids
+    )
     if any(owner != athlete.pk for owner in taken.values()):
         raise ImportRefused(OTHER_ACCOUNT_MESSAGE)
     existing = _sessions_on(athlete=athlete, dates=[s.date for s in parsed.sessions])
@@ -348,9 +382,10 @@ def import_history(
 
     new_sessions: list[Session] = []
     slots: list[tuple[Session, SessionPrescription, list[str]]] = []
-    set_rows: list[tuple[SessionPrescription, SetLog]] = []
+    set_rows: list[tuple[SessionPrescription, _LogRow]] = []
     next_order: dict[dt.date, int] = {}
     used_uuids: set[uuid.UUID] = set(taken)
+    loads: dict = {}
     for imported in parsed.sessions:
         session = existing.get(imported.date)
         fresh = session is None
@@ -365,17 +400,17 @@ def import_history(
                     continue
                 used_uuids.add(key)
                 logs.append(
-                    SetLog(
-                        uuid=key,
-                        exercise=trained,
-                        set_number=logged.set_number,
-                        reps=logged.reps,
-                        reps_left=logged.reps_left,
-                        reps_right=logged.reps_right,
-                        load_kg=_load_kg(logged=logged, unit=unit, date=imported.date),
-                        rir=RIR_WHEN_MISSING if logged.rir is None else logged.rir,
-                        logged_at=_aware(logged.logged_at, athlete.zone),
-                        note=logged.note,
+                    _LogRow(
+                        key,
+                        trained.pk,
+                        logged.set_number,
+                        logged.reps,
+                        logged.reps_left,
+                        logged.reps_right,
+                        _load_kg(logged=logged, unit=unit, date=imported.date, memo=loads),
+                        RIR_WHEN_MISSING if logged.rir is None else logged.rir,
+                        _aware(logged.logged_at, athlete.zone),
+                        logged.note,
                     )
                 )
             if exercise is None or not (logs or (fresh and prescription.fields)):
@@ -392,9 +427,9 @@ def import_history(
             number, template = _day_of(session=imported, program=program, exercises=exercises)
             template = templates.get(imported.day_template or "", template)
             session = Session(
-                athlete=athlete,
-                assignment=assignment,
-                day_template=template,
+                athlete_id=athlete.pk,
+                assignment_id=assignment.pk,
+                day_template_id=template.pk,
                 date=imported.date,
                 day_number=number,
                 name=imported.name or template.name,
@@ -414,7 +449,12 @@ def import_history(
                 order += 1
                 fields = _described_slot(logs, order=order)
             swapped = exercises.get(prescription.swapped_to) if prescription.swapped_to else None
-            copy = SessionPrescription(exercise=exercise, swapped_to=swapped, **fields)
+            copy = SessionPrescription(
+                exercise_id=exercise.pk,
+                swapped_to_id=swapped.pk if swapped else None,
+                source_id=None,
+                **fields,
+            )
             slots.append((session, copy, [a for a in prescription.alternatives]))
             set_rows.extend((copy, log) for log in logs)
         if order > MAX_SLOT_ORDER:
@@ -423,12 +463,12 @@ def import_history(
             )
         next_order[imported.date] = order
 
-    Session.objects.bulk_create(new_sessions)
+    writing.insert(Session, new_sessions)
     copies = []
     for session, copy, _ in slots:
-        copy.session = session
+        copy.session_id = session.pk
         copies.append(copy)
-    SessionPrescription.objects.bulk_create(copies)
+    writing.insert(SessionPrescription, copies)
     Through = SessionPrescription.alternatives.through
     Through.objects.bulk_create(
         Through(sessionprescription_id=copy.pk, exercise_id=exercises[name].pk)
@@ -436,11 +476,8 @@ def import_history(
         for name in alternatives
         if exercises.get(name) is not None
     )
-    logs = []
-    for copy, log in set_rows:
-        log.prescription = copy
-        logs.append(log)
-    SetLog.objects.bulk_create(logs, batch_size=2000)
+    logs = [(copy.pk, *log) for copy, log in set_rows]
+    writing.insert_rows(SetLog, ["prescription_id", *_LogRow._fields], logs)
     return ImportResult(
         sessions_created=len(new_sessions),
         sessions_joined=len(joined_pks),

@@ -180,6 +180,11 @@ class ParsedFile:
     needs_unit: bool = False
 
     @property
+    def chooses_uuids(self) -> bool:
+        """Our JSON brings its sets' UUIDs; other files' are made from the athlete's id."""
+        return self.format == LEGPLANNER
+
+    @property
     def label(self) -> str:
         return FORMAT_LABELS[self.format]
 
@@ -463,7 +468,21 @@ def rir_from_rpe(rpe: Decimal) -> int:
     return int((Decimal(10) - rpe).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _read_row(values: dict[str, str], *, layout: Layout, line: int, today: dt.date) -> _Row | str:
+def _memo(memo: dict, function, raw: str, **context):
+    """``function(raw, **context)``, computed once per distinct cell: a history file repeats
+    its dates, reps and weights on every row, and strptime is the slowest step of a row.
+    Refusals are not kept (they name the line), so every bad cell still raises."""
+    key = (function, raw)
+    try:
+        return memo[key]
+    except KeyError:
+        value = memo[key] = function(raw, **context)
+        return value
+
+
+def _read_row(
+    values: dict[str, str], *, layout: Layout, line: int, today: dt.date, memo: dict
+) -> _Row | str:
     """One row as a set, or the reason it is not one."""
     cols = layout.columns
 
@@ -486,26 +505,26 @@ def _read_row(values: dict[str, str], *, layout: Layout, line: int, today: dt.da
     elif format_ == HEVY:
         if get("set_type").strip().casefold() in ("warmup", "warm-up", "warm up"):
             return SKIPPED_WARM_UP
-        index = _whole(raw_order, column="set index", line=line)
+        index = _memo(memo, _whole, raw_order, column="set index", line=line)
         order = None if index is None else index + 1
 
     raw_date = get("date")
     if not raw_date.strip():
         raise ImportRefused(MISSING_MESSAGE.format(line=line, column="date"))
-    started = _date(raw_date, format_=format_, line=line, today=today)
+    started = _memo(memo, _date, raw_date, format_=format_, line=line, today=today)
     if format_ == FITNOTES:
         started = dt.datetime.combine(started.date(), DAY_ONLY_TIME)
 
-    reps = _whole(get("reps"), column="reps", line=line)
-    distance = _decimal(get("distance"), column="distance", line=line)
-    seconds = _decimal(get("seconds"), column="seconds", line=line)
+    reps = _memo(memo, _whole, get("reps"), column="reps", line=line)
+    distance = _memo(memo, _decimal, get("distance"), column="distance", line=line)
+    seconds = _memo(memo, _decimal, get("seconds"), column="seconds", line=line)
     if not reps and ((distance or 0) > 0 or (seconds or 0) > 0):
         return SKIPPED_TIMED
     if reps is None:
         raise ImportRefused(MISSING_MESSAGE.format(line=line, column="reps"))
     _check_range(reps, column="reps", line=line, low=0, high=MAX_REPS)
 
-    load = _decimal(get("weight"), column="weight", line=line) or Decimal(0)
+    load = _memo(memo, _decimal, get("weight"), column="weight", line=line) or Decimal(0)
     _check_range(load, column="weight", line=line, low=0, high=Decimal(10_000))
     unit = layout.unit
     if format_ == STRONG_LEGACY:
@@ -519,7 +538,7 @@ def _read_row(values: dict[str, str], *, layout: Layout, line: int, today: dt.da
         else:
             raise ImportRefused(BAD_UNIT_MESSAGE.format(line=line, value=get("weight_unit")))
 
-    rpe = _decimal(get("rpe"), column="RPE", line=line)
+    rpe = _memo(memo, _decimal, get("rpe"), column="RPE", line=line)
     rir = None
     if rpe is not None:
         _check_range(rpe, column="RPE", line=line, low=0, high=10)
@@ -527,9 +546,9 @@ def _read_row(values: dict[str, str], *, layout: Layout, line: int, today: dt.da
 
     duration = None
     if format_ in (STRONG, STRONG_LEGACY):
-        duration = _duration(get("duration"))
+        duration = _memo(memo, _duration, get("duration"))
     elif format_ == HEVY and get("end").strip():
-        ended = _date(get("end"), format_=format_, line=line, today=today)
+        ended = _memo(memo, _date, get("end"), format_=format_, line=line, today=today)
         duration = ended - started if ended >= started else None
 
     workout_name = unescape_formula(get("workout").strip())
@@ -588,7 +607,7 @@ def _read_csv_rows(text: str, *, today: dt.date) -> tuple[Layout, list[_Row], Co
         raise ImportRefused(BAD_CSV_MESSAGE.format(line=1, problem=error)) from None
     layout = detect_layout(header)
     names = [name.strip() for name in header]
-    rows, skipped = [], Counter()
+    rows, skipped, memo = [], Counter(), {}
     while True:
         try:
             values = next(reader)
@@ -606,7 +625,11 @@ def _read_csv_rows(text: str, *, today: dt.date) -> tuple[Layout, list[_Row], Co
                 FIELD_COUNT_MESSAGE.format(line=line, found=len(values), expected=len(names))
             )
         read = _read_row(
-            dict(zip(names, values, strict=True)), layout=layout, line=line, today=today
+            dict(zip(names, values, strict=True)),
+            layout=layout,
+            line=line,
+            today=today,
+            memo=memo,
         )
         if isinstance(read, str):
             skipped[read] += 1
