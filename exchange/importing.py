@@ -161,10 +161,19 @@ def _sessions_on(*, athlete, dates: Iterable[dt.date]) -> dict[dt.date, Session]
     }
 
 
-def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
+def name_rows(*, parsed: ParsedFile) -> tuple[list[NameRow], list[NameRow]]:
+    """The file's exercise names the catalogue knows, and those it does not (most sets
+    first): the choices the confirm asks for, without the rest of the preview's work."""
     names = parsed.exercise_names()
     matched = match_names(names=names, catalogue=Exercise.objects.all())
     rows = [NameRow(name, count, matched.get(name)) for name, count in names.items()]
+    known = [row for row in rows if row.exercise]
+    unknown = sorted((row for row in rows if not row.exercise), key=lambda r: -r.sets)
+    return known, unknown
+
+
+def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
+    known, unknown = name_rows(parsed=parsed)
     uuids = [set_uuid(athlete_id=athlete.pk, logged=s) for _, s in parsed.all_sets()]
     taken = _taken_uuids(athlete=athlete, uuids=uuids, chosen_by_file=parsed.chooses_uuids)
     dates = [session.date for session in parsed.sessions]
@@ -176,8 +185,8 @@ def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
         first=min(dates),
         last=max(dates),
         skipped=parsed.skipped,
-        known=[row for row in rows if row.exercise],
-        unknown=sorted((row for row in rows if not row.exercise), key=lambda r: -r.sets),
+        known=known,
+        unknown=unknown,
         already_imported=sum(1 for u in uuids if taken.get(u) == athlete.pk),
         joining=len(_sessions_on(athlete=athlete, dates=dates)),
         missing_rir=sum(1 for logged in sets if logged.rir is None),

@@ -20,7 +20,7 @@ from exchange.access import get_pending_import
 from exchange.deletion import delete_account
 from exchange.exporting import attachment_header, json_export, strong_csv
 from exchange.forms import ConfirmForm, DeleteAccountForm, UploadForm
-from exchange.importing import build_preview, import_history
+from exchange.importing import build_preview, import_history, name_rows
 from exchange.models import PendingImport
 from exchange.parsing import ImportRefused, parse_file
 
@@ -172,15 +172,15 @@ def _read_choices(request, *, names: int) -> None:
 
 
 @csrf_protect
-def _confirm(request, *, pending: PendingImport, parsed, summary):
+def _confirm(request, *, pending: PendingImport, parsed, unknown):
     form = ConfirmForm(
         request.POST,
-        unknown=summary.unknown,
-        needs_unit=summary.needs_unit,
+        unknown=unknown,
+        needs_unit=parsed.needs_unit,
         default_unit=request.user.unit,
     )
     if not form.is_valid():
-        return _preview_page(request, summary=summary, form=form, pending=pending, status=400)
+        return _preview_page(request, parsed=parsed, form=form, pending=pending, status=400)
     try:
         with transaction.atomic():
             # Claiming the upload first makes a second confirm (another tab, a double
@@ -198,12 +198,12 @@ def _confirm(request, *, pending: PendingImport, parsed, summary):
         return _upload_page(request, UploadForm(), error=ALREADY_CONFIRMED_MESSAGE, status=409)
     except ImportRefused as refused:
         form.add_error(None, refused.message)
-        return _preview_page(request, summary=summary, form=form, pending=pending, status=400)
+        return _preview_page(request, parsed=parsed, form=form, pending=pending, status=400)
     except IntegrityError:
         # Another write on the same days (a second import, the week's generation) won the
         # race: nothing of this one was written, and trying again sees its result.
         form.add_error(None, RACED_MESSAGE)
-        return _preview_page(request, summary=summary, form=form, pending=pending, status=409)
+        return _preview_page(request, parsed=parsed, form=form, pending=pending, status=409)
     messages.success(
         request,
         IMPORTED_MESSAGE.format(
@@ -221,7 +221,8 @@ class _AlreadyImported(Exception):
     pass
 
 
-def _preview_page(request, *, summary, form, pending, status: int = 200):
+def _preview_page(request, *, parsed, form, pending, status: int = 200):
+    summary = build_preview(athlete=request.user, parsed=parsed)
     return render(
         request,
         "exchange/preview.html",
@@ -243,14 +244,16 @@ def preview(request, token: str):
     except ImportRefused as refused:
         pending.delete()
         return _upload_page(request, UploadForm(), error=refused.message, status=400)
-    summary = build_preview(athlete=athlete, parsed=parsed)
+    # The confirm asks only which names are unknown; the rest of the preview (what was
+    # imported before, which days join a session) is built again only to show the page.
+    _, unknown = name_rows(parsed=parsed)
     if request.method == "POST":
-        _read_choices(request, names=len(summary.unknown))
-        return _confirm(request, pending=pending, parsed=parsed, summary=summary)
+        _read_choices(request, names=len(unknown))
+        return _confirm(request, pending=pending, parsed=parsed, unknown=unknown)
     form = ConfirmForm(
-        None, unknown=summary.unknown, needs_unit=summary.needs_unit, default_unit=athlete.unit
+        None, unknown=unknown, needs_unit=parsed.needs_unit, default_unit=athlete.unit
     )
-    return _preview_page(request, summary=summary, form=form, pending=pending)
+    return _preview_page(request, parsed=parsed, form=form, pending=pending)
 
 
 @require_http_methods(["GET", "POST"])
