@@ -120,7 +120,7 @@ class ImportRefused(Exception):
         self.message = message
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedSet:
     set_number: int
     reps: int | None
@@ -349,7 +349,7 @@ def detect_layout(header: list[str]) -> Layout:
     raise ImportRefused(UNKNOWN_FORMAT_MESSAGE)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     line: int
     workout_key: str
