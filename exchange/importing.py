@@ -172,8 +172,11 @@ def name_rows(*, parsed: ParsedFile) -> tuple[list[NameRow], list[NameRow]]:
     return known, unknown
 
 
-def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
-    known, unknown = name_rows(parsed=parsed)
+def build_preview(
+    *, athlete, parsed: ParsedFile, names: tuple[list[NameRow], list[NameRow]] | None = None
+) -> Preview:
+    """What the preview page shows; ``names`` when the caller has matched them already."""
+    known, unknown = names or name_rows(parsed=parsed)
     uuids = [set_uuid(athlete_id=athlete.pk, logged=s) for _, s in parsed.all_sets()]
     taken = _taken_uuids(athlete=athlete, uuids=uuids, chosen_by_file=parsed.chooses_uuids)
     dates = [session.date for session in parsed.sessions]

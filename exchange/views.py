@@ -221,8 +221,8 @@ class _AlreadyImported(Exception):
     pass
 
 
-def _preview_page(request, *, parsed, form, pending, status: int = 200):
-    summary = build_preview(athlete=request.user, parsed=parsed)
+def _preview_page(request, *, parsed, form, pending, names=None, status: int = 200):
+    summary = build_preview(athlete=request.user, parsed=parsed, names=names)
     return render(
         request,
         "exchange/preview.html",
@@ -246,14 +246,15 @@ def preview(request, token: str):
         return _upload_page(request, UploadForm(), error=refused.message, status=400)
     # The confirm asks only which names are unknown; the rest of the preview (what was
     # imported before, which days join a session) is built again only to show the page.
-    _, unknown = name_rows(parsed=parsed)
+    names = name_rows(parsed=parsed)
+    unknown = names[1]
     if request.method == "POST":
         _read_choices(request, names=len(unknown))
         return _confirm(request, pending=pending, parsed=parsed, unknown=unknown)
     form = ConfirmForm(
         None, unknown=unknown, needs_unit=parsed.needs_unit, default_unit=athlete.unit
     )
-    return _preview_page(request, parsed=parsed, form=form, pending=pending)
+    return _preview_page(request, parsed=parsed, form=form, pending=pending, names=names)
 
 
 @require_http_methods(["GET", "POST"])
