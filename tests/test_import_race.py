@@ -2,6 +2,7 @@
 file was already imported; never a 500, never a set twice (issue 13, point 7)."""
 
 import datetime as dt
+import html
 from urllib.parse import urlencode
 
 import pytest
@@ -9,7 +10,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from exchange import samples
+from exchange import samples, views
 from exchange.models import PendingImport
 from programs.models import Session
 from tests.conftest import post_at_once
@@ -54,3 +55,24 @@ def test_one_import_confirmed_from_two_tabs_writes_once(migrated_rows_put_back, 
             assert not PendingImport.objects.exists()
     print(f"{ROUNDS} rounds of {TABS} tabs: {acknowledged} imports acknowledged, {stored} sets")
     assert stored == acknowledged * 8 * 13
+
+
+def test_a_tab_whose_upload_was_claimed_meanwhile_is_told_so(client, athlete, monkeypatch):
+    """The moment the race test cannot pin: the other tab commits after this one read the
+    upload and before it claims it."""
+    client.force_login(athlete)
+    with time_machine.travel(dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC), tick=False):
+        content = samples.strong_csv(weeks=1).encode()
+        location = client.post(IMPORT, {"file": SimpleUploadedFile("s.csv", content)})["Location"]
+        matched = views.name_rows
+
+        def other_tab_confirms_first(**kwargs):
+            PendingImport.objects.all().delete()
+            return matched(**kwargs)
+
+        monkeypatch.setattr(views, "name_rows", other_tab_confirms_first)
+        response = client.post(location, {"unit": "kg"})
+
+    assert response.status_code == 409
+    assert views.ALREADY_CONFIRMED_MESSAGE in html.unescape(response.content.decode())
+    assert not SetLog.objects.exists()
