@@ -2,6 +2,7 @@
 real pages under gunicorn, against a bare bulk insert of the same rows.
 
     .venv/bin/python bench/import_limit.py [--db postgres|sqlite] [--bytes N] [--max-seconds 20]
+    IMPORT_MAX_BYTES=20971520 .venv/bin/python bench/import_limit.py   # a larger limit
 
 Production settings (DEBUG=false, collectstatic, gunicorn with one sync worker and
 gunicorn's 30 s timeout, as bench/_server.py starts it) on a throwaway database: the
@@ -235,7 +236,23 @@ def main() -> int:
             return _run(args, env=env, temp=temp)
         finally:
             if args.db == "postgres":
-                importlib.import_module("bench.import")._drop(url)
+                _drop(url)
+
+
+def _drop(url: str) -> None:
+    """Drop the bench database; a worker killed mid-confirm leaves its backend (or an
+    autovacuum of the rows it wrote) running for a moment, so try again a few times."""
+    import psycopg
+
+    drop = importlib.import_module("bench.import")._drop
+    for attempt in range(10):
+        try:
+            drop(url)
+            return
+        except psycopg.Error as error:
+            if attempt == 9:
+                print(f"could not drop the bench database ({error}); drop it by hand")
+            time.sleep(2)
 
 
 def _run(args, *, env: dict, temp: Path) -> int:
