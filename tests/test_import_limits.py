@@ -355,3 +355,17 @@ def test_more_fields_than_names_is_a_bad_request(client, athlete):
     response = confirm(client, location, {"unit": "kg", "name_0": "create:quads", **flood})
     assert response.status_code == 400
     assert not SetLog.objects.exists()
+
+
+def test_the_confirm_takes_no_query_per_row(client, athlete, django_assert_max_num_queries):
+    """Four times the sets, the same queries: the write is bulk (COPY on PostgreSQL), the
+    lookups are one query each. (Four weeks stay within one SQLite bulk_create batch.)"""
+    client.force_login(athlete)
+    counts = []
+    for first, weeks in ((dt.date(2023, 1, 2), 1), (dt.date(2023, 6, 5), 4)):
+        location = upload(client, samples.strong_csv(first=first, weeks=weeks).encode())["Location"]
+        with django_assert_max_num_queries(40) as queries:
+            assert confirm(client, location, {"unit": "kg"}).status_code == 302
+        counts.append(len(queries))
+    assert SetLog.objects.count() == 13 * 5
+    assert counts[0] == counts[1]
