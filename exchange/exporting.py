@@ -8,12 +8,15 @@ the JSON (assignments, sessions joined to their prescriptions and sets, alternat
 import csv
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from itertools import groupby
+from urllib.parse import quote
 
 from django.db.models import F, Max, Min, Window
 
 from exchange.parsing import (
+    FORMULA_STARTS,
     JSON_FORMAT_NAME,
     JSON_VERSION,
     LEFT_LEG_NOTE,
@@ -60,6 +63,25 @@ def _leg_note(side: str, note: str) -> str:
     return f"{side}: {note}" if note else side
 
 
+def text_cell(value: str) -> str:
+    """A cell of text (a name, a note) that a spreadsheet shows instead of running: one
+    that starts like a formula gets a ' in front, as OWASP advises for CSV injection.
+    Only text cells: numbers are ours, and never start that way."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+# What may stand in the quoted fallback file name: RFC 6266's plain ASCII, no quote nor
+# backslash, so that old clients that do not read filename* still get a safe name.
+_NOT_PLAIN = re.compile(r"[^A-Za-z0-9._@+-]+")
+
+
+def attachment_header(name: str) -> str:
+    """Content-Disposition for a download named ``name``, whatever its characters: an ASCII
+    fallback, and the name itself in UTF-8 (RFC 6266, RFC 5987's filename*)."""
+    fallback = _NOT_PLAIN.sub("_", name) or "download"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
 def strong_rows(*, athlete) -> Iterator[list[str]]:
     """One row per set (a per-leg set is a row per leg, said in Notes), loads in the
     athlete's unit, RPE = 10 − RIR."""
@@ -84,22 +106,22 @@ def strong_rows(*, athlete) -> Iterator[list[str]]:
         session = logged.prescription.session
         common = [
             logged.first_at.astimezone(zone).strftime(STRONG_DATE),
-            session.name,
+            text_cell(session.name),
             strong_duration(logged.last_at - logged.first_at),
-            logged.exercise.name,
+            text_cell(logged.exercise.name),
             str(logged.set_number),
             str(from_kg(load_kg=logged.load_kg, unit=unit)),
         ]
         rpe = str(10 - logged.rir)
         if logged.reps is not None:
-            yield [*common, str(logged.reps), "0", "0", logged.note, "", rpe]
+            yield [*common, str(logged.reps), "0", "0", text_cell(logged.note), "", rpe]
         else:
             yield [
                 *common,
                 str(logged.reps_left),
                 "0",
                 "0",
-                _leg_note(LEFT_LEG_NOTE, logged.note),
+                text_cell(_leg_note(LEFT_LEG_NOTE, logged.note)),
                 "",
                 rpe,
             ]
@@ -108,7 +130,7 @@ def strong_rows(*, athlete) -> Iterator[list[str]]:
                 str(logged.reps_right),
                 "0",
                 "0",
-                _leg_note(RIGHT_LEG_NOTE, logged.note),
+                text_cell(_leg_note(RIGHT_LEG_NOTE, logged.note)),
                 "",
                 rpe,
             ]

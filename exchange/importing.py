@@ -17,12 +17,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
 from accounts.models import Unit
+from exchange import writing
 from exchange.names import match_names, normalise
 from exchange.parsing import (
     MAX_NAME,
@@ -31,6 +33,7 @@ from exchange.parsing import (
     ImportRefused,
     ParsedFile,
 )
+from programs.bounds import MAX_SETS, MAX_SLOT_ORDER
 from programs.models import (
     Assignment,
     DayTemplate,
@@ -49,7 +52,6 @@ from tracking.units import to_kg
 IMPORT_NAMESPACE = uuid.UUID("4f0c8c1e-3b7e-4c55-9a43-6a1f2b7d9e10")
 # A set whose file gives no RPE counts at the middle of the guide's target.
 RIR_WHEN_MISSING = 2
-MAX_SLOT_SETS = 20
 QUERY_CHUNK = 900
 
 SKIP = "skip"
@@ -68,6 +70,10 @@ OTHER_ACCOUNT_MESSAGE = (
 LOAD_TOO_HEAVY_MESSAGE = "Line {line}: a load of {load} kg is more than the {limit} kg we store."
 JSON_LOAD_MESSAGE = "A set of {date} has a load of {load} kg, outside 0 to {limit} kg."
 UNKNOWN_UNIT_MESSAGE = "Pick the unit the file's weights are in."
+TOO_MANY_SLOTS_MESSAGE = (
+    "The session of {date} would have more than {limit} exercises with this file's: "
+    "we keep {limit} at most in one session."
+)
 
 
 @dataclass(frozen=True)
@@ -121,36 +127,58 @@ def _chunks(items: list, size: int = QUERY_CHUNK):
         yield items[start : start + size]
 
 
-def _taken_uuids(uuids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """The UUIDs already logged, each with its athlete."""
-    taken = {}
-    for chunk in _chunks(uuids):
-        taken.update(
-            SetLog.objects.filter(uuid__in=chunk).values_list(
-                "uuid", "prescription__session__athlete_id"
+def _taken_uuids(*, athlete, uuids: list[uuid.UUID], chosen_by_file: bool) -> dict:
+    """The UUIDs already logged, each with its athlete.
+
+    The athlete's own set logs are read in one query. A CSV's UUIDs are made from the
+    athlete's id (uuid5), so no one else can hold them; only UUIDs a file chose (our JSON)
+    are looked for among everyone's sets."""
+    own = set(
+        SetLog.objects.filter(prescription__session__athlete=athlete).values_list("uuid", flat=True)
+    )
+    taken = {key: athlete.pk for key in uuids if key in own}
+    if chosen_by_file:
+        others = [key for key in uuids if key not in own]
+        for chunk in _chunks(others):
+            taken.update(
+                SetLog.objects.filter(uuid__in=chunk).values_list(
+                    "uuid", "prescription__session__athlete_id"
+                )
             )
-        )
     return taken
 
 
 def _sessions_on(*, athlete, dates: Iterable[dt.date]) -> dict[dt.date, Session]:
-    found = {}
-    for chunk in _chunks(sorted(set(dates))):
-        found.update(
-            (session.date, session)
-            for session in Session.objects.filter(athlete=athlete, date__in=chunk).annotate(
-                last_order=Max("prescriptions__order")
-            )
-        )
-    return found
+    """The athlete's sessions on these dates, read in one query over their span."""
+    dates = set(dates)
+    if not dates:
+        return {}
+    span = Session.objects.filter(athlete=athlete, date__range=(min(dates), max(dates)))
+    return {
+        session.date: session
+        for session in span.annotate(last_order=Max("prescriptions__order"))
+        if session.date in dates
+    }
 
 
-def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
+def name_rows(*, parsed: ParsedFile) -> tuple[list[NameRow], list[NameRow]]:
+    """The file's exercise names the catalogue knows, and those it does not (most sets
+    first): the choices the confirm asks for, without the rest of the preview's work."""
     names = parsed.exercise_names()
     matched = match_names(names=names, catalogue=Exercise.objects.all())
     rows = [NameRow(name, count, matched.get(name)) for name, count in names.items()]
+    known = [row for row in rows if row.exercise]
+    unknown = sorted((row for row in rows if not row.exercise), key=lambda r: -r.sets)
+    return known, unknown
+
+
+def build_preview(
+    *, athlete, parsed: ParsedFile, names: tuple[list[NameRow], list[NameRow]] | None = None
+) -> Preview:
+    """What the preview page shows; ``names`` when the caller has matched them already."""
+    known, unknown = names or name_rows(parsed=parsed)
     uuids = [set_uuid(athlete_id=athlete.pk, logged=s) for _, s in parsed.all_sets()]
-    taken = _taken_uuids(uuids)
+    taken = _taken_uuids(athlete=athlete, uuids=uuids, chosen_by_file=parsed.chooses_uuids)
     dates = [session.date for session in parsed.sessions]
     sets = [logged for _, logged in parsed.all_sets()]
     return Preview(
@@ -160,13 +188,26 @@ def build_preview(*, athlete, parsed: ParsedFile) -> Preview:
         first=min(dates),
         last=max(dates),
         skipped=parsed.skipped,
-        known=[row for row in rows if row.exercise],
-        unknown=sorted((row for row in rows if not row.exercise), key=lambda r: -r.sets),
+        known=known,
+        unknown=unknown,
         already_imported=sum(1 for u in uuids if taken.get(u) == athlete.pk),
         joining=len(_sessions_on(athlete=athlete, dates=dates)),
         missing_rir=sum(1 for logged in sets if logged.rir is None),
         needs_unit=parsed.needs_unit,
     )
+
+
+def _free_name(display: str) -> str:
+    """The name as the file spells it (cut to the column), or with a number when taken:
+    names that share their first 80 characters each get their own."""
+    stem = display[: MAX_NAME - 16]
+    taken = set(Exercise.objects.filter(name__startswith=stem).values_list("name", flat=True))
+    if display not in taken:
+        return display
+    suffix = 1
+    while (candidate := f"{stem} (imported {suffix})") in taken:
+        suffix += 1
+    return candidate
 
 
 def _create_exercise(*, name: str, muscle: str) -> Exercise:
@@ -180,9 +221,7 @@ def _create_exercise(*, name: str, muscle: str) -> Exercise:
     while slug in taken_slugs:
         suffix += 1
         slug = f"{base}-{suffix}"
-    display = name.strip()[:MAX_NAME]
-    if Exercise.objects.filter(name=display).exists():
-        display = f"{display[: MAX_NAME - 12]} (imported)"
+    display = _free_name(name.strip()[:MAX_NAME])
     return Exercise.objects.create(
         name=display,
         slug=slug,
@@ -257,7 +296,10 @@ def _json_assignments(*, athlete, parsed: ParsedFile) -> list[Assignment]:
     return result
 
 
-def _load_kg(*, logged: ImportedSet, unit: str, date: dt.date) -> Decimal:
+def _load_kg(*, logged: ImportedSet, unit: str, date: dt.date, memo: dict) -> Decimal:
+    key = (logged.load, logged.unit or unit)
+    if key in memo:  # a file repeats its loads: each is converted once
+        return memo[key]
     load = to_kg(load=logged.load, unit=logged.unit or unit)
     if not 0 <= load <= MAX_LOAD_KG:
         if logged.line is not None:
@@ -265,17 +307,34 @@ def _load_kg(*, logged: ImportedSet, unit: str, date: dt.date) -> Decimal:
                 LOAD_TOO_HEAVY_MESSAGE.format(line=logged.line, load=load, limit=MAX_LOAD_KG)
             )
         raise ImportRefused(JSON_LOAD_MESSAGE.format(date=date, load=load, limit=MAX_LOAD_KG))
+    memo[key] = load
     return load
 
 
-def _described_slot(sets: list[SetLog], *, order: int) -> dict:
+class _LogRow(NamedTuple):
+    """A set log to write, as plain values: a file's hundreds of thousands of sets are
+    written without a model instance each (see exchange.writing)."""
+
+    uuid: uuid.UUID
+    exercise_id: int
+    set_number: int
+    reps: int | None
+    reps_left: int | None
+    reps_right: int | None
+    load_kg: Decimal
+    rir: int
+    logged_at: dt.datetime
+    note: str
+
+
+def _described_slot(sets: list[_LogRow], *, order: int) -> dict:
     """An imported exercise's copied prescription, from what was done."""
     reps = [min(s.reps_left, s.reps_right) if s.reps is None else s.reps for s in sets] or [1]
     low = min(max(min(reps), 1), MAX_REPS)
     return {
         "order": order,
-        "sets_min": min(len(sets), MAX_SLOT_SETS) or 1,
-        "sets_max": min(len(sets), MAX_SLOT_SETS) or 1,
+        "sets_min": min(len(sets), MAX_SETS) or 1,
+        "sets_max": min(len(sets), MAX_SETS) or 1,
         "reps_min": low,
         "reps_max": max(low, min(max(reps), MAX_REPS)),
         "per_leg": any(s.reps is None for s in sets),
@@ -325,7 +384,9 @@ def import_history(
         id(logged): set_uuid(athlete_id=athlete.pk, logged=logged)
         for _, logged in parsed.all_sets()
     }
-    taken = _taken_uuids(list(uuids.values()))
+    taken = _taken_uuids(
+        athlete=athlete, uuids=list(uuids.values()), chosen_by_file=parsed.chooses_uuids
+    )
     if any(owner != athlete.pk for owner in taken.values()):
         raise ImportRefused(OTHER_ACCOUNT_MESSAGE)
     existing = _sessions_on(athlete=athlete, dates=[s.date for s in parsed.sessions])
@@ -333,9 +394,10 @@ def import_history(
 
     new_sessions: list[Session] = []
     slots: list[tuple[Session, SessionPrescription, list[str]]] = []
-    set_rows: list[tuple[SessionPrescription, SetLog]] = []
+    set_rows: list[tuple[SessionPrescription, _LogRow]] = []
     next_order: dict[dt.date, int] = {}
     used_uuids: set[uuid.UUID] = set(taken)
+    loads: dict = {}
     for imported in parsed.sessions:
         session = existing.get(imported.date)
         fresh = session is None
@@ -350,17 +412,17 @@ def import_history(
                     continue
                 used_uuids.add(key)
                 logs.append(
-                    SetLog(
-                        uuid=key,
-                        exercise=trained,
-                        set_number=logged.set_number,
-                        reps=logged.reps,
-                        reps_left=logged.reps_left,
-                        reps_right=logged.reps_right,
-                        load_kg=_load_kg(logged=logged, unit=unit, date=imported.date),
-                        rir=RIR_WHEN_MISSING if logged.rir is None else logged.rir,
-                        logged_at=_aware(logged.logged_at, athlete.zone),
-                        note=logged.note,
+                    _LogRow(
+                        key,
+                        trained.pk,
+                        logged.set_number,
+                        logged.reps,
+                        logged.reps_left,
+                        logged.reps_right,
+                        _load_kg(logged=logged, unit=unit, date=imported.date, memo=loads),
+                        RIR_WHEN_MISSING if logged.rir is None else logged.rir,
+                        _aware(logged.logged_at, athlete.zone),
+                        logged.note,
                     )
                 )
             if exercise is None or not (logs or (fresh and prescription.fields)):
@@ -377,9 +439,9 @@ def import_history(
             number, template = _day_of(session=imported, program=program, exercises=exercises)
             template = templates.get(imported.day_template or "", template)
             session = Session(
-                athlete=athlete,
-                assignment=assignment,
-                day_template=template,
+                athlete_id=athlete.pk,
+                assignment_id=assignment.pk,
+                day_template_id=template.pk,
                 date=imported.date,
                 day_number=number,
                 name=imported.name or template.name,
@@ -399,17 +461,26 @@ def import_history(
                 order += 1
                 fields = _described_slot(logs, order=order)
             swapped = exercises.get(prescription.swapped_to) if prescription.swapped_to else None
-            copy = SessionPrescription(exercise=exercise, swapped_to=swapped, **fields)
+            copy = SessionPrescription(
+                exercise_id=exercise.pk,
+                swapped_to_id=swapped.pk if swapped else None,
+                source_id=None,
+                **fields,
+            )
             slots.append((session, copy, [a for a in prescription.alternatives]))
             set_rows.extend((copy, log) for log in logs)
+        if order > MAX_SLOT_ORDER:
+            raise ImportRefused(
+                TOO_MANY_SLOTS_MESSAGE.format(date=imported.date, limit=MAX_SLOT_ORDER)
+            )
         next_order[imported.date] = order
 
-    Session.objects.bulk_create(new_sessions)
+    writing.insert(Session, new_sessions)
     copies = []
     for session, copy, _ in slots:
-        copy.session = session
+        copy.session_id = session.pk
         copies.append(copy)
-    SessionPrescription.objects.bulk_create(copies)
+    writing.insert(SessionPrescription, copies)
     Through = SessionPrescription.alternatives.through
     Through.objects.bulk_create(
         Through(sessionprescription_id=copy.pk, exercise_id=exercises[name].pk)
@@ -417,11 +488,8 @@ def import_history(
         for name in alternatives
         if exercises.get(name) is not None
     )
-    logs = []
-    for copy, log in set_rows:
-        log.prescription = copy
-        logs.append(log)
-    SetLog.objects.bulk_create(logs, batch_size=2000)
+    logs = [(copy.pk, *log) for copy, log in set_rows]
+    writing.insert_rows(SetLog, ["prescription_id", *_LogRow._fields], logs)
     return ImportResult(
         sessions_created=len(new_sessions),
         sessions_joined=len(joined_pks),

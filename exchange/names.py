@@ -5,7 +5,7 @@ punctuation are gone; the aliases cover the names Strong, Hevy and FitNotes give
 guide's exercises.
 """
 
-import re
+import unicodedata
 from collections.abc import Iterable
 
 from programs.models import Exercise
@@ -100,12 +100,25 @@ ALIASES = {
     ),
 }
 
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
+# Letters and marks of every script, digits and symbols such as emoji make a name; the
+# rest (punctuation, spaces, maths signs, invisible characters) only separates words.
+_KEPT_CATEGORIES = ("L", "M", "N", "So")
+
+
+_SKIN_TONES = range(0x1F3FB, 0x1F400)  # emoji modifiers: a different emoji, not spelling
+
+
+def _kept(char: str) -> bool:
+    return unicodedata.category(char).startswith(_KEPT_CATEGORIES) or ord(char) in _SKIN_TONES
 
 
 def normalise(name: str) -> str:
-    """Lower case, punctuation and spacing gone: "Squat (Barbell)" → "squat barbell"."""
-    return _NOT_WORD.sub(" ", name.casefold()).strip()
+    """Case, width and punctuation gone, the letters of every script kept:
+    "Squat (Barbell)" → "squat barbell", "Жим ногами" → "жим ногами".
+
+    A name of punctuation alone gives "": such a key never matches anything."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    return " ".join("".join(c if _kept(c) else " " for c in folded).split())
 
 
 def match_names(*, names: Iterable[str], catalogue: Iterable[Exercise]) -> dict[str, Exercise]:
@@ -117,8 +130,11 @@ def match_names(*, names: Iterable[str], catalogue: Iterable[Exercise]) -> dict[
         by_key[normalise(exercise.slug)] = exercise
         by_slug[exercise.slug] = exercise
     matched = {}
+    by_key.pop("", None)
     for name in names:
         key = normalise(name)
+        if not key:
+            continue
         exercise = by_key.get(key) or by_slug.get(ALIASES.get(key, ""))
         if exercise is not None:
             matched[name] = exercise

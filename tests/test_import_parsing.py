@@ -2,6 +2,7 @@
 message naming the line (tables; no database)."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -179,8 +180,12 @@ def test_a_malformed_number_deep_in_a_long_file_names_its_line():
 
 
 def test_a_json_file_is_read_as_ours():
-    content = b'{"format": "legplanner", "version": 1, "assignments": [], "sessions": []}'
-    assert parse_file(content).format == LEGPLANNER
+    session = {
+        "date": "2024-03-05", "day_number": 1, "day_template": "", "name": "Legs",
+        "focus": None, "assignment": None, "prescriptions": [],
+    }  # fmt: skip
+    document = {"format": "legplanner", "version": 1, "assignments": [], "sessions": [session]}
+    assert parse_file(json.dumps(document).encode()).format == LEGPLANNER
 
 
 @pytest.mark.parametrize(
