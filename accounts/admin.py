@@ -3,13 +3,12 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.invitations import revoke_invitations
-from accounts.models import Invitation, User
+from accounts.models import COACHES_GROUP, Invitation, User
 
 EXPIRES_BEFORE_MADE_MESSAGE = next(
     constraint.violation_error_message
@@ -117,12 +116,14 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "coach":
-            kwargs["queryset"] = User.objects.filter(is_staff=True).order_by("username")
-        elif db_field.name == "program" and not request.user.is_superuser:
-            # The house's programs and the coach's own, as on every coach's page.
-            kwargs["queryset"] = db_field.remote_field.model.objects.filter(
-                Q(owner__isnull=True) | Q(owner=request.user)
+            # Coaches only: the athlete who accepts gets an assignment with this coach,
+            # which the database refuses for anyone outside Coaches.
+            kwargs["queryset"] = User.objects.filter(groups__name=COACHES_GROUP).order_by(
+                "username"
             )
+        elif db_field.name == "program":
+            # The house's programs and the coach's own, as on every coach's page.
+            kwargs["queryset"] = db_field.remote_field.model.objects.usable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):

@@ -16,6 +16,10 @@ KG_PER_LB = Decimal("0.45359237")
 USERNAME_TAKEN_MESSAGE = "That username is taken: pick another one."
 EMAIL_TAKEN_MESSAGE = "An account already uses that e-mail address."
 
+# The group a coach is in: the data migration makes it, the admin and the desk test it,
+# and the database's assignment trigger names it too.
+COACHES_GROUP = "Coaches"
+
 
 class Unit(models.TextChoices):
     KG = "kg", "kg"

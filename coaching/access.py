@@ -14,9 +14,8 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.models import COACHES_GROUP
 from programs.models import Assignment, Prescription, Session
-
-COACHES_GROUP = "Coaches"
 
 
 def is_coach(user) -> bool:

@@ -36,9 +36,11 @@ class AssignForm(forms.Form):
     )
     unit = forms.ChoiceField(label="Loads in", choices=Unit.choices)
 
-    def __init__(self, *args, today: dt.date, **kwargs):
+    def __init__(self, *args, today: dt.date, coach, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        # The house's programs and the coach's own, as in the admin.
+        self.fields["program"].queryset = Program.objects.usable_by(coach)
 
     def clean_start_date(self) -> dt.date:
         start = self.cleaned_data["start_date"]

@@ -155,7 +155,7 @@ def assign(request, athlete_id: int):
     today = athlete_today(found)
     current = open_assignment_of(found)
     if request.method == "POST":
-        form = AssignForm(request.POST, today=today)
+        form = AssignForm(request.POST, today=today, coach=request.user)
         if form.is_valid():
             try:
                 changes.assign_program(
@@ -177,7 +177,7 @@ def assign(request, athlete_id: int):
             )
             if current.start_date > today:
                 initial["start_date"] = current.start_date
-        form, status = AssignForm(initial=initial, today=today), 200
+        form, status = AssignForm(initial=initial, today=today, coach=request.user), 200
     context = {"athlete": found, "assignment": current, "form": form}
     return render(request, "coaching/assign.html", context, status=status)
 

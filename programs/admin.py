@@ -138,10 +138,7 @@ class OwnedAdmin(admin.ModelAdmin):
     superuser_fields = ["owner"]
 
     def get_queryset(self, request):
-        rows = super().get_queryset(request)
-        if request.user.is_superuser:
-            return rows
-        return rows.filter(Q(owner__isnull=True) | Q(owner=request.user))
+        return super().get_queryset(request).usable_by(request.user)
 
     @staticmethod
     def may_edit(request, obj) -> bool:
@@ -255,9 +252,7 @@ class ProgramAdmin(OwnedAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in ("day_one", "day_two") and not request.user.is_superuser:
-            kwargs["queryset"] = DayTemplate.objects.filter(
-                Q(owner__isnull=True) | Q(owner=request.user)
-            )
+            kwargs["queryset"] = DayTemplate.objects.usable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.action(
@@ -329,7 +324,7 @@ class AssignmentAdmin(admin.ModelAdmin):
                 kwargs["empty_label"] = None
             kwargs["queryset"] = coaches.order_by("username")
         elif db_field.name == "program" and not user.is_superuser:
-            kwargs["queryset"] = Program.objects.filter(Q(owner__isnull=True) | Q(owner=user))
+            kwargs["queryset"] = Program.objects.usable_by(user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):

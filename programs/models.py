@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from accounts.models import COACHES_GROUP
 from programs.bounds import EARLIEST_DATE, LATEST_STORED_DATE, MAX_REPS, MAX_SETS, MAX_SLOT_ORDER
 
 MAX_TARGET_RIR = 3  # the guide: 1–2 reps in reserve on most sets, three at the most
@@ -199,6 +200,15 @@ DOSE_FIELDS = [
 ]
 
 
+class OwnedQuerySet(models.QuerySet):
+    """Rows a coach may use: the house's (no owner) and their own; a superuser's, all."""
+
+    def usable_by(self, user) -> "OwnedQuerySet":
+        if user.is_superuser:
+            return self
+        return self.filter(Q(owner__isnull=True) | Q(owner=user))
+
+
 class DayTemplate(models.Model):
     name = models.CharField(max_length=80, unique=True)
     focus = models.CharField(max_length=10, choices=Focus.choices)
@@ -215,6 +225,8 @@ class DayTemplate(models.Model):
         related_name="+",
         help_text="The coach who edits it; empty for the house's, which only superusers edit.",
     )
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -266,6 +278,8 @@ class Program(models.Model):
         help_text="The coach who edits it; empty for the house's, which only superusers edit.",
     )
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -287,8 +301,6 @@ CONSECUTIVE_DAYS_MESSAGE = (
 )
 
 
-# The group a coach is in; the migration's trigger names it too.
-COACHES_GROUP = "Coaches"
 NOT_A_COACH_MESSAGE = "The coach must be in the Coaches group."
 ATHLETE_KEPT_MESSAGE = "This assignment has sessions: it stays with its athlete."
 OVERLAP_MESSAGE = "The athlete already follows a program on some of these dates."

@@ -191,3 +191,22 @@ def test_an_admin_edit_shows_on_the_athletes_page(client, coach, athlete):
     client.force_login(coach)
 
     assert "Made in the admin" in client.get(f"/coach/athletes/{athlete.pk}/").content.decode()
+
+
+def test_a_coach_assigns_the_house_programs_and_their_own_only(
+    client, coach, other_coach, athlete, program
+):
+    theirs = Program.objects.create(
+        name="Theirs", day_one=program.day_one, day_two=program.day_two, owner=other_coach
+    )
+    own = Program.objects.create(
+        name="Own", day_one=program.day_two, day_two=program.day_one, owner=coach
+    )
+    client.force_login(coach)
+
+    offered = client.get(url(athlete)).context["form"].fields["program"].queryset
+    refused = client.post(url(athlete), data(theirs))
+
+    assert set(offered) == {program, own}
+    assert refused.status_code == 400
+    assert not Assignment.objects.filter(program=theirs).exists()

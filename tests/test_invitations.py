@@ -424,3 +424,16 @@ def test_the_revoke_action_revokes_the_coachs_open_invitations(
     assert used.revoked_at is None and used.used_by == athlete
     assert theirs.revoked_at is None
     assert client.get(join_url(open_one)).status_code == 410
+
+
+def test_the_admin_offers_coaches_only_as_an_invitations_coach(client, coach, db):
+    # Staff outside Coaches could not coach the athlete who accepts: the database refuses it.
+    staff = make_user("staff", is_staff=True)
+    root = make_user("root", is_staff=True, is_superuser=True)
+    client.force_login(root)
+
+    form = client.get(reverse("admin:accounts_invitation_add")).context["adminform"].form
+
+    offered = set(form.fields["coach"].queryset)
+    assert coach in offered
+    assert not offered & {staff, root}
