@@ -276,7 +276,7 @@ def browser_context_args() -> dict:
 @pytest.fixture(scope="session", autouse=True)
 def _migrated_rows(request, django_db_setup, django_db_blocker) -> Iterator[None]:
     """The guide's program and the Coaches group come from data migrations; the flush
-    after each live-server test deletes them. Keep a copy from before the first one."""
+    after each transactional test here deletes them. Keep a copy from before the first one."""
     with django_db_blocker.unblock():
         rows = connection.creation.serialize_db_to_string()
     test_database = connection.settings_dict["NAME"]

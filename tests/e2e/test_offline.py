@@ -1,6 +1,6 @@
 """Training with no signal: pages kept on the phone, ticks queued there and sent once.
 
-Playwright's offline switch cuts the page and its service worker from the live server,
+Playwright's offline switch cuts the page and its service worker from the server,
 as a basement does. Chromium does not always tell a page loaded with no network that the
 network is back (the `online` event), so the tests send that event themselves where a
 phone would get it; the retry timer, which needs no event, has its own test.
