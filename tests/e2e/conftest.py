@@ -143,11 +143,11 @@ def _test_database_url() -> str:
     return f"postgres://{user}:{password}@{db['HOST'] or HOST}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture(scope="session")
-def production_server(django_db_setup, django_db_blocker) -> Iterator[Server]:
-    """Started once, after the test database exists; stopped before it is dropped."""
-    with django_db_blocker.unblock():
-        database_url = _test_database_url()
+@pytest.fixture(scope="package")
+def production_server(django_db_setup) -> Iterator[Server]:
+    """Started once for this folder, after the test database exists; stopped when the
+    folder's tests are done, so the tests after them have the machine back."""
+    database_url = _test_database_url()
     with tempfile.TemporaryDirectory(prefix="legplanner-static-") as static_root:
         env = production_env(database_url=database_url, static_root=Path(static_root))
         env.pop(ASYNC_UNSAFE, None)
@@ -170,7 +170,7 @@ def server(production_server: Server, transactional_db) -> Server:
 
 # What a page loads to work; 4xx or no answer for one of these is a broken page. Pages
 # and htmx requests may answer 4xx on purpose (a refused tick, a used invitation).
-SUBRESOURCES = {"script", "stylesheet", "manifest", "image", "font", "media", "other"}
+SUBRESOURCES = {"script", "stylesheet", "manifest", "image", "font", "media"}
 
 
 @dataclass
