@@ -9,6 +9,7 @@ import hashlib
 import json
 from functools import wraps
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -75,7 +76,9 @@ def service_worker(request):
     context = {
         "shell": json.dumps(urls),
         "version": shell_version(urls),
-        "static_prefix": json.dumps(static("")),
+        # Not static(""): with DEBUG off the manifest storage knows only files, and
+        # raises for a name that is not one.
+        "static_prefix": json.dumps(settings.STATIC_URL),
         "offline_url": json.dumps(reverse("offline")),
         "today_url": json.dumps(reverse("today")),
     }

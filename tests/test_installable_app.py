@@ -6,6 +6,8 @@ import struct
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 
 from legplanner.pwa import KEEP_HEADER, SHELL_STATIC, shell_urls
@@ -14,6 +16,11 @@ from programs.models import Session
 from programs.weeks import IsoWeek
 
 W48 = IsoWeek(2026, 48)
+# What legplanner/settings.py serves static files with when DEBUG is off.
+PRODUCTION_STATIC = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 
 def png_size(path: str) -> tuple[int, int]:
@@ -105,3 +112,42 @@ def test_a_set_row_carries_what_the_phone_needs_to_judge_it(client, athlete, ses
         f'data-rir-max="{squat.rir_max}" data-per-leg="false"'
     ) in html
     assert f'data-tick-url="{reverse("tick", args=[session.pk])}"' in html
+
+
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory):
+    """The static files as a deployment has them: collected, hashed, in a manifest."""
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=root, STORAGES=PRODUCTION_STATIC):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root
+
+
+@pytest.fixture
+def production_static(collected_static):
+    # DEBUG on, the manifest storage answers plain names and never looks a name up:
+    # that is how a name missing from the manifest went unnoticed.
+    with override_settings(DEBUG=False, STATIC_ROOT=collected_static, STORAGES=PRODUCTION_STATIC):
+        yield
+
+
+def test_the_installable_app_is_served_with_production_static_files(
+    client, athlete, session, production_static
+):
+    worker = client.get(reverse("service_worker"))
+    assert worker.status_code == 200
+    script = worker.content.decode()
+    assert 'var STATIC_PREFIX = "/static/";' in script
+    assert "/static/css/app." in script  # the hashed name, not css/app.css
+
+    manifest = client.get(reverse("manifest"))
+    assert manifest.status_code == 200
+    icons = {icon["src"] for icon in json.loads(manifest.content)["icons"]}
+    assert all(
+        src.startswith("/static/icons/") and src != "/static/icons/icon-192.png" for src in icons
+    )
+
+    client.force_login(athlete)
+    page = client.get(reverse("session", args=[session.pk]))
+    assert page.status_code == 200
+    assert 'src="/static/js/offline.' in page.content.decode()

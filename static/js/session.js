@@ -9,6 +9,7 @@
   var remainingOut = document.getElementById("rest-remaining");
   var skip = document.getElementById("rest-skip");
   var interval = null;
+  if (!timer) return;  // the coach's read-only copy: nothing to log, no rest to time
 
   function decimals(text) {
     var dot = String(text).indexOf(".");

@@ -1,28 +1,51 @@
-"""A phone in a real browser: Debian's Chromium, touch, a 390 px wide screen.
+"""A phone in a real browser, against the app as production serves it.
 
-The live server runs in this process on a transactional database, so every test makes
-its own data: the personas of tests/conftest.py and the guide's week 2026-W48, a fixed
-week so that nothing here depends on today's date (the session page does not either).
+One gunicorn for the whole run: DEBUG off, the static files collected and hashed, the
+manifest storage, two workers, on the test database. The tests are transactional, so
+the rows each one makes are committed where gunicorn reads them: the personas of
+tests/conftest.py and the guide's week 2026-W48, a fixed week so that nothing here
+depends on today's date (the session page does not either).
+
+Whatever the browser calls an error fails the test it happened in: a console error, an
+uncaught exception, a same-origin file (script, stylesheet, manifest, worker, image) that
+does not load, any 5xx. A test that cuts the network on purpose allows its own errors,
+narrowly and with a reason (``browser_errors.allow``).
 """
 
 import os
 import re
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
+from django.test import override_settings
 from playwright.sync_api import (
     Browser,
+    BrowserContext,
     BrowserType,
+    ConsoleMessage,
     Locator,
     Page,
     Playwright,
+    Request,
+    Response,
+    WebError,
     expect,
     sync_playwright,
 )
 
+from bench._server import HOST, ROOT, gunicorn, production_env
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session
 from programs.weeks import IsoWeek
@@ -92,7 +115,7 @@ def browser(launch_browser) -> Iterator[Browser]:
 def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
-        "executable_path": "/usr/bin/chromium",
+        "executable_path": os.environ.get("CHROMIUM", "/usr/bin/chromium"),
         "args": [
             "--no-sandbox",
             "--disable-background-networking",
@@ -100,6 +123,147 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+@dataclass(frozen=True)
+class Server:
+    """gunicorn serving the app with production settings, minus TLS."""
+
+    url: str
+    secret_key: str  # to sign a login session made by a test (log_in)
+
+
+def _test_database_url() -> str:
+    """The test database pytest-django made, as a DATABASE_URL for gunicorn."""
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        # The file tests/settings.py names: an in-memory database is this process's alone.
+        return f"sqlite:///{db['NAME']}"
+    user, password = quote(db["USER"], safe=""), quote(db["PASSWORD"], safe="")
+    return f"postgres://{user}:{password}@{db['HOST'] or HOST}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture(scope="package")
+def production_server(django_db_setup) -> Iterator[Server]:
+    """Started once for this folder, after the test database exists; stopped when the
+    folder's tests are done, so the tests after them have the machine back."""
+    database_url = _test_database_url()
+    with tempfile.TemporaryDirectory(prefix="legplanner-static-") as static_root:
+        env = production_env(database_url=database_url, static_root=Path(static_root))
+        env.pop(ASYNC_UNSAFE, None)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        with gunicorn(env=env, workers=2, threads=1) as served:
+            yield Server(url=f"http://{HOST}:{served.port}", secret_key=env["SECRET_KEY"])
+
+
+@pytest.fixture
+def server(production_server: Server, transactional_db) -> Server:
+    """The server, for a test whose rows are committed: gunicorn reads them from its
+    own connections, so a test's transaction would hide them."""
+    return production_server
+
+
+# What a page loads to work; 4xx or no answer for one of these is a broken page. Pages
+# and htmx requests may answer 4xx on purpose (a refused tick, a used invitation).
+SUBRESOURCES = {"script", "stylesheet", "manifest", "image", "font", "media"}
+
+
+@dataclass
+class BrowserErrors:
+    origin: str
+    seen: list[str] = field(default_factory=list)
+    allowed: list[tuple[re.Pattern, str]] = field(default_factory=list)
+
+    def watch(self, context: BrowserContext) -> BrowserContext:
+        context.on("console", self._console)
+        context.on("weberror", self._uncaught)
+        context.on("requestfailed", self._failed)
+        context.on("response", self._answered)
+        return context
+
+    def allow(self, pattern: str, *, reason: str) -> None:
+        """Errors this test causes on purpose: a regular expression, and why."""
+        assert reason, "say why the error is expected"
+        self.allowed.append((re.compile(pattern), reason))
+
+    def unexpected(self) -> list[str]:
+        return [
+            error
+            for error in self.seen
+            if not any(pattern.search(error) for pattern, _ in self.allowed)
+        ]
+
+    def _ours(self, url: str) -> bool:
+        return url.startswith(f"{self.origin}/")
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            where = message.location.get("url") or (message.page.url if message.page else "")
+            self.seen.append(f"console error at {where}: {message.text}")
+
+    def _uncaught(self, error: WebError) -> None:
+        where = error.page.url if error.page else "a worker"
+        self.seen.append(f"uncaught error on {where}: {error.error.message}")
+
+    def _failed(self, request: Request) -> None:
+        # Aborted: the page moved on before the file arrived, which is no fault of it.
+        if (
+            self._ours(request.url)
+            and request.resource_type in SUBRESOURCES
+            and request.failure != "net::ERR_ABORTED"
+        ):
+            self.seen.append(f"{request.resource_type} {request.url} failed: {request.failure}")
+
+    def _answered(self, response: Response) -> None:
+        request = response.request
+        if not self._ours(response.url):
+            return
+        if response.status >= 500 or (
+            response.status >= 400 and request.resource_type in SUBRESOURCES
+        ):
+            self.seen.append(f"{request.resource_type} {response.url} answered {response.status}")
+
+
+def allow_ticks_with_no_network(errors: BrowserErrors) -> None:
+    errors.allow(
+        r"/sessions/\d+/tick/: Failed to load resource: net::ERR_INTERNET_DISCONNECTED$",
+        reason="a set ticked with the network cut is tried, then waits on the phone",
+    )
+
+
+@pytest.fixture(autouse=True)
+def browser_errors(production_server: Server) -> Iterator[BrowserErrors]:
+    """Checked after the test's browser contexts are closed (they are set up after this,
+    so torn down before it), when every event has arrived."""
+    errors = BrowserErrors(origin=production_server.url)
+    yield errors
+    unexpected = errors.unexpected()
+    assert not unexpected, "The browser reported errors:\n" + "\n".join(unexpected)
+
+
+@pytest.fixture
+def new_context(browser: Browser, browser_errors: BrowserErrors) -> Iterator[Callable]:
+    """A browser context (a phone, a laptop), watched; closed after the test."""
+    made = []
+
+    def make(**options) -> BrowserContext:
+        made.append(browser_errors.watch(browser.new_context(**options)))
+        return made[-1]
+
+    yield make
+    for context in made:
+        context.close()  # a no-op for one the test closed
+
+
+@pytest.fixture
+def context(new_context: Callable, browser_context_args: dict) -> BrowserContext:
+    """``page``'s context: the phone."""
+    return new_context(**browser_context_args)
 
 
 @pytest.fixture(scope="package")
@@ -112,7 +276,7 @@ def browser_context_args() -> dict:
 @pytest.fixture(scope="session", autouse=True)
 def _migrated_rows(request, django_db_setup, django_db_blocker) -> Iterator[None]:
     """The guide's program and the Coaches group come from data migrations; the flush
-    after each live-server test deletes them. Keep a copy from before the first one."""
+    after each transactional test here deletes them. Keep a copy from before the first one."""
     with django_db_blocker.unblock():
         rows = connection.creation.serialize_db_to_string()
     test_database = connection.settings_dict["NAME"]
@@ -157,27 +321,67 @@ def week_sessions(athlete, other_athlete) -> tuple[Session, Session]:
     return sessions.get(day_number=1), sessions.get(day_number=2)
 
 
-def log_in(page: Page, live_server, *, tap: bool = True) -> None:
-    page.goto(f"{live_server.url}/login/")
-    page.locator("#id_username").fill("athlete")
-    page.locator("#id_password").fill(PASSWORD)
-    button = page.get_by_role("button", name="Log in")
-    if tap:
-        button.tap()
-    else:
-        button.click()
-    # Logging in lands on this week, whichever it is.
+def password_for_the_server(*users) -> None:
+    """The tests' fast password hash is one the server does not know (tests/settings.py):
+    give the users who log in through a form one it does. Few iterations: gunicorn reads
+    them from the hash, and upgrades it at the first login as it would an old one."""
+    for user in users:
+        user.password = PBKDF2PasswordHasher().encode(PASSWORD, "e2e-salt", iterations=1000)
+        user.save(update_fields=["password"])
+
+
+def login_session(server: Server, user) -> str:
+    """A login made here, as the login form would make it: the session key for its
+    cookie. Signed with the server's secret, which is not this process's."""
+    engine = import_module(settings.SESSION_ENGINE)
+    with override_settings(SECRET_KEY=server.secret_key):
+        store = engine.SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+    return store.session_key
+
+
+def log_in(page: Page, server: Server, user) -> None:
+    """Logged in without the login form (the tests about logging in use it), then home:
+    this week, whichever it is. The login page first, as on a phone: the service worker
+    installs there, so the pages opened after it go through the worker."""
+    page.goto(f"{server.url}/login/")
+    wait_for_worker(page)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": login_session(server, user),
+                "url": server.url,
+            }
+        ]
+    )
+    page.goto(f"{server.url}/")
     expect(page).to_have_url(re.compile(r"/week/\d{4}-W\d{2}/$"))
 
 
 @pytest.fixture
-def logged_in_page(page: Page, live_server, athlete) -> Page:
-    log_in(page, live_server)
+def logged_in_page(page: Page, server: Server, athlete) -> Page:
+    log_in(page, server, athlete)
     return page
 
 
-def session_url(live_server, session: Session) -> str:
-    return f"{live_server.url}/sessions/{session.pk}/"
+WORKER_READY = """seconds => Promise.race([
+    navigator.serviceWorker.ready.then(() => true),
+    new Promise(resolve => setTimeout(() => resolve(false), seconds * 1000)),
+])"""
+
+
+def wait_for_worker(page: Page, *, seconds: float = 10) -> None:
+    """Until the service worker is active. Bounded: a worker that fails to install never
+    is, and Playwright would wait on ``serviceWorker.ready`` for ever."""
+    assert page.evaluate(WORKER_READY, seconds), f"no active service worker on {page.url}"
+
+
+def session_url(server: Server, session: Session) -> str:
+    return f"{server.url}/sessions/{session.pk}/"
 
 
 def exercise_card(page: Page, title: str) -> Locator:

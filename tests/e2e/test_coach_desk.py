@@ -5,13 +5,14 @@ reads their session, leaves a note, adjusts one prescription; the athlete then s
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from programs.models import Assignment
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
 from tests.coaching_setup import train
 from tests.conftest import PASSWORD, make_user
+from tests.e2e.conftest import password_for_the_server
 
 SIZES = {
     "phone": {
@@ -24,8 +25,8 @@ SIZES = {
 }
 
 
-def log_in(page: Page, live_server, username: str, lands: str = r"/week/\d{4}-W\d{2}/$") -> None:
-    page.goto(f"{live_server.url}/login/")
+def log_in(page: Page, server, username: str, lands: str = r"/week/\d{4}-W\d{2}/$") -> None:
+    page.goto(f"{server.url}/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
@@ -47,19 +48,18 @@ def squad(athlete, coach, program):
     earlier = [this_week.shifted(-3), this_week.shifted(-2), this_week.shifted(-1)]
     train(athlete, weeks=earlier, compound_rir=5, left_lag=3)
     train(steady, weeks=earlier)
+    password_for_the_server(athlete, coach)
     return athlete, steady
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_a_coach_finds_adjusts_and_the_athlete_sees_it(
-    browser: Browser, live_server, squad, size, artifacts
-):
+def test_a_coach_finds_adjusts_and_the_athlete_sees_it(new_context, server, squad, size, artifacts):
     athlete, _ = squad
-    context = browser.new_context(**SIZES[size])
+    context = new_context(**SIZES[size])
     page = context.new_page()
     # A coach who does not train lands on the desk: the athlete who needs attention
     # comes first, with their flags.
-    log_in(page, live_server, "coach", lands=r"/coach/$")
+    log_in(page, server, "coach", lands=r"/coach/$")
     rows = page.locator("tr.desk-row")
     expect(rows.first).to_have_attribute("data-athlete", "athlete")
     expect(rows.first).to_contain_text("Left leg 25 % behind on walking lunge")
@@ -94,10 +94,10 @@ def test_a_coach_finds_adjusts_and_the_athlete_sees_it(
     context.close()
 
     # The athlete sees the note and the adjusted prescription.
-    context = browser.new_context(**SIZES[size])
+    context = new_context(**SIZES[size])
     page = context.new_page()
-    log_in(page, live_server, "athlete")
-    page.goto(f"{live_server.url}{session_path}")
+    log_in(page, server, "athlete")
+    page.goto(f"{server.url}{session_path}")
     expect(page.locator("#notes")).to_contain_text("Film your last set: I want to see depth.")
     card = page.get_by_role("article", name="1. Leg press", exact=True)
     expect(card.locator(".dose")).to_contain_text("3 × 5–8")

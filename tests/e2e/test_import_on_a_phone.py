@@ -6,11 +6,9 @@ from exchange import samples
 from tracking.models import SetLog
 
 
-def test_a_strong_file_is_uploaded_previewed_and_imported(
-    logged_in_page: Page, live_server, artifacts
-):
+def test_a_strong_file_is_uploaded_previewed_and_imported(logged_in_page: Page, server, artifacts):
     page = logged_in_page
-    page.goto(f"{live_server.url}/account/import/")
+    page.goto(f"{server.url}/account/import/")
     rows = samples.strong_csv(weeks=2) + (
         "2024-01-15 18:00:00,Legs A,1h 0m,Sissy Squat,1,0,12,0,0,,,8\n"
     )

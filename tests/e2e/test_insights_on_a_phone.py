@@ -62,10 +62,10 @@ def shoot(page: Page, artifacts: Path, name: str) -> None:
 
 
 def test_progress_shows_each_exercise_and_opens_its_history(
-    logged_in_page, live_server, trained, artifacts
+    logged_in_page, server, trained, artifacts
 ):
     page = logged_in_page
-    page.goto(f"{live_server.url}/week/{IsoWeek.of(athlete_today(trained))}/")
+    page.goto(f"{server.url}/week/{IsoWeek.of(athlete_today(trained))}/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").tap()
     expect(page.get_by_role("heading", level=1)).to_have_text("Progress")
 
@@ -93,7 +93,7 @@ def test_progress_shows_each_exercise_and_opens_its_history(
     page.screenshot(path=artifacts / "exercise-progress.png", full_page=True)
 
 
-def test_balance_shows_muscles_legs_and_effort(logged_in_page, live_server, trained, artifacts):
+def test_balance_shows_muscles_legs_and_effort(logged_in_page, server, trained, artifacts):
     page = logged_in_page
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Balance").tap()
     expect(page.get_by_role("heading", level=1)).to_have_text("Balance")
@@ -117,12 +117,12 @@ def test_balance_shows_muscles_legs_and_effort(logged_in_page, live_server, trai
     shoot(page, artifacts, "balance.png")
 
 
-def test_an_athlete_with_nothing_logged_is_told_what_to_do(logged_in_page, live_server):
+def test_an_athlete_with_nothing_logged_is_told_what_to_do(logged_in_page, server):
     page = logged_in_page
-    page.goto(f"{live_server.url}/progress/")
+    page.goto(f"{server.url}/progress/")
     expect(page.get_by_text("Log a session to see your progress here")).to_be_visible()
     expect(page.locator("svg")).to_have_count(0)
-    page.goto(f"{live_server.url}/balance/")
+    page.goto(f"{server.url}/balance/")
     expect(page.get_by_text(re.compile("to compare your legs"))).to_be_visible()
     expect(page.locator("svg[role=img]")).to_have_count(0)
     no_sideways_scroll(page)

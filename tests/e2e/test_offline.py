@@ -1,6 +1,6 @@
 """Training with no signal: pages kept on the phone, ticks queued there and sent once.
 
-Playwright's offline switch cuts the page and its service worker from the live server,
+Playwright's offline switch cuts the page and its service worker from the server,
 as a basement does. Chromium does not always tell a page loaded with no network that the
 network is back (the `online` event), so the tests send that event themselves where a
 phone would get it; the retry timer, which needs no event, has its own test.
@@ -19,11 +19,14 @@ from programs.today import athlete_today
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import (
     PHONE,
+    allow_ticks_with_no_network,
     exercise_card,
     log_in,
+    password_for_the_server,
     session_url,
     set_row,
     tap_done,
+    wait_for_worker,
 )
 from tracking.models import SetLog, UndoneSet
 from tracking.ticks import UNDONE_MESSAGE
@@ -53,7 +56,7 @@ def eventually(page: Page, script: str, arg=None, *, seconds: float = 10) -> Non
 
 def wait_until_kept(page: Page, paths: list[str]) -> None:
     """The week page asks the service worker to keep its sessions: wait for them."""
-    page.evaluate("navigator.serviceWorker.ready")
+    wait_for_worker(page)
     eventually(
         page,
         """paths => caches.open("legplanner-pages").then(cache => cache.keys()).then(keys =>
@@ -83,21 +86,22 @@ def sets_of(session: Session) -> list[tuple]:
     )
 
 
-def opened_offline(page: Page, live_server, week_sessions) -> Page:
+def opened_offline(page: Page, server, week_sessions) -> Page:
     """Online: the week, then Day 1. Then the signal goes and Day 1 is reloaded."""
     day_one, day_two = week_sessions
-    log_in(page, live_server)
-    page.goto(f"{live_server.url}/week/2026-W48/")
+    log_in(page, server, day_one.athlete)
+    page.goto(f"{server.url}/week/2026-W48/")
     wait_until_kept(page, [f"/sessions/{day_one.pk}/", f"/sessions/{day_two.pk}/"])
-    page.goto(session_url(live_server, day_one))
+    page.goto(session_url(server, day_one))
     page.context.set_offline(True)
     page.reload()
     return page
 
 
 @pytest.fixture
-def offline_day_one(page: Page, live_server, athlete, week_sessions) -> Page:
-    return opened_offline(page, live_server, week_sessions)
+def offline_day_one(page: Page, server, athlete, week_sessions, browser_errors) -> Page:
+    allow_ticks_with_no_network(browser_errors)
+    return opened_offline(page, server, week_sessions)
 
 
 def test_a_whole_session_in_a_dead_zone_arrives_once(offline_day_one: Page, week_sessions):
@@ -179,10 +183,11 @@ def test_a_whole_session_in_a_dead_zone_arrives_once(offline_day_one: Page, week
 
 
 def test_the_retry_timer_sends_without_the_online_event(
-    page: Page, live_server, athlete, week_sessions
+    page: Page, server, athlete, week_sessions, browser_errors
 ):
+    allow_ticks_with_no_network(browser_errors)
     page.clock.install()
-    opened_offline(page, live_server, week_sessions)
+    opened_offline(page, server, week_sessions)
     tap_done(exercise_card(page, SQUAT), 1, load="100")
     expect(page.locator("#queue-banner")).to_contain_text("1 set saved on this phone")
 
@@ -192,22 +197,22 @@ def test_the_retry_timer_sends_without_the_online_event(
     assert len(sets_of(week_sessions[0])) == 1
 
 
-def test_the_week_keeps_its_sessions_for_the_gym(page: Page, live_server, athlete, week_sessions):
+def test_the_week_keeps_its_sessions_for_the_gym(page: Page, server, athlete, week_sessions):
     _, day_two = week_sessions
-    log_in(page, live_server)
-    page.goto(f"{live_server.url}/week/2026-W48/")
+    log_in(page, server, athlete)
+    page.goto(f"{server.url}/week/2026-W48/")
     wait_until_kept(page, [f"/sessions/{day_two.pk}/", "/week/2026-W48/"])
     page.context.set_offline(True)
 
     # Day 2 was never opened: the week page kept it, cues included.
-    page.goto(session_url(live_server, day_two))
+    page.goto(session_url(server, day_two))
     expect(page.get_by_role("heading", name="1. Leg extension")).to_be_visible()
     expect(page.locator("#network-status")).to_contain_text("copy kept on this phone")
-    page.goto(f"{live_server.url}/week/2026-W48/")
+    page.goto(f"{server.url}/week/2026-W48/")
     expect(page.get_by_role("heading", name=re.compile("Week 48"))).to_be_visible()
 
     # A page never kept says so, rather than the browser's error.
-    page.goto(f"{live_server.url}/week/2026-W50/")
+    page.goto(f"{server.url}/week/2026-W50/")
     expect(page.get_by_role("heading", name="No network")).to_be_visible()
 
 
@@ -216,6 +221,7 @@ def test_an_expired_login_sends_the_sets_after_logging_in_again(
 ):
     page, (day_one, _) = offline_day_one, week_sessions
     tap_done(exercise_card(page, SQUAT), 1, load="100")
+    password_for_the_server(day_one.athlete)
     LoginSession.objects.all().delete()  # the login expired while the phone was offline
 
     go_online(page)
@@ -234,7 +240,13 @@ def test_an_expired_login_sends_the_sets_after_logging_in_again(
     assert [(name, reps) for _, name, _, reps, _, _ in sets_of(day_one)] == [("Back squat", 5)]
 
 
-def test_a_refused_set_is_shown_with_its_reason(offline_day_one: Page, week_sessions):
+def test_a_refused_set_is_shown_with_its_reason(
+    offline_day_one: Page, week_sessions, browser_errors
+):
+    browser_errors.allow(
+        r"/sessions/\d+/tick/: Failed to load resource: .* status of 404 ",
+        reason="the queued set's session is gone: the refusal is what this test is about",
+    )
     page, (day_one, _) = offline_day_one, week_sessions
     tap_done(exercise_card(page, SQUAT), 1, load="100")
     Session.objects.filter(pk=day_one.pk).delete()  # say, a coach removed the session
@@ -270,13 +282,18 @@ def test_a_replayed_tick_of_an_undone_set_says_why_it_was_not_saved(offline_day_
 
 
 def test_logging_out_leaves_nothing_of_the_athlete_on_the_phone(
-    page: Page, live_server, athlete, week_sessions
+    page: Page, server, athlete, week_sessions, browser_errors
 ):
+    allow_ticks_with_no_network(browser_errors)
+    browser_errors.allow(
+        r"/htmx-[\d.]+\.min\.[0-9a-f]{12}\.js: htmx:(afterRequest|sendError)$",
+        reason="htmx reports the tick cut on its way (below), which then waits on the phone",
+    )
     day_one, _ = week_sessions
-    log_in(page, live_server)
-    page.goto(f"{live_server.url}/week/2026-W48/")
+    log_in(page, server, athlete)
+    page.goto(f"{server.url}/week/2026-W48/")
     wait_until_kept(page, [f"/sessions/{day_one.pk}/"])
-    page.goto(session_url(live_server, day_one))
+    page.goto(session_url(server, day_one))
     # A weak signal: the page thinks it is online, but the tick does not get through.
     page.route("**/tick/", lambda route: route.abort("internetdisconnected"))
     tap_done(exercise_card(page, SQUAT), 1, load="100")
@@ -297,15 +314,32 @@ def test_logging_out_leaves_nothing_of_the_athlete_on_the_phone(
     assert page.evaluate("localStorage.length") == 0
     assert SetLog.objects.count() == 0
 
-    page.evaluate("navigator.serviceWorker.ready")
+    wait_for_worker(page)
     page.context.set_offline(True)
-    page.goto(session_url(live_server, day_one))
+    page.goto(session_url(server, day_one))
     expect(page.get_by_role("heading", name="No network")).to_be_visible()
     expect(page.get_by_role("article")).to_have_count(0)
 
 
+def test_the_service_worker_installs_and_controls_the_page(page: Page, server):
+    """As production serves it: the worker's script names hashed static files."""
+    page.goto(f"{server.url}/login/")
+    wait_for_worker(page)
+    shell = page.evaluate(
+        """caches.keys()
+            .then(names => names.find(name => name.startsWith("legplanner-shell-")))
+            .then(name => caches.open(name))
+            .then(cache => cache.keys())
+            .then(keys => keys.map(request => new URL(request.url).pathname))"""
+    )
+    assert "/offline/" in shell
+    assert any(re.fullmatch(r"/static/js/offline\.[0-9a-f]{12}\.js", path) for path in shell)
+    page.reload()
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+
+
 def test_a_phone_sized_chromium_can_install_the_app(
-    browser_type, browser_type_launch_args, live_server, tmp_path
+    browser_type, browser_type_launch_args, server, tmp_path, browser_errors
 ):
     """Installability needs a profile on disk: Chromium refuses it in incognito."""
     context = browser_type.launch_persistent_context(
@@ -315,10 +349,11 @@ def test_a_phone_sized_chromium_can_install_the_app(
         is_mobile=True,
         has_touch=True,
     )
+    browser_errors.watch(context)
     try:
         page = context.new_page()
-        page.goto(f"{live_server.url}/login/")
-        page.evaluate("navigator.serviceWorker.ready")
+        page.goto(f"{server.url}/login/")
+        wait_for_worker(page)
         cdp = context.new_cdp_session(page)
         assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
         manifest = cdp.send("Page.getAppManifest")
@@ -331,12 +366,16 @@ def test_a_phone_sized_chromium_can_install_the_app(
 
 
 def test_a_stale_csrf_token_is_renewed_not_dropped(
-    offline_day_one: Page, live_server, week_sessions
+    offline_day_one: Page, server, week_sessions, browser_errors
 ):
+    browser_errors.allow(
+        r"/sessions/\d+/tick/: Failed to load resource: .* status of 403 ",
+        reason="the stale token is refused once, then renewed: what this test is about",
+    )
     page, (day_one, _) = offline_day_one, week_sessions
     tap_done(exercise_card(page, SQUAT), 1, load="100")
     # The token the phone holds no longer matches (the server rotated its secret, say).
-    page.context.add_cookies([{"name": "csrftoken", "value": "stale!" * 8, "url": live_server.url}])
+    page.context.add_cookies([{"name": "csrftoken", "value": "stale!" * 8, "url": server.url}])
     page.evaluate("document.body.setAttribute('hx-headers', '{}')")
 
     go_online(page)
@@ -345,13 +384,13 @@ def test_a_stale_csrf_token_is_renewed_not_dropped(
 
 
 def test_the_installed_app_opens_today_with_no_network(
-    browser, browser_context_args, live_server, athlete
+    new_context, browser_context_args, server, athlete
 ):
     """The home-screen icon opens /today/: with no network, today's kept session, or this
     week's page on a rest day."""
-    context = browser.new_context(**browser_context_args, timezone_id="Europe/Paris")
+    context = new_context(**browser_context_args, timezone_id="Europe/Paris")
     page = context.new_page()
-    log_in(page, live_server)  # lands on this week, which keeps its sessions
+    log_in(page, server, athlete)  # lands on this week, which keeps its sessions
     week_path = urlparse(page.url).path
     today = athlete_today(athlete)
     session = Session.objects.filter(athlete=athlete, date=today).first()
@@ -359,7 +398,7 @@ def test_the_installed_app_opens_today_with_no_network(
     wait_until_kept(page, kept)
 
     context.set_offline(True)
-    page.goto(f"{live_server.url}/today/")
-    expect(page).to_have_url(f"{live_server.url}{kept[-1]}")
+    page.goto(f"{server.url}/today/")
+    expect(page).to_have_url(f"{server.url}{kept[-1]}")
     expect(page.locator("#network-status")).to_contain_text("copy kept on this phone")
     context.close()

@@ -11,7 +11,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import exercise_card, session_url, set_row, tap_done
+from tests.e2e.conftest import (
+    allow_ticks_with_no_network,
+    exercise_card,
+    session_url,
+    set_row,
+    tap_done,
+)
 from tracking.models import SetLog
 
 SQUAT = "1. Back squat"  # rest 3 min
@@ -38,12 +44,12 @@ if ("wakeLock" in navigator) {
 
 
 @pytest.fixture
-def day_one(logged_in_page, live_server, week_sessions) -> Page:
+def day_one(logged_in_page, server, week_sessions) -> Page:
     """The Day 1 page on a fake clock that starts at the real time and runs on its own."""
     page = logged_in_page
     page.clock.install()
     page.add_init_script(RECORD_VIBRATIONS)
-    page.goto(session_url(live_server, week_sessions[0]))
+    page.goto(session_url(server, week_sessions[0]))
     return page
 
 
@@ -119,7 +125,8 @@ def test_skip_rest_hides_the_timer_for_good(day_one):
     expect(timer(page)).to_be_hidden()
 
 
-def test_the_timer_starts_with_the_network_cut(day_one):
+def test_the_timer_starts_with_the_network_cut(day_one, browser_errors):
+    allow_ticks_with_no_network(browser_errors)
     page = day_one
     squat = exercise_card(page, SQUAT)
     set_row(squat, 1).get_by_role("textbox", name="Load (kg)", exact=True).fill("100")
@@ -138,12 +145,12 @@ def test_the_timer_starts_with_the_network_cut(day_one):
     expect(remaining(page)).to_have_text("Go")
 
 
-def test_the_session_page_asks_to_keep_the_screen_on(logged_in_page, live_server, week_sessions):
+def test_the_session_page_asks_to_keep_the_screen_on(logged_in_page, server, week_sessions):
     page = logged_in_page
     page.add_init_script(RECORD_WAKE_LOCKS)
-    page.goto(session_url(live_server, week_sessions[0]))
-    # Headless Chromium has the Screen Wake Lock API on secure origins, and the live
-    # server's http://localhost is one; whether the lock is granted is the browser's call.
+    page.goto(session_url(server, week_sessions[0]))
+    # Headless Chromium has the Screen Wake Lock API on secure origins, and the
+    # server's http://127.0.0.1 is one; whether the lock is granted is the browser's call.
     assert page.evaluate("'wakeLock' in navigator")
     page.wait_for_function("window.__wakeLocks.length > 0")
     assert page.evaluate("window.__wakeLocks") == ["screen"]

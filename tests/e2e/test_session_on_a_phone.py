@@ -43,12 +43,10 @@ def expect_finished(page: Page, finished: bool, label: str) -> None:
     expect(page.get_by_text("Session finished")).to_have_count(1 if finished else 0)
 
 
-def test_day_one_logged_set_by_set_on_a_phone(
-    logged_in_page, live_server, week_sessions, artifacts
-):
+def test_day_one_logged_set_by_set_on_a_phone(logged_in_page, server, week_sessions, artifacts):
     page = logged_in_page
     day_one = week_sessions[0]
-    page.goto(session_url(live_server, day_one))
+    page.goto(session_url(server, day_one))
     expect_finished(page, False, "0 of 9 sets")
     squat, rdl, lunge = (exercise_card(page, title) for title in (SQUAT, RDL, LUNGE))
 
@@ -125,12 +123,10 @@ def test_day_one_logged_set_by_set_on_a_phone(
     ]
 
 
-def test_day_two_logged_set_by_set_on_a_phone(
-    logged_in_page, live_server, week_sessions, artifacts
-):
+def test_day_two_logged_set_by_set_on_a_phone(logged_in_page, server, week_sessions, artifacts):
     page = logged_in_page
     day_two = week_sessions[1]
-    page.goto(session_url(live_server, day_two))
+    page.goto(session_url(server, day_two))
     expect_finished(page, False, "0 of 8 sets")
     extension, curl, step_up = (exercise_card(page, t) for t in (EXTENSION, CURL, STEP_UP))
 
@@ -182,12 +178,10 @@ def test_day_two_logged_set_by_set_on_a_phone(
     ]
 
 
-def test_a_narrow_phone_never_scrolls_sideways(
-    logged_in_page, live_server, week_sessions, artifacts
-):
+def test_a_narrow_phone_never_scrolls_sideways(logged_in_page, server, week_sessions, artifacts):
     page = logged_in_page
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(session_url(live_server, week_sessions[0]))
+    page.goto(session_url(server, week_sessions[0]))
     tap_done(exercise_card(page, SQUAT), 1, load="100")
     tap_done(exercise_card(page, LUNGE), 1, load="20")
 
@@ -196,13 +190,13 @@ def test_a_narrow_phone_never_scrolls_sideways(
     page.screenshot(path=artifacts / "session-360.png", full_page=True)
 
 
-def test_every_control_of_a_set_row_is_a_44_px_target(logged_in_page, live_server, week_sessions):
+def test_every_control_of_a_set_row_is_a_44_px_target(logged_in_page, server, week_sessions):
     """Buttons, RIR chips and fields, on the narrowest phone we aim at. The steppers'
     captions ("Reps") are labels too, but a tap on one only focuses its field, which is
     itself a full-size target, so they are not counted."""
     page = logged_in_page
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(session_url(live_server, week_sessions[0]))
+    page.goto(session_url(server, week_sessions[0]))
     tap_done(exercise_card(page, SQUAT), 1, load="100")
     rows = {
         "logged squat set": set_row(exercise_card(page, SQUAT), 1),
@@ -230,12 +224,12 @@ def tab_to(page: Page, target, *, limit: int = 80) -> None:
     raise AssertionError(f"{limit} presses of Tab never reached {target}")
 
 
-def test_a_set_can_be_logged_with_the_keyboard_alone(browser, live_server, athlete, week_sessions):
-    context = browser.new_context(**PHONE)
+def test_a_set_can_be_logged_with_the_keyboard_alone(new_context, server, athlete, week_sessions):
+    context = new_context(**PHONE)
     try:
         page = context.new_page()
-        log_in(page, live_server, tap=False)
-        page.goto(session_url(live_server, week_sessions[0]))
+        log_in(page, server, athlete)
+        page.goto(session_url(server, week_sessions[0]))
         squat = exercise_card(page, SQUAT)
         row = set_row(squat, 1)
 

@@ -51,8 +51,8 @@ def on_the_phone(page: Page, table: list[dict]) -> list[dict]:
     )
 
 
-def test_the_phone_and_the_server_give_the_same_verdicts(page: Page, live_server):
-    page.goto(f"{live_server.url}/login/")  # any page: every page loads verdicts.js
+def test_the_phone_and_the_server_give_the_same_verdicts(page: Page, server):
+    page.goto(f"{server.url}/login/")  # any page: every page loads verdicts.js
     table = cases()
     phone = on_the_phone(page, table)
     disagreements = [

@@ -8,11 +8,11 @@ from tests.e2e.conftest import WEEK, session_url
 
 
 def test_the_week_shows_both_sessions_and_opens_one(
-    logged_in_page, live_server, week_sessions, artifacts
+    logged_in_page, server, week_sessions, artifacts
 ):
     page = logged_in_page
     day_one, day_two = week_sessions
-    page.goto(f"{live_server.url}/week/{WEEK}/")
+    page.goto(f"{server.url}/week/{WEEK}/")
 
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"Week {WEEK.week}")
     sessions = page.get_by_role("article")
@@ -29,10 +29,10 @@ def test_the_week_shows_both_sessions_and_opens_one(
     page.screenshot(path=artifacts / "week.png", full_page=True)
 
     sessions.nth(1).get_by_role("link", name="Open session").tap()
-    expect(page).to_have_url(session_url(live_server, day_two))
+    expect(page).to_have_url(session_url(server, day_two))
     expect(page.get_by_role("heading", level=1)).to_have_text("Thursday 26 November")
     page.go_back()
     sessions.nth(0).get_by_role("link", name="Open session").tap()
-    expect(page).to_have_url(session_url(live_server, day_one))
+    expect(page).to_have_url(session_url(server, day_one))
     expect(page.get_by_role("heading", level=1)).to_have_text("Monday 23 November")
     expect(page.get_by_role("button", name=re.compile(r"^Done: log set"))).to_have_count(10)
