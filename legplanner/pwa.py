@@ -11,7 +11,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -83,6 +83,14 @@ def service_worker(request):
         "today_url": json.dumps(reverse("today")),
     }
     return render(request, "pwa/sw.js", context, content_type="text/javascript")
+
+
+@require_GET
+@cache_control(max_age=24 * 3600)
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin's): send them
+    to the app's icon instead of a 404, at its hashed name of the day."""
+    return redirect(static("icons/icon-192.png"))
 
 
 @require_GET

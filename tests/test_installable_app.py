@@ -151,3 +151,10 @@ def test_the_installable_app_is_served_with_production_static_files(
     page = client.get(reverse("session", args=[session.pk]))
     assert page.status_code == 200
     assert 'src="/static/js/offline.' in page.content.decode()
+
+
+def test_the_favicon_browsers_ask_for_is_the_apps_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200

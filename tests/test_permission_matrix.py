@@ -80,6 +80,7 @@ MATRIX: dict[str, Entry] = {
     "service_worker": Entry(lambda w: "/sw.js", PUBLIC),
     "manifest": Entry(lambda w: "/manifest.webmanifest", PUBLIC),
     "offline": Entry(lambda w: "/offline/", PUBLIC),
+    "favicon": Entry(lambda w: "/favicon.ico", REDIRECT),
     "password_change": Entry(lambda w: "/account/password/", OWN),
     "password_change_done": Entry(lambda w: "/account/password/done/", OWN),
     "password_reset": Entry(lambda w: "/account/password/reset/", PUBLIC),

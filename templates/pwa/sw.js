@@ -78,9 +78,12 @@ function keptPage(url) {
   }).then(function (response) {
     if (!response) return null;
     return response.text().then(function (html) {
+      // The kept page's own headers go with it: its Content-Security-Policy above all.
+      var headers = new Headers(response.headers);
+      headers.set("Content-Type", "text/html; charset=utf-8");
       return new Response(html.replace('data-served="network"', 'data-served="cache"'), {
         status: 200,
-        headers: { "Content-Type": "text/html; charset=utf-8" }
+        headers: headers
       });
     });
   });

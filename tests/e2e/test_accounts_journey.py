@@ -58,10 +58,6 @@ def test_a_coach_invites_and_the_athlete_joins_by_link(
     new_context, browser_context_args, server, coach, program, browser_errors
 ):
     browser_errors.allow(
-        r"/favicon\.ico: Failed to load resource: .* status of 404 ",
-        reason="Django's admin pages name no icon, so Chromium asks for /favicon.ico",
-    )
-    browser_errors.allow(
         r"/join/[\w-]+/: Failed to load resource: .* status of 410 ",
         reason="the link opened a second time is gone: what the end of this test checks",
     )
