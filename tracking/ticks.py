@@ -108,12 +108,14 @@ def log_set(
             raise TickRefused(UUID_TAKEN_MESSAGE)
         return Tick(set_log=same_uuid, created=False)
     _refuse_if_undone(uuid)
+    same_number = SetLog.objects.filter(prescription=prescription, set_number=set_number).first()
+    if same_number is not None:
+        return Tick(set_log=same_number, created=False, already_logged=True)
+    # The row that conflicted is gone: with its session (asked after, so a deletion that
+    # took both in between is seen), or undone in the meantime.
     if not SessionPrescription.objects.filter(pk=prescription.pk).exists():
         raise SessionGone
-    same_number = SetLog.objects.filter(prescription=prescription, set_number=set_number).first()
-    if same_number is None:  # the row that conflicted was undone in the meantime
-        raise TickRefused(UUID_TAKEN_MESSAGE)
-    return Tick(set_log=same_number, created=False, already_logged=True)
+    raise TickRefused(UUID_TAKEN_MESSAGE)
 
 
 def _refuse_if_undone(uuid: uuid_module.UUID) -> None:
