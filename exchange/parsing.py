@@ -526,7 +526,21 @@ def parse_csv(text: str, *, today: dt.date, recognise: Callable[[list[str]], Lay
     workouts: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
         workouts[row.workout_key].append(row)
+    sessions, groups, orders = _group(workouts)
+    for (day, exercise), prescription in groups.items():
+        _number_sets(prescription, orders=orders[id(prescription)], day=day, exercise=exercise)
+    return ParsedFile(
+        format=layout.format.name,
+        sessions=sorted(sessions.values(), key=lambda session: session.date),
+        workouts=len(workouts),
+        skipped=dict(skipped),
+        needs_unit=layout.unit is None and layout.format.asks_unit,
+    )
 
+
+def _group(workouts: dict[str, list[_Row]]):
+    """The workouts' rows as sessions (one a day) of prescriptions (one per exercise a
+    day), with each set's order as the file gives it (by prescription's id())."""
     sessions: dict[dt.date, ImportedSession] = {}
     groups: dict[tuple[dt.date, str], ImportedPrescription] = {}
     orders: dict[int, list[int | None]] = defaultdict(list)
@@ -550,46 +564,45 @@ def parse_csv(text: str, *, today: dt.date, recognise: Callable[[list[str]], Lay
                 )
                 session.prescriptions.append(prescription)
             orders[id(prescription)].append(order)
-            per_leg = row.reps_left is not None
+            identity_text = "\x1f".join((*map(str, identity), str(seen[identity])))
             prescription.sets.append(
-                ImportedSet(
-                    set_number=0,
-                    reps=None if per_leg else row.reps,
-                    reps_left=row.reps_left,
-                    reps_right=row.reps_right,
-                    load=row.load,
-                    unit=row.unit,
-                    rir=row.rir,
-                    logged_at=logged_at,
-                    note=row.note[:MAX_NOTE],
-                    line=row.line,
-                    identity="\x1f".join((*map(str, identity), str(seen[identity]))),
-                )
+                _imported_set(row, logged_at=logged_at, identity=identity_text)
             )
-    for (day, exercise), prescription in groups.items():
-        if len(prescription.sets) > MAX_SETS:
-            raise ImportRefused(
-                TOO_MANY_SETS_MESSAGE.format(
-                    line=prescription.sets[MAX_SETS].line,
-                    limit=MAX_SETS,
-                    exercise=exercise,
-                    date=day,
-                )
-            )
-        numbers = orders[id(prescription)]
-        keep = all(number is not None and 1 <= number <= MAX_SETS for number in numbers) and len(
-            set(numbers)
-        ) == len(numbers)
-        for index, logged in enumerate(prescription.sets):
-            logged.set_number = numbers[index] if keep else index + 1
-    ordered = sorted(sessions.values(), key=lambda session: session.date)
-    return ParsedFile(
-        format=layout.format.name,
-        sessions=ordered,
-        workouts=len(workouts),
-        skipped=dict(skipped),
-        needs_unit=layout.unit is None and layout.format.asks_unit,
+    return sessions, groups, orders
+
+
+def _imported_set(row: _Row, *, logged_at: dt.datetime, identity: str) -> ImportedSet:
+    per_leg = row.reps_left is not None
+    return ImportedSet(
+        set_number=0,
+        reps=None if per_leg else row.reps,
+        reps_left=row.reps_left,
+        reps_right=row.reps_right,
+        load=row.load,
+        unit=row.unit,
+        rir=row.rir,
+        logged_at=logged_at,
+        note=row.note[:MAX_NOTE],
+        line=row.line,
+        identity=identity,
     )
+
+
+def _number_sets(
+    prescription: ImportedPrescription, *, orders: list[int | None], day: dt.date, exercise: str
+) -> None:
+    """The file's set orders when they are distinct and within bounds; else 1, 2, 3…"""
+    if len(prescription.sets) > MAX_SETS:
+        raise ImportRefused(
+            TOO_MANY_SETS_MESSAGE.format(
+                line=prescription.sets[MAX_SETS].line, limit=MAX_SETS, exercise=exercise, date=day
+            )
+        )
+    keep = all(number is not None and 1 <= number <= MAX_SETS for number in orders) and len(
+        set(orders)
+    ) == len(orders)
+    for index, logged in enumerate(prescription.sets):
+        logged.set_number = orders[index] if keep else index + 1
 
 
 # ---------------------------------------------------------------------------------------
