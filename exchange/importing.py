@@ -9,6 +9,9 @@ athlete's assignment that covers their date, or the nearest one.
 
 Every set gets a UUID made from the athlete and the row's identity in the file (uuid5),
 so the same file imported twice writes nothing the second time; our JSON brings its own.
+
+`import_history` reads what it needs (`Known`), `plan_import` decides what will be written
+without a query, and `exchange.writing.write_import` writes it in one bulk insert per table.
 """
 
 import datetime as dt

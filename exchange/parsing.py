@@ -1,4 +1,8 @@
-"""Reading a history file: Strong (both layouts), Hevy, FitNotes CSV and our own JSON.
+"""Reading a history file, the part every format shares: what a file becomes (sessions
+of prescriptions of sets), the messages, the reading of a cell, and the one validation of
+a CSV row (`read_row`) that each format's hooks feed. The formats themselves are in
+exchange.formats (Strong in both layouts, Hevy, FitNotes, our JSON), which also tells
+them apart (`exchange.formats.parse_file`).
 
 Plain functions over bytes and text: no request, no database. A file that cannot be read
 raises `ImportRefused` with a message naming the line and the problem; nothing is ever
