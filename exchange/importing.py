@@ -502,10 +502,10 @@ def import_history(
     exercises, created_exercises = _resolve_exercises(
         names=parsed.exercise_names(), choices=choices
     )
-    if parsed.format == "legplanner" and parsed.assignments:
-        file_assignments = _json_assignments(athlete=athlete, parsed=parsed)
-    else:
-        file_assignments = []
+    # Only our JSON brings assignments.
+    file_assignments = (
+        _json_assignments(athlete=athlete, parsed=parsed) if parsed.assignments else []
+    )
     assignments = list(
         Assignment.objects.filter(athlete=athlete).select_related(
             "program__day_one", "program__day_two"
