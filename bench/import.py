@@ -117,8 +117,8 @@ def child(args: argparse.Namespace) -> int:
     from django.db import connection
 
     from exchange import samples
+    from exchange.formats import parse_file
     from exchange.importing import build_preview, import_history
-    from exchange.parsing import parse_file
 
     call_command("migrate", verbosity=0, interactive=False)
     content = samples.strong_csv(first=dt.date(2015, 1, 5), weeks=52 * args.years).encode()

@@ -115,25 +115,10 @@ def strong_rows(*, athlete) -> Iterator[list[str]]:
         rpe = str(10 - logged.rir)
         if logged.reps is not None:
             yield [*common, str(logged.reps), "0", "0", text_cell(logged.note), "", rpe]
-        else:
-            yield [
-                *common,
-                str(logged.reps_left),
-                "0",
-                "0",
-                text_cell(_leg_note(LEFT_LEG_NOTE, logged.note)),
-                "",
-                rpe,
-            ]
-            yield [
-                *common,
-                str(logged.reps_right),
-                "0",
-                "0",
-                text_cell(_leg_note(RIGHT_LEG_NOTE, logged.note)),
-                "",
-                rpe,
-            ]
+            continue
+        for side, reps in ((LEFT_LEG_NOTE, logged.reps_left), (RIGHT_LEG_NOTE, logged.reps_right)):
+            note = text_cell(_leg_note(side, logged.note))
+            yield [*common, str(reps), "0", "0", note, "", rpe]
 
 
 def strong_csv(*, athlete) -> Iterator[str]:
@@ -203,6 +188,68 @@ def _set(row: dict) -> dict:
     return value
 
 
+class _Alternatives:
+    """Each slot's alternatives, read in one query in the sessions' order and handed out
+    as the slots come, so that no slot waits on a query of its own."""
+
+    def __init__(self, *, athlete):
+        through = SessionPrescription.alternatives.through.objects
+        pairs = (
+            through.filter(sessionprescription__session__athlete=athlete)
+            .order_by(
+                "sessionprescription__session__date",
+                "sessionprescription__session_id",
+                "sessionprescription__order",
+                "sessionprescription_id",
+                "exercise__slug",
+            )
+            .values_list("sessionprescription_id", "exercise__slug")
+            .iterator(chunk_size=CHUNK)
+        )
+        self._groups = groupby(pairs, key=lambda pair: pair[0])
+        self._pending = next(self._groups, None)
+
+    def of(self, slot_id: int) -> list[str]:
+        if self._pending is None or self._pending[0] != slot_id:
+            return []
+        slugs = [slug for _, slug in self._pending[1]]
+        self._pending = next(self._groups, None)
+        return slugs
+
+
+def _slot(slot_rows: list[dict], *, alternatives: _Alternatives) -> dict:
+    slot = slot_rows[0]
+    return {
+        "order": slot["prescriptions__order"],
+        "exercise": slot["prescriptions__exercise__slug"],
+        "alternatives": alternatives.of(slot["prescriptions__id"]),
+        "swapped_to": slot["prescriptions__swapped_to__slug"],
+        **{name: slot[f"prescriptions__{name}"] for name in PRESCRIPTION_FIELDS},
+        "sets": [
+            _set(row) for row in slot_rows if row["prescriptions__set_logs__uuid"] is not None
+        ],
+    }
+
+
+def _session(session_rows: list[dict], *, index: dict, alternatives: _Alternatives) -> dict:
+    """A session from its rows (one per set, or per slot with no set, or one alone)."""
+    top = session_rows[0]
+    prescriptions = [
+        _slot(list(slot_rows), alternatives=alternatives)
+        for slot_id, slot_rows in groupby(session_rows, key=lambda r: r["prescriptions__id"])
+        if slot_id is not None
+    ]
+    return {
+        "date": top["date"].isoformat(),
+        "day_number": top["day_number"],
+        "day_template": top["day_template__name"],
+        "name": top["name"],
+        "focus": top["focus"],
+        "assignment": index.get(top["assignment_id"]),
+        "prescriptions": prescriptions,
+    }
+
+
 def json_export(*, athlete, now: dt.datetime) -> Iterator[str]:
     """The JSON document, in pieces: each session is written once its rows are read."""
     assignments = list(
@@ -219,7 +266,6 @@ def json_export(*, athlete, now: dt.datetime) -> Iterator[str]:
         "assignments": [_assignment(a) for a in assignments],
     }
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "sessions": ['
-
     order = ["date", "id", "prescriptions__order", "prescriptions__id"]
     rows = (
         Session.objects.filter(athlete=athlete)
@@ -227,64 +273,10 @@ def json_export(*, athlete, now: dt.datetime) -> Iterator[str]:
         .values(*_SESSION, *_SLOT, *_SET)
         .iterator(chunk_size=CHUNK)
     )
-    alternatives = groupby(
-        SessionPrescription.alternatives.through.objects.filter(
-            sessionprescription__session__athlete=athlete
-        )
-        .order_by(
-            "sessionprescription__session__date",
-            "sessionprescription__session_id",
-            "sessionprescription__order",
-            "sessionprescription_id",
-            "exercise__slug",
-        )
-        .values_list("sessionprescription_id", "exercise__slug")
-        .iterator(chunk_size=CHUNK),
-        key=lambda pair: pair[0],
-    )
-    pending_alternatives = next(alternatives, None)
-
-    def alternatives_of(slot_id: int) -> list[str]:
-        nonlocal pending_alternatives
-        if pending_alternatives is None or pending_alternatives[0] != slot_id:
-            return []
-        slugs = [slug for _, slug in pending_alternatives[1]]
-        pending_alternatives = next(alternatives, None)
-        return slugs
-
-    first = True
+    alternatives = _Alternatives(athlete=athlete)
+    separator = ""
     for _, session_rows in groupby(rows, key=lambda row: row["id"]):
-        session_rows = list(session_rows)
-        top = session_rows[0]
-        prescriptions = []
-        for slot_id, slot_rows in groupby(session_rows, key=lambda r: r["prescriptions__id"]):
-            if slot_id is None:
-                continue
-            slot_rows = list(slot_rows)
-            slot = slot_rows[0]
-            prescriptions.append(
-                {
-                    "order": slot["prescriptions__order"],
-                    "exercise": slot["prescriptions__exercise__slug"],
-                    "alternatives": alternatives_of(slot_id),
-                    "swapped_to": slot["prescriptions__swapped_to__slug"],
-                    **{name: slot[f"prescriptions__{name}"] for name in PRESCRIPTION_FIELDS},
-                    "sets": [
-                        _set(row)
-                        for row in slot_rows
-                        if row["prescriptions__set_logs__uuid"] is not None
-                    ],
-                }
-            )
-        session = {
-            "date": top["date"].isoformat(),
-            "day_number": top["day_number"],
-            "day_template": top["day_template__name"],
-            "name": top["name"],
-            "focus": top["focus"],
-            "assignment": index.get(top["assignment_id"]),
-            "prescriptions": prescriptions,
-        }
-        yield ("" if first else ",") + "\n" + json.dumps(session, ensure_ascii=False)
-        first = False
+        session = _session(list(session_rows), index=index, alternatives=alternatives)
+        yield separator + "\n" + json.dumps(session, ensure_ascii=False)
+        separator = ","
     yield "\n]}\n"

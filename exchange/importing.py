@@ -9,6 +9,9 @@ athlete's assignment that covers their date, or the nearest one.
 
 Every set gets a UUID made from the athlete and the row's identity in the file (uuid5),
 so the same file imported twice writes nothing the second time; our JSON brings its own.
+
+`import_history` reads what it needs (`Known`), `plan_import` decides what will be written
+without a query, and `exchange.writing.write_import` writes it in one bulk insert per table.
 """
 
 import datetime as dt
@@ -17,7 +20,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Max
@@ -33,6 +35,7 @@ from exchange.parsing import (
     ImportRefused,
     ParsedFile,
 )
+from exchange.writing import SetLogRow as _LogRow
 from programs.bounds import MAX_SETS, MAX_SLOT_ORDER
 from programs.models import (
     Assignment,
@@ -311,22 +314,6 @@ def _load_kg(*, logged: ImportedSet, unit: str, date: dt.date, memo: dict) -> De
     return load
 
 
-class _LogRow(NamedTuple):
-    """A set log to write, as plain values: a file's hundreds of thousands of sets are
-    written without a model instance each (see exchange.writing)."""
-
-    uuid: uuid.UUID
-    exercise_id: int
-    set_number: int
-    reps: int | None
-    reps_left: int | None
-    reps_right: int | None
-    load_kg: Decimal
-    rir: int
-    logged_at: dt.datetime
-    note: str
-
-
 def _described_slot(sets: list[_LogRow], *, order: int) -> dict:
     """An imported exercise's copied prescription, from what was done."""
     reps = [min(s.reps_left, s.reps_right) if s.reps is None else s.reps for s in sets] or [1]
@@ -356,6 +343,155 @@ def _day_of(*, session: ImportedSession, program: Program, exercises) -> tuple[i
     return number, (program.day_one if number == 1 else program.day_two)
 
 
+@dataclass(frozen=True)
+class Known:
+    """What the plan needs from the database, read before it: the plan itself reads and
+    writes nothing."""
+
+    athlete_id: int
+    zone: dt.tzinfo
+    unit: str  # the unit of loads the file does not give one for
+    exercises: dict[str, Exercise | None]  # each name of the file (None: skipped)
+    assignments: list[Assignment]  # the athlete's, with their programs' day templates
+    file_assignments: list[Assignment]  # our JSON's, by its index
+    templates: dict[str, DayTemplate]  # by name
+    sessions: dict[dt.date, Session]  # the athlete's on the file's dates, with last_order
+    uuids: dict[int, uuid.UUID]  # each set of the file (by id()) → its UUID
+    taken: set[uuid.UUID]  # UUIDs already logged
+
+
+def set_uuids(*, athlete_id: int, parsed: ParsedFile) -> dict[int, uuid.UUID]:
+    return {
+        id(logged): set_uuid(athlete_id=athlete_id, logged=logged)
+        for _, logged in parsed.all_sets()
+    }
+
+
+def _logs(
+    *, prescription, date: dt.date, known: Known, used: set[uuid.UUID], loads: dict
+) -> list[_LogRow]:
+    """The slot's sets not already logged, of exercises the athlete keeps."""
+    logs = []
+    for logged in prescription.sets:
+        trained = known.exercises.get(logged.exercise or prescription.exercise)
+        key = known.uuids[id(logged)]
+        if trained is None or key in used:
+            continue
+        used.add(key)
+        logs.append(
+            _LogRow(
+                key,
+                trained.pk,
+                logged.set_number,
+                logged.reps,
+                logged.reps_left,
+                logged.reps_right,
+                _load_kg(logged=logged, unit=known.unit, date=date, memo=loads),
+                RIR_WHEN_MISSING if logged.rir is None else logged.rir,
+                _aware(logged.logged_at, known.zone),
+                logged.note,
+            )
+        )
+    return logs
+
+
+def _new_session(*, imported: ImportedSession, known: Known) -> Session:
+    assignment = None
+    if imported.assignment is not None and known.file_assignments:
+        assignment = known.file_assignments[imported.assignment]
+    assignment = assignment or _assignment_for(known.assignments, imported.date)
+    program = next(a for a in known.assignments if a.pk == assignment.pk).program
+    number, template = _day_of(session=imported, program=program, exercises=known.exercises)
+    template = known.templates.get(imported.day_template or "", template)
+    session = Session(
+        athlete_id=known.athlete_id,
+        assignment_id=assignment.pk,
+        day_template_id=template.pk,
+        date=imported.date,
+        day_number=number,
+        name=imported.name or template.name,
+        focus=imported.focus or template.focus,
+    )
+    session.last_order = 0
+    return session
+
+
+def _add_slots(
+    plan: writing.ImportPlan,
+    *,
+    session: Session,
+    pending: list,
+    fresh: bool,
+    order: int,
+    exercises: dict[str, Exercise | None],
+) -> int:
+    """Add the session's imported slots and their sets to ``plan``; the last order used."""
+    for prescription, exercise, logs in pending:
+        if prescription.fields and fresh:
+            fields = dict(prescription.fields)
+            order = max(order, fields["order"])
+        else:
+            order += 1
+            fields = _described_slot(logs, order=order)
+        swapped = exercises.get(prescription.swapped_to) if prescription.swapped_to else None
+        copy = SessionPrescription(
+            exercise_id=exercise.pk,
+            swapped_to_id=swapped.pk if swapped else None,
+            source_id=None,
+            **fields,
+        )
+        alternatives = [
+            exercises[name].pk for name in prescription.alternatives if exercises.get(name)
+        ]
+        plan.prescriptions.append((session, copy, alternatives))
+        plan.set_logs.extend((copy, log) for log in logs)
+    return order
+
+
+def plan_import(*, parsed: ParsedFile, known: Known) -> writing.ImportPlan:
+    """What importing ``parsed`` writes: the sessions to create, the copied prescriptions
+    and the set logs. Refused (ImportRefused) when a load or a session's slots are out of
+    bounds."""
+    plan = writing.ImportPlan()
+    sessions = dict(known.sessions)
+    next_order: dict[dt.date, int] = {}
+    used, loads = set(known.taken), {}
+    for imported in parsed.sessions:
+        session = sessions.get(imported.date)
+        fresh = session is None
+        pending = []
+        for prescription in imported.prescriptions:
+            exercise = known.exercises.get(prescription.exercise)
+            logs = _logs(
+                prescription=prescription, date=imported.date, known=known, used=used, loads=loads
+            )
+            if exercise is None or not (logs or (fresh and prescription.fields)):
+                continue
+            pending.append((prescription, exercise, logs))
+        if not pending:
+            continue
+        if session is None:
+            session = sessions[imported.date] = _new_session(imported=imported, known=known)
+            plan.sessions.append(session)
+        elif session.pk:
+            plan.joined.add(session.pk)
+        order = next_order.get(imported.date, session.last_order or 0)
+        order = _add_slots(
+            plan,
+            session=session,
+            pending=pending,
+            fresh=fresh,
+            order=order,
+            exercises=known.exercises,
+        )
+        if order > MAX_SLOT_ORDER:
+            raise ImportRefused(
+                TOO_MANY_SLOTS_MESSAGE.format(date=imported.date, limit=MAX_SLOT_ORDER)
+            )
+        next_order[imported.date] = order
+    return plan
+
+
 @transaction.atomic
 def import_history(
     *, athlete, parsed: ParsedFile, unit: str | None, choices: dict[str, Choice]
@@ -363,14 +499,13 @@ def import_history(
     """Write the file's sessions and sets not already there; all of it or nothing."""
     if parsed.needs_unit and unit not in Unit.values:
         raise ImportRefused(UNKNOWN_UNIT_MESSAGE)
-    unit = unit or athlete.unit
     exercises, created_exercises = _resolve_exercises(
         names=parsed.exercise_names(), choices=choices
     )
-    if parsed.format == "legplanner" and parsed.assignments:
-        file_assignments = _json_assignments(athlete=athlete, parsed=parsed)
-    else:
-        file_assignments = []
+    # Only our JSON brings assignments.
+    file_assignments = (
+        _json_assignments(athlete=athlete, parsed=parsed) if parsed.assignments else []
+    )
     assignments = list(
         Assignment.objects.filter(athlete=athlete).select_related(
             "program__day_one", "program__day_two"
@@ -379,121 +514,30 @@ def import_history(
     if not assignments:
         raise ImportRefused(NO_PROGRAM_MESSAGE)
     templates = {template.name: template for template in DayTemplate.objects.all()}
-
-    uuids = {
-        id(logged): set_uuid(athlete_id=athlete.pk, logged=logged)
-        for _, logged in parsed.all_sets()
-    }
+    uuids = set_uuids(athlete_id=athlete.pk, parsed=parsed)
     taken = _taken_uuids(
         athlete=athlete, uuids=list(uuids.values()), chosen_by_file=parsed.chooses_uuids
     )
     if any(owner != athlete.pk for owner in taken.values()):
         raise ImportRefused(OTHER_ACCOUNT_MESSAGE)
-    existing = _sessions_on(athlete=athlete, dates=[s.date for s in parsed.sessions])
-    joined_pks: set[int] = set()
-
-    new_sessions: list[Session] = []
-    slots: list[tuple[Session, SessionPrescription, list[str]]] = []
-    set_rows: list[tuple[SessionPrescription, _LogRow]] = []
-    next_order: dict[dt.date, int] = {}
-    used_uuids: set[uuid.UUID] = set(taken)
-    loads: dict = {}
-    for imported in parsed.sessions:
-        session = existing.get(imported.date)
-        fresh = session is None
-        pending = []
-        for prescription in imported.prescriptions:
-            exercise = exercises.get(prescription.exercise)
-            logs = []
-            for logged in prescription.sets:
-                trained = exercises.get(logged.exercise or prescription.exercise)
-                key = uuids[id(logged)]
-                if trained is None or key in used_uuids:
-                    continue
-                used_uuids.add(key)
-                logs.append(
-                    _LogRow(
-                        key,
-                        trained.pk,
-                        logged.set_number,
-                        logged.reps,
-                        logged.reps_left,
-                        logged.reps_right,
-                        _load_kg(logged=logged, unit=unit, date=imported.date, memo=loads),
-                        RIR_WHEN_MISSING if logged.rir is None else logged.rir,
-                        _aware(logged.logged_at, athlete.zone),
-                        logged.note,
-                    )
-                )
-            if exercise is None or not (logs or (fresh and prescription.fields)):
-                continue
-            pending.append((prescription, exercise, logs))
-        if not pending:
-            continue
-        if session is None:
-            assignment = None
-            if imported.assignment is not None and file_assignments:
-                assignment = file_assignments[imported.assignment]
-            assignment = assignment or _assignment_for(assignments, imported.date)
-            program = next(a for a in assignments if a.pk == assignment.pk).program
-            number, template = _day_of(session=imported, program=program, exercises=exercises)
-            template = templates.get(imported.day_template or "", template)
-            session = Session(
-                athlete_id=athlete.pk,
-                assignment_id=assignment.pk,
-                day_template_id=template.pk,
-                date=imported.date,
-                day_number=number,
-                name=imported.name or template.name,
-                focus=imported.focus or template.focus,
-            )
-            session.last_order = 0
-            new_sessions.append(session)
-            existing[imported.date] = session
-        elif session.pk:
-            joined_pks.add(session.pk)
-        order = next_order.get(imported.date, session.last_order or 0)
-        for prescription, exercise, logs in pending:
-            if prescription.fields and fresh:
-                fields = dict(prescription.fields)
-                order = max(order, fields["order"])
-            else:
-                order += 1
-                fields = _described_slot(logs, order=order)
-            swapped = exercises.get(prescription.swapped_to) if prescription.swapped_to else None
-            copy = SessionPrescription(
-                exercise_id=exercise.pk,
-                swapped_to_id=swapped.pk if swapped else None,
-                source_id=None,
-                **fields,
-            )
-            slots.append((session, copy, [a for a in prescription.alternatives]))
-            set_rows.extend((copy, log) for log in logs)
-        if order > MAX_SLOT_ORDER:
-            raise ImportRefused(
-                TOO_MANY_SLOTS_MESSAGE.format(date=imported.date, limit=MAX_SLOT_ORDER)
-            )
-        next_order[imported.date] = order
-
-    writing.insert(Session, new_sessions)
-    copies = []
-    for session, copy, _ in slots:
-        copy.session_id = session.pk
-        copies.append(copy)
-    writing.insert(SessionPrescription, copies)
-    Through = SessionPrescription.alternatives.through
-    Through.objects.bulk_create(
-        Through(sessionprescription_id=copy.pk, exercise_id=exercises[name].pk)
-        for _, copy, alternatives in slots
-        for name in alternatives
-        if exercises.get(name) is not None
+    known = Known(
+        athlete_id=athlete.pk,
+        zone=athlete.zone,
+        unit=unit or athlete.unit,
+        exercises=exercises,
+        assignments=assignments,
+        file_assignments=file_assignments,
+        templates=templates,
+        sessions=_sessions_on(athlete=athlete, dates=[s.date for s in parsed.sessions]),
+        uuids=uuids,
+        taken=set(taken),
     )
-    logs = [(copy.pk, *log) for copy, log in set_rows]
-    writing.insert_rows(SetLog, ["prescription_id", *_LogRow._fields], logs)
+    plan = plan_import(parsed=parsed, known=known)
+    writing.write_import(plan)
     return ImportResult(
-        sessions_created=len(new_sessions),
-        sessions_joined=len(joined_pks),
-        sets_created=len(logs),
+        sessions_created=len(plan.sessions),
+        sessions_joined=len(plan.joined),
+        sets_created=len(plan.set_logs),
         exercises_created=created_exercises,
     )
 

@@ -1,4 +1,8 @@
-"""Reading a history file: Strong (both layouts), Hevy, FitNotes CSV and our own JSON.
+"""Reading a history file, the part every format shares: what a file becomes (sessions
+of prescriptions of sets), the messages, the reading of a cell, and the one validation of
+a CSV row (`read_row`) that each format's hooks feed. The formats themselves are in
+exchange.formats (Strong in both layouts, Hevy, FitNotes, our JSON), which also tells
+them apart (`exchange.formats.parse_file`).
 
 Plain functions over bytes and text: no request, no database. A file that cannot be read
 raises `ImportRefused` with a message naming the line and the problem; nothing is ever
@@ -10,19 +14,18 @@ converted once the unit is known).
 import csv
 import datetime as dt
 import io
-import json
-import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from uuid import UUID
 
 from django.core.validators import MaxValueValidator
 
-from programs.bounds import EARLIEST_DATE, MAX_SETS, MAX_SLOT_ORDER, latest_date
+from programs.bounds import EARLIEST_DATE, MAX_SETS, latest_date
 from programs.models import DOSE_FIELDS, MAX_TARGET_RIR, Focus, SessionPrescription
-from programs.numbers import MAX_DIGITS, parse_whole_number
-from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR
+from programs.numbers import parse_whole_number
+from tracking.models import MAX_REPS, MAX_RIR
 
 FOCUSES = set(Focus.values)
 
@@ -229,22 +232,6 @@ def decode(content: bytes) -> str:
     return text
 
 
-def parse_file(content: bytes, *, today: dt.date | None = None) -> ParsedFile:
-    """The file's sessions, whichever format it is in; refused with the reason otherwise.
-
-    ``today`` bounds the dates (a year ahead at most); it defaults to the machine's date.
-    """
-    text = decode(content)
-    today = today or dt.date.today()
-    if text.lstrip().startswith("{"):
-        parsed = parse_legplanner_json(text, today=today)
-    else:
-        parsed = parse_csv(text, today=today)
-    if len(parsed.exercise_names()) > MAX_NAMES:
-        raise ImportRefused(TOO_MANY_NAMES_MESSAGE.format(limit=f"{MAX_NAMES:,}"))
-    return parsed
-
-
 def unescape_formula(text: str) -> str:
     """A cell our export escaped ('=…), as it was written."""
     if text.startswith("'") and text[1:2] and text[1] in FORMULA_STARTS:
@@ -253,100 +240,50 @@ def unescape_formula(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# CSV layouts
+# CSV: what a format says its own way (exchange.formats), and the one validation of a row
+
+
+def _header_unit(cell, *, header_unit: str | None, load: Decimal, line: int) -> str | None:
+    return header_unit
+
+
+def _no_duration(cell, *, started: dt.datetime, line: int, today: dt.date, memo: dict):
+    return None
+
+
+def _dated_name(raw_date: str, workout_name: str) -> str:
+    return f"{raw_date}\x1f{workout_name}"
+
+
+@dataclass(frozen=True)
+class CsvFormat:
+    """A CSV export's columns and the cells it writes its own way. The hooks take ``cell``,
+    which gives a role's raw text ("" when the file has no such column)."""
+
+    name: str
+    required: dict[str, list[str]]  # role → the column names that carry it
+    optional: dict[str, list[str]]
+    dates: list[str]  # strptime patterns
+    date_example: str
+    # The set's number in its exercise (None: the file's order), or why it is no set.
+    order: Callable[..., int | None | str]
+    unit: Callable[..., str | None] = _header_unit
+    duration: Callable[..., dt.timedelta | None] = _no_duration
+    # Files that give a day and no time put every workout of the day at DAY_ONLY_TIME.
+    day_only: bool = False
+    # What tells the file's workouts apart, from the raw date and the workout's name.
+    workout_key: Callable[[str, str], str] = _dated_name
+    # Loads in no stated unit: the athlete says which in the preview.
+    asks_unit: bool = False
+    # Weight columns whose name says the unit of every load.
+    weight_units: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Layout:
-    format: str
+    format: CsvFormat
     columns: dict[str, str]  # role → column name in this file
     unit: str | None  # the unit all loads are in, when the header says it
-
-
-# Each role, with the column names that carry it in each format. A format is recognised
-# when every one of its required roles has a column.
-_STRONG_ROLES = {
-    "date": ["Date"],
-    "workout": ["Workout Name"],
-    "exercise": ["Exercise Name"],
-    "order": ["Set Order"],
-    "weight": ["Weight"],
-    "reps": ["Reps"],
-}
-_FORMATS = [
-    (
-        STRONG_LEGACY,
-        {**_STRONG_ROLES, "weight_unit": ["Weight Unit"]},
-        {
-            "duration": ["Workout Duration", "Duration"],
-            "distance": ["Distance"],
-            "seconds": ["Seconds"],
-            "note": ["Notes"],
-            "rpe": ["RPE"],
-        },
-    ),
-    (
-        STRONG,
-        _STRONG_ROLES,
-        {
-            "duration": ["Duration"],
-            "distance": ["Distance"],
-            "seconds": ["Seconds"],
-            "note": ["Notes"],
-            "rpe": ["RPE"],
-        },
-    ),
-    (
-        HEVY,
-        {
-            "workout": ["title"],
-            "date": ["start_time"],
-            "exercise": ["exercise_title"],
-            "weight": ["weight_kg", "weight_lbs"],
-            "reps": ["reps"],
-        },
-        {
-            "end": ["end_time"],
-            "order": ["set_index"],
-            "set_type": ["set_type"],
-            "distance": ["distance_km", "distance_miles"],
-            "seconds": ["duration_seconds"],
-            "note": ["exercise_notes"],
-            "rpe": ["rpe"],
-        },
-    ),
-    (
-        FITNOTES,
-        {
-            "date": ["Date"],
-            "exercise": ["Exercise"],
-            "weight": ["Weight (kgs)", "Weight (kg)", "Weight (lbs)", "Weight (lb)"],
-            "reps": ["Reps"],
-        },
-        {"distance": ["Distance"], "seconds": ["Time"], "note": ["Comment"]},
-    ),
-]
-_UNIT_OF_COLUMN = {
-    "weight_kg": "kg",
-    "weight_lbs": "lb",
-    "Weight (kgs)": "kg",
-    "Weight (kg)": "kg",
-    "Weight (lbs)": "lb",
-    "Weight (lb)": "lb",
-}
-
-
-def detect_layout(header: list[str]) -> Layout:
-    present = {name.strip() for name in header}
-    for format_, required, optional in _FORMATS:
-        columns = {}
-        for role, candidates in {**required, **optional}.items():
-            found = next((name for name in candidates if name in present), None)
-            if found:
-                columns[role] = found
-        if all(role in columns for role in required):
-            return Layout(format_, columns, _UNIT_OF_COLUMN.get(columns["weight"]))
-    raise ImportRefused(UNKNOWN_FORMAT_MESSAGE)
 
 
 @dataclass(slots=True)
@@ -367,27 +304,9 @@ class _Row:
     reps_right: int | None = None
 
 
-_STRONG_DATES = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d"]
-_HEVY_DATES = ["%d %b %Y, %H:%M", "%d %b %Y %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
-_FITNOTES_DATES = ["%Y-%m-%d"]
-_DATES = {
-    STRONG: _STRONG_DATES,
-    STRONG_LEGACY: _STRONG_DATES,
-    HEVY: _HEVY_DATES,
-    FITNOTES: _FITNOTES_DATES,
-}
-_DATE_EXAMPLES = {
-    STRONG: "2024-03-05 18:30:00",
-    STRONG_LEGACY: "2024-03-05 18:30:00",
-    HEVY: "5 Mar 2024, 18:30",
-    FITNOTES: "2024-03-05",
-}
-_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
-
-
-def _date(raw: str, *, format_: str, line: int, today: dt.date) -> dt.datetime:
+def read_date(raw: str, *, format_: CsvFormat, line: int, today: dt.date) -> dt.datetime:
     value = raw.replace("\u202f", " ").strip()
-    for pattern in _DATES[format_]:
+    for pattern in format_.dates:
         try:
             moment = dt.datetime.strptime(value, pattern)
         except ValueError:
@@ -400,33 +319,10 @@ def _date(raw: str, *, format_: str, line: int, today: dt.date) -> dt.datetime:
                 )
             )
         return moment
-    example = _DATE_EXAMPLES[format_]
-    raise ImportRefused(BAD_DATE_MESSAGE.format(line=line, value=raw, example=example))
+    raise ImportRefused(BAD_DATE_MESSAGE.format(line=line, value=raw, example=format_.date_example))
 
 
-def _duration(raw: str) -> dt.timedelta | None:
-    """Strong writes "1h 5m", "45m" or "50s"; a bare number is seconds. Unreadable or
-    longer than a day: None, since the duration only spreads the sets' times over the
-    workout."""
-    value = raw.strip()
-    if not value:
-        return None
-    seconds = parse_whole_number(value)
-    if seconds is not None:
-        duration = dt.timedelta(seconds=min(seconds, MAX_DURATION.total_seconds() + 1))
-    else:
-        match = _DURATION.match(value)
-        if not match or not any(match.groups()):
-            return None
-        parts = [parse_whole_number(part or "0", max_digits=6) for part in match.groups()]
-        if None in parts:
-            return None
-        hours, minutes, seconds = parts
-        duration = dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
-    return duration if duration <= MAX_DURATION else None
-
-
-def _decimal(raw: str, *, column: str, line: int) -> Decimal | None:
+def read_decimal(raw: str, *, column: str, line: int) -> Decimal | None:
     value = raw.strip()
     if not value:
         return None
@@ -444,7 +340,7 @@ def _decimal(raw: str, *, column: str, line: int) -> Decimal | None:
     return number
 
 
-def _whole(raw: str, *, column: str, line: int) -> int | None:
+def read_whole(raw: str, *, column: str, line: int) -> int | None:
     """A whole number in ASCII digits; "12.0" too, as spreadsheets write it."""
     value = raw.strip()
     if not value:
@@ -468,7 +364,7 @@ def rir_from_rpe(rpe: Decimal) -> int:
     return int((Decimal(10) - rpe).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _memo(memo: dict, function, raw: str, **context):
+def memo_cell(memo: dict, function, raw: str, **context):
     """``function(raw, **context)``, computed once per distinct cell: a history file repeats
     its dates, reps and weights on every row, and strptime is the slowest step of a row.
     Refusals are not kept (they name the line), so every bad cell still raises."""
@@ -480,85 +376,40 @@ def _memo(memo: dict, function, raw: str, **context):
         return value
 
 
-def _read_row(
+def read_row(
     values: dict[str, str], *, layout: Layout, line: int, today: dt.date, memo: dict
 ) -> _Row | str:
-    """One row as a set, or the reason it is not one."""
-    cols = layout.columns
+    """One row as a set, or the reason it is not one. What a format writes its own way is
+    its hooks'; every bound and every message is this function's, whatever the format."""
+    format_, columns = layout.format, layout.columns
 
-    def get(role: str) -> str:
-        return values.get(cols[role], "") if role in cols else ""
+    def cell(role: str) -> str:
+        return values.get(columns[role], "") if role in columns else ""
 
-    format_ = layout.format
-    raw_order = get("order").strip()
-    order = None
-    if format_ in (STRONG, STRONG_LEGACY):
-        if raw_order.casefold() == "rest timer":
-            return SKIPPED_REST
-        if raw_order.upper() == "W":
-            return SKIPPED_WARM_UP
-        order = parse_whole_number(raw_order)
-        if order is None and raw_order.upper() not in ("D", "F", ""):
-            raise ImportRefused(
-                BAD_WHOLE_MESSAGE.format(line=line, column="set order", value=raw_order)
-            )
-    elif format_ == HEVY:
-        if get("set_type").strip().casefold() in ("warmup", "warm-up", "warm up"):
-            return SKIPPED_WARM_UP
-        index = _memo(memo, _whole, raw_order, column="set index", line=line)
-        order = None if index is None else index + 1
-
-    raw_date = get("date")
+    order = format_.order(cell, line=line, memo=memo)
+    if isinstance(order, str):
+        return order
+    raw_date = cell("date")
     if not raw_date.strip():
         raise ImportRefused(MISSING_MESSAGE.format(line=line, column="date"))
-    started = _memo(memo, _date, raw_date, format_=format_, line=line, today=today)
-    if format_ == FITNOTES:
+    started = memo_cell(memo, read_date, raw_date, format_=format_, line=line, today=today)
+    if format_.day_only:
         started = dt.datetime.combine(started.date(), DAY_ONLY_TIME)
-
-    reps = _memo(memo, _whole, get("reps"), column="reps", line=line)
-    distance = _memo(memo, _decimal, get("distance"), column="distance", line=line)
-    seconds = _memo(memo, _decimal, get("seconds"), column="seconds", line=line)
-    if not reps and ((distance or 0) > 0 or (seconds or 0) > 0):
-        return SKIPPED_TIMED
-    if reps is None:
-        raise ImportRefused(MISSING_MESSAGE.format(line=line, column="reps"))
-    _check_range(reps, column="reps", line=line, low=0, high=MAX_REPS)
-
-    load = _memo(memo, _decimal, get("weight"), column="weight", line=line) or Decimal(0)
+    reps = _reps(cell, line=line, memo=memo)
+    if isinstance(reps, str):
+        return reps
+    load = memo_cell(memo, read_decimal, cell("weight"), column="weight", line=line) or Decimal(0)
     _check_range(load, column="weight", line=line, low=0, high=Decimal(10_000))
-    unit = layout.unit
-    if format_ == STRONG_LEGACY:
-        raw_unit = get("weight_unit").strip().casefold()
-        if raw_unit in ("kg", "kgs"):
-            unit = "kg"
-        elif raw_unit in ("lb", "lbs"):
-            unit = "lb"
-        elif raw_unit == "" and load == 0:
-            unit = "kg"
-        else:
-            raise ImportRefused(BAD_UNIT_MESSAGE.format(line=line, value=get("weight_unit")))
-
-    rpe = _memo(memo, _decimal, get("rpe"), column="RPE", line=line)
-    rir = None
-    if rpe is not None:
-        _check_range(rpe, column="RPE", line=line, low=0, high=10)
-        rir = min(rir_from_rpe(rpe), MAX_RIR)
-
-    duration = None
-    if format_ in (STRONG, STRONG_LEGACY):
-        duration = _memo(memo, _duration, get("duration"))
-    elif format_ == HEVY and get("end").strip():
-        ended = _memo(memo, _date, get("end"), format_=format_, line=line, today=today)
-        duration = ended - started if ended >= started else None
-
-    workout_name = unescape_formula(get("workout").strip())
-    key = f"{raw_date.strip()}\x1f{workout_name}" if format_ != FITNOTES else raw_date.strip()
-    exercise = unescape_formula(get("exercise").strip())
+    unit = format_.unit(cell, header_unit=layout.unit, load=load, line=line)
+    rir = _rir(cell, line=line, memo=memo)
+    duration = format_.duration(cell, started=started, line=line, today=today, memo=memo)
+    workout_name = unescape_formula(cell("workout").strip())
+    exercise = unescape_formula(cell("exercise").strip())
     if not exercise:
         raise ImportRefused(MISSING_MESSAGE.format(line=line, column="exercise name"))
     return _Row(
         line=line,
-        workout_key=key,
+        workout_key=format_.workout_key(raw_date.strip(), workout_name),
         started=started,
         duration=duration,
         workout_name=workout_name,
@@ -568,8 +419,29 @@ def _read_row(
         load=load,
         unit=unit,
         rir=rir,
-        note=unescape_formula(get("note").strip()),
+        note=unescape_formula(cell("note").strip()),
     )
+
+
+def _reps(cell, *, line: int, memo: dict) -> int | str:
+    """The row's reps, or why it is no set: a timed or distance set has none."""
+    reps = memo_cell(memo, read_whole, cell("reps"), column="reps", line=line)
+    distance = memo_cell(memo, read_decimal, cell("distance"), column="distance", line=line)
+    seconds = memo_cell(memo, read_decimal, cell("seconds"), column="seconds", line=line)
+    if not reps and ((distance or 0) > 0 or (seconds or 0) > 0):
+        return SKIPPED_TIMED
+    if reps is None:
+        raise ImportRefused(MISSING_MESSAGE.format(line=line, column="reps"))
+    _check_range(reps, column="reps", line=line, low=0, high=MAX_REPS)
+    return reps
+
+
+def _rir(cell, *, line: int, memo: dict) -> int | None:
+    rpe = memo_cell(memo, read_decimal, cell("rpe"), column="RPE", line=line)
+    if rpe is None:
+        return None
+    _check_range(rpe, column="RPE", line=line, low=0, high=10)
+    return min(rir_from_rpe(rpe), MAX_RIR)
 
 
 def _join_legs(rows: list[_Row]) -> list[_Row]:
@@ -595,7 +467,9 @@ def _join_legs(rows: list[_Row]) -> list[_Row]:
     return joined
 
 
-def _read_csv_rows(text: str, *, today: dt.date) -> tuple[Layout, list[_Row], Counter]:
+def _read_csv_rows(
+    text: str, *, today: dt.date, recognise: Callable[[list[str]], Layout]
+) -> tuple[Layout, list[_Row], Counter]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -605,7 +479,7 @@ def _read_csv_rows(text: str, *, today: dt.date) -> tuple[Layout, list[_Row], Co
         raise ImportRefused(EMPTY_MESSAGE) from None
     except csv.Error as error:
         raise ImportRefused(BAD_CSV_MESSAGE.format(line=1, problem=error)) from None
-    layout = detect_layout(header)
+    layout = recognise(header)
     names = [name.strip() for name in header]
     rows, skipped, memo = [], Counter(), {}
     while True:
@@ -624,7 +498,7 @@ def _read_csv_rows(text: str, *, today: dt.date) -> tuple[Layout, list[_Row], Co
             raise ImportRefused(
                 FIELD_COUNT_MESSAGE.format(line=line, found=len(values), expected=len(names))
             )
-        read = _read_row(
+        read = read_row(
             dict(zip(names, values, strict=True)),
             layout=layout,
             line=line,
@@ -647,15 +521,30 @@ def _set_times(rows: list[_Row]) -> list[dt.datetime]:
     return [started + step * index for index in range(count)]
 
 
-def parse_csv(text: str, *, today: dt.date) -> ParsedFile:
-    layout, rows, skipped = _read_csv_rows(text, today=today)
+def parse_csv(text: str, *, today: dt.date, recognise: Callable[[list[str]], Layout]) -> ParsedFile:
+    """The sessions of a CSV file whose format ``recognise`` tells from its header."""
+    layout, rows, skipped = _read_csv_rows(text, today=today, recognise=recognise)
     rows = _join_legs(rows)
     if not rows:
         raise ImportRefused(NO_SETS_MESSAGE)
     workouts: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
         workouts[row.workout_key].append(row)
+    sessions, groups, orders = _group(workouts)
+    for (day, exercise), prescription in groups.items():
+        _number_sets(prescription, orders=orders[id(prescription)], day=day, exercise=exercise)
+    return ParsedFile(
+        format=layout.format.name,
+        sessions=sorted(sessions.values(), key=lambda session: session.date),
+        workouts=len(workouts),
+        skipped=dict(skipped),
+        needs_unit=layout.unit is None and layout.format.asks_unit,
+    )
 
+
+def _group(workouts: dict[str, list[_Row]]):
+    """The workouts' rows as sessions (one a day) of prescriptions (one per exercise a
+    day), with each set's order as the file gives it (by prescription's id())."""
     sessions: dict[dt.date, ImportedSession] = {}
     groups: dict[tuple[dt.date, str], ImportedPrescription] = {}
     orders: dict[int, list[int | None]] = defaultdict(list)
@@ -679,146 +568,50 @@ def parse_csv(text: str, *, today: dt.date) -> ParsedFile:
                 )
                 session.prescriptions.append(prescription)
             orders[id(prescription)].append(order)
-            per_leg = row.reps_left is not None
+            identity_text = "\x1f".join((*map(str, identity), str(seen[identity])))
             prescription.sets.append(
-                ImportedSet(
-                    set_number=0,
-                    reps=None if per_leg else row.reps,
-                    reps_left=row.reps_left,
-                    reps_right=row.reps_right,
-                    load=row.load,
-                    unit=row.unit,
-                    rir=row.rir,
-                    logged_at=logged_at,
-                    note=row.note[:MAX_NOTE],
-                    line=row.line,
-                    identity="\x1f".join((*map(str, identity), str(seen[identity]))),
-                )
+                _imported_set(row, logged_at=logged_at, identity=identity_text)
             )
-    for (day, exercise), prescription in groups.items():
-        if len(prescription.sets) > MAX_SETS:
-            raise ImportRefused(
-                TOO_MANY_SETS_MESSAGE.format(
-                    line=prescription.sets[MAX_SETS].line,
-                    limit=MAX_SETS,
-                    exercise=exercise,
-                    date=day,
-                )
-            )
-        numbers = orders[id(prescription)]
-        keep = all(number is not None and 1 <= number <= MAX_SETS for number in numbers) and len(
-            set(numbers)
-        ) == len(numbers)
-        for index, logged in enumerate(prescription.sets):
-            logged.set_number = numbers[index] if keep else index + 1
-    ordered = sorted(sessions.values(), key=lambda session: session.date)
-    return ParsedFile(
-        format=layout.format,
-        sessions=ordered,
-        workouts=len(workouts),
-        skipped=dict(skipped),
-        needs_unit=layout.unit is None and layout.format == STRONG,
+    return sessions, groups, orders
+
+
+def _imported_set(row: _Row, *, logged_at: dt.datetime, identity: str) -> ImportedSet:
+    per_leg = row.reps_left is not None
+    return ImportedSet(
+        set_number=0,
+        reps=None if per_leg else row.reps,
+        reps_left=row.reps_left,
+        reps_right=row.reps_right,
+        load=row.load,
+        unit=row.unit,
+        rir=row.rir,
+        logged_at=logged_at,
+        note=row.note[:MAX_NOTE],
+        line=row.line,
+        identity=identity,
     )
 
 
+def _number_sets(
+    prescription: ImportedPrescription, *, orders: list[int | None], day: dt.date, exercise: str
+) -> None:
+    """The file's set orders when they are distinct and within bounds; else 1, 2, 3…"""
+    if len(prescription.sets) > MAX_SETS:
+        raise ImportRefused(
+            TOO_MANY_SETS_MESSAGE.format(
+                line=prescription.sets[MAX_SETS].line, limit=MAX_SETS, exercise=exercise, date=day
+            )
+        )
+    keep = all(number is not None and 1 <= number <= MAX_SETS for number in orders) and len(
+        set(orders)
+    ) == len(orders)
+    for index, logged in enumerate(prescription.sets):
+        logged.set_number = orders[index] if keep else index + 1
+
+
 # ---------------------------------------------------------------------------------------
-# Our JSON
-
-
-class _Reader:
-    """Typed reads of a decoded JSON value, each failure naming where it is."""
-
-    def __init__(self, value, path: str, *, today: dt.date):
-        self.value, self.path, self.today = value, path, today
-
-    def fail(self, problem: str):
-        raise ImportRefused(JSON_FIELD_MESSAGE.format(path=self.path, problem=problem))
-
-    def __getitem__(self, key: str) -> "_Reader":
-        if not isinstance(self.value, dict):
-            self.fail("should be an object")
-        if key not in self.value:
-            self.fail(f"“{key}” is missing")
-        return _Reader(self.value[key], f"{self.path}.{key}", today=self.today)
-
-    def get(self, key: str, default=None) -> "_Reader":
-        if isinstance(self.value, dict) and key in self.value:
-            return self[key]
-        return _Reader(default, f"{self.path}.{key}", today=self.today)
-
-    def items(self) -> list["_Reader"]:
-        if not isinstance(self.value, list):
-            self.fail("should be a list")
-        return [
-            _Reader(item, f"{self.path}[{index}]", today=self.today)
-            for index, item in enumerate(self.value)
-        ]
-
-    def text(self, *, blank: bool = True) -> str:
-        if not isinstance(self.value, str) or (not blank and not self.value.strip()):
-            self.fail("should be a text" if blank else "should be a text, not empty")
-        return self.value
-
-    def optional_text(self) -> str | None:
-        return None if self.value is None else self.text()
-
-    def whole(self, *, low: int = 0, high: int | None = None) -> int:
-        if isinstance(self.value, bool) or not isinstance(self.value, int):
-            self.fail(f"“{self.value}” is not a whole number")
-        if self.value < low or (high is not None and self.value > high):
-            self.fail(f"{self.value} is out of range ({low} to {high})")
-        return self.value
-
-    def optional_whole(self, **bounds) -> int | None:
-        return None if self.value is None else self.whole(**bounds)
-
-    def decimal(self, *, low: Decimal, high: Decimal) -> Decimal:
-        number = None
-        if isinstance(self.value, int) and not isinstance(self.value, bool):
-            number = Decimal(self.value)
-        elif isinstance(self.value, str) and len(self.value) <= MAX_NUMBER_TEXT:
-            try:
-                number = Decimal(self.value)
-            except InvalidOperation:
-                number = None
-        if number is None or not number.is_finite():
-            self.fail(f"“{str(self.value)[:MAX_NUMBER_TEXT]}” is not a number")
-        if not low <= number <= high:
-            self.fail(f"{number} is out of range ({low} to {high})")
-        return number
-
-    def _bounded(self, day: dt.date) -> None:
-        high = latest_date(today=self.today)
-        if not EARLIEST_DATE <= day <= high:
-            self.fail(JSON_DATE_OUT_OF_RANGE.format(value=day, low=EARLIEST_DATE, high=high))
-
-    def date(self) -> dt.date:
-        try:
-            day = dt.date.fromisoformat(self.text())
-        except ValueError:
-            self.fail(f"“{self.value}” is not a date (such as 2024-03-05)")
-        self._bounded(day)
-        return day
-
-    def optional_date(self) -> dt.date | None:
-        return None if self.value is None else self.date()
-
-    def moment(self) -> dt.datetime:
-        try:
-            moment = dt.datetime.fromisoformat(self.text())
-        except ValueError:
-            moment = None
-        if moment is None or moment.tzinfo is None:
-            self.fail(f"“{self.value}” is not a time with its offset (2024-03-05T18:30:00+00:00)")
-        self._bounded(moment.date())
-        return moment
-
-    def uuid(self) -> UUID:
-        try:
-            return UUID(self.text())
-        except ValueError:
-            self.fail(f"“{self.value}” is not a UUID")
-
+# Our JSON: what a copied prescription and an assignment may be (the reader is
+# exchange.formats.legplanner_json)
 
 PRESCRIPTION_FIELDS = DOSE_FIELDS
 
@@ -829,7 +622,9 @@ def _field_high(name: str) -> int:
     return min(v.limit_value for v in field.validators if isinstance(v, MaxValueValidator))
 
 
-def _prescription_fields(item: _Reader) -> dict:
+def prescription_fields(item) -> dict:
+    """A copied prescription's fields, each within the model's bounds. ``item`` is the
+    JSON reader of the slot (exchange.formats.legplanner_json)."""
     fields = {
         name: item[name].whole(low=0, high=_field_high(name))
         for name in PRESCRIPTION_FIELDS
@@ -849,108 +644,10 @@ def _prescription_fields(item: _Reader) -> dict:
     return fields
 
 
-def _is_focus(value) -> bool:
-    return isinstance(value, str) and value in FOCUSES
-
-
-def _json_int(text: str) -> int:
-    number = parse_whole_number(text.removeprefix("-"))
-    if number is None:
-        raise ImportRefused(JSON_BIG_NUMBER_MESSAGE.format(digits=MAX_DIGITS))
-    return -number if text.startswith("-") else number
-
-
-def parse_legplanner_json(text: str, *, today: dt.date) -> ParsedFile:
-    try:
-        # Whole numbers through our parser: Python refuses (ValueError) to convert one of
-        # 4,300 digits and more, and we keep none longer than MAX_DIGITS.
-        document = json.loads(text, parse_int=_json_int)
-    except json.JSONDecodeError as error:
-        raise ImportRefused(BAD_JSON_MESSAGE.format(line=error.lineno, problem=error.msg)) from None
-    except RecursionError:
-        raise ImportRefused(JSON_TOO_DEEP_MESSAGE) from None
-    root = _Reader(document, "file", today=today)
-    if not isinstance(document, dict) or document.get("format") != JSON_FORMAT_NAME:
-        raise ImportRefused(JSON_NOT_OURS_MESSAGE)
-    if document.get("version") != JSON_VERSION:
-        raise ImportRefused(JSON_VERSION_MESSAGE.format(version=document.get("version")))
+def check_assignments(root) -> None:
+    """Each assignment of the file is one we keep: its weekdays spread, its dates in order."""
     for item in root["assignments"].items():
         one, two = item["weekday_one"].whole(high=6), item["weekday_two"].whole(high=6)
         start, end = item["start_date"].date(), item["end_date"].optional_date()
         if two < one + 2 or (one, two) == (0, 6) or (end is not None and end < start):
             item.fail("the weekdays or the dates are not those of an assignment we keep")
-    assignments = [
-        ImportedAssignment(
-            program=item["program"].text(blank=False),
-            weekday_one=item["weekday_one"].whole(high=6),
-            weekday_two=item["weekday_two"].whole(high=6),
-            start_date=item["start_date"].date(),
-            end_date=item["end_date"].optional_date(),
-        )
-        for item in root["assignments"].items()
-    ]
-    sessions = []
-    for item in root["sessions"].items():
-        assignment = item["assignment"].optional_whole(high=max(len(assignments) - 1, 0))
-        if assignment is not None and not assignments:
-            item["assignment"].fail("names an assignment the file does not have")
-        prescriptions = []
-        for slot in item["prescriptions"].items():
-            exercise = slot["exercise"].text(blank=False)
-            sets = [
-                ImportedSet(
-                    set_number=logged["set_number"].whole(low=1, high=MAX_SETS),
-                    reps=logged["reps"].optional_whole(high=MAX_REPS),
-                    reps_left=logged["reps_left"].optional_whole(high=MAX_REPS),
-                    reps_right=logged["reps_right"].optional_whole(high=MAX_REPS),
-                    load=logged["load_kg"].decimal(low=Decimal(0), high=Decimal(MAX_LOAD_KG)),
-                    unit="kg",
-                    rir=logged["rir"].whole(high=MAX_RIR),
-                    logged_at=logged["logged_at"].moment(),
-                    note=logged["note"].text()[:MAX_NOTE],
-                    uuid=logged["uuid"].uuid(),
-                    exercise=logged["exercise"].text(blank=False),
-                )
-                for logged in slot["sets"].items()
-            ]
-            if len({logged.set_number for logged in sets}) != len(sets):
-                slot["sets"].fail("two sets share a set number")
-            for logged, reader in zip(sets, slot["sets"].items(), strict=True):
-                legs = (logged.reps_left is None, logged.reps_right is None)
-                if (logged.reps is None) == (legs == (True, True)) or legs[0] != legs[1]:
-                    reader.fail("log reps, or reps for the left and the right leg")
-            prescriptions.append(
-                ImportedPrescription(
-                    exercise=exercise,
-                    sets=sets,
-                    fields={
-                        "order": slot["order"].whole(low=1, high=MAX_SLOT_ORDER),
-                        **_prescription_fields(slot),
-                    },
-                    alternatives=tuple(a.text(blank=False) for a in slot["alternatives"].items()),
-                    swapped_to=slot.get("swapped_to").optional_text(),
-                )
-            )
-        orders = [prescription.fields["order"] for prescription in prescriptions]
-        if len(set(orders)) != len(orders):
-            item["prescriptions"].fail("two slots share an order")
-        day_number = item["day_number"].whole(low=1, high=2)
-        sessions.append(
-            ImportedSession(
-                date=item["date"].date(),
-                name=item["name"].text()[:MAX_NAME],
-                prescriptions=prescriptions,
-                day_number=day_number,
-                day_template=item["day_template"].text(),
-                focus=item["focus"].text() if _is_focus(item["focus"].value) else None,
-                assignment=assignment,
-            )
-        )
-    if not sessions:
-        raise ImportRefused(JSON_NO_SESSIONS_MESSAGE)
-    uuids = [logged.uuid for s in sessions for p in s.prescriptions for logged in p.sets]
-    if len(set(uuids)) != len(uuids):
-        root["sessions"].fail("two sets share a UUID")
-    return ParsedFile(
-        format=LEGPLANNER, sessions=sessions, workouts=len(sessions), assignments=assignments
-    )

@@ -19,10 +19,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from exchange.access import get_pending_import
 from exchange.deletion import delete_account
 from exchange.exporting import attachment_header, json_export, strong_csv
+from exchange.formats import parse_file
 from exchange.forms import ConfirmForm, DeleteAccountForm, UploadForm
 from exchange.importing import build_preview, import_history, name_rows
 from exchange.models import PendingImport
-from exchange.parsing import ImportRefused, parse_file
+from exchange.parsing import ImportRefused
 
 TOO_BIG_MESSAGE = (
     "The file is bigger than {limit}, the most we take. "

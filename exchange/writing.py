@@ -8,8 +8,17 @@ taken from the table's own sequence first, so the caller links them exactly as a
 bulk_create. Constraints, foreign keys and unique indexes hold as for any insert.
 """
 
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
 from django.db import connection
 from django.db.models import Model
+
+from programs.models import Session, SessionPrescription
+from tracking.models import SetLog
 
 BATCH = 2000
 
@@ -78,3 +87,51 @@ def insert(model: type[Model], objects: list[Model], *, ids: bool = True) -> Non
     for obj in objects:
         obj._state.adding = False
         obj._state.db = connection.alias
+
+
+class SetLogRow(NamedTuple):
+    """A set log to write, as plain values: a file's hundreds of thousands of sets are
+    written without a model instance each."""
+
+    uuid: uuid.UUID
+    exercise_id: int
+    set_number: int
+    reps: int | None
+    reps_left: int | None
+    reps_right: int | None
+    load_kg: Decimal
+    rir: int
+    logged_at: dt.datetime
+    note: str
+
+
+@dataclass
+class ImportPlan:
+    """What an import writes (exchange.importing.plan_import makes it, without a query)."""
+
+    sessions: list[Session] = field(default_factory=list)  # new, unsaved
+    # Each copied prescription (unsaved), with its session (new or not) and the ids of
+    # its alternatives' exercises.
+    prescriptions: list[tuple[Session, SessionPrescription, list[int]]] = field(
+        default_factory=list
+    )
+    set_logs: list[tuple[SessionPrescription, SetLogRow]] = field(default_factory=list)
+    joined: set[int] = field(default_factory=set)  # existing sessions that get slots
+
+
+def write_import(plan: ImportPlan) -> None:
+    """Write ``plan`` in one bulk insert per table, the caller's transaction around them."""
+    insert(Session, plan.sessions)
+    copies = []
+    for session, copy, _ in plan.prescriptions:
+        copy.session_id = session.pk
+        copies.append(copy)
+    insert(SessionPrescription, copies)
+    Through = SessionPrescription.alternatives.through
+    Through.objects.bulk_create(
+        Through(sessionprescription_id=copy.pk, exercise_id=exercise_id)
+        for _, copy, alternatives in plan.prescriptions
+        for exercise_id in alternatives
+    )
+    rows = [(copy.pk, *log) for copy, log in plan.set_logs]
+    insert_rows(SetLog, ["prescription_id", *SetLogRow._fields], rows)

@@ -13,6 +13,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from exchange import samples
+from exchange.formats import parse_file
 from exchange.importing import TOO_MANY_SLOTS_MESSAGE
 from exchange.models import PendingImport
 from exchange.names import match_names, normalise
@@ -27,7 +28,6 @@ from exchange.parsing import (
     TOO_MANY_NAMES_MESSAGE,
     TOO_MANY_SETS_MESSAGE,
     ImportRefused,
-    parse_file,
 )
 from programs.bounds import EARLIEST_DATE, MAX_SETS, MAX_SLOT_ORDER
 from programs.models import Exercise, Muscle, Session, SessionPrescription

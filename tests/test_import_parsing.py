@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from exchange import samples
+from exchange.formats import parse_file
 from exchange.names import ALIASES, match_names, normalise
 from exchange.parsing import (
     BAD_DATE_MESSAGE,
@@ -29,7 +30,6 @@ from exchange.parsing import (
     STRONG_LEGACY,
     UNKNOWN_FORMAT_MESSAGE,
     ImportRefused,
-    parse_file,
     rir_from_rpe,
 )
 from programs.models import Exercise

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exchange import samples
-from exchange.parsing import ImportRefused, ParsedFile, parse_file
+from exchange.formats import parse_file
+from exchange.parsing import ImportRefused, ParsedFile
 
 TODAY = dt.date(2024, 2, 12)
 IMPORT = "/account/import/"
