@@ -27,7 +27,7 @@ from programs.numbers import parse_whole_number
 from programs.today import athlete_today
 from programs.week_page import load_week
 from programs.weeks import IsoWeek
-from tracking.insight_pages import (
+from tracking.insights.pages import (
     load_balance,
     load_exercise_progress,
     load_progress,

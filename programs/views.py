@@ -11,7 +11,7 @@ from programs.weeks import IsoWeek
 # The one import from tracking in programs, kept to this view: the week page is where a
 # lifter looks first, so it shows tracking's balance summary beside the plan. The models
 # and rules of programs (generation, week_page) still know nothing of tracking.
-from tracking.insight_pages import load_week_balance
+from tracking.insights.pages import load_week_balance
 
 
 @require_GET

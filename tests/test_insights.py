@@ -1,5 +1,5 @@
 """The insight rules (tracking/insights/), table by table, and the grouped reads that feed
-them (tracking/insight_queries.py) on the edge cases DOMAIN.md names: no sets, one set,
+them (tracking/insights/queries.py) on the edge cases DOMAIN.md names: no sets, one set,
 per-leg sets, a swapped exercise, a lifter in pounds with loads stored in kilograms."""
 
 import datetime as dt
@@ -13,9 +13,8 @@ from programs.generation import assignments_in_week, generate_week
 from programs.models import Exercise, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on, make_user
-from tracking import insight_queries as queries
 from tracking.charts import bar_chart, line_chart, sparkline
-from tracking.insights import Point, e1rm_in_unit, percent
+from tracking.insights import Point, e1rm_in_unit, percent, queries
 from tracking.insights.effort import COMPOUND_EASY_MESSAGE, EffortRow, effort_report
 from tracking.insights.legs import LegDay, left_right
 from tracking.insights.muscles import (

@@ -1,4 +1,4 @@
-"""What the progress and balance pages show: the queries of insight_queries.py, one per
+"""What the progress and balance pages show: the queries of tracking/insights/queries.py, one per
 section, through the rules of tracking/insights/, with the charts' geometry."""
 
 import datetime as dt
@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from programs.models import Exercise
 from programs.weeks import IsoWeek
-from tracking import insight_queries as queries
 from tracking.charts import BarChart, LineChart, Sparkline, bar_chart, line_chart, sparkline
-from tracking.insights import Point, e1rm_in_unit
+from tracking.insights import Point, e1rm_in_unit, queries
 from tracking.insights.effort import EFFORT_DAYS, NO_EFFORT_MESSAGE, EffortReport, effort_report
 from tracking.insights.legs import LEFT_RIGHT_WEEKS, NO_LEFT_RIGHT_MESSAGE, LegBalance, left_right
 from tracking.insights.muscles import (

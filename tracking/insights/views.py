@@ -11,7 +11,7 @@ from programs.models import Exercise
 from programs.today import athlete_today
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
-from tracking.insight_pages import (
+from tracking.insights.pages import (
     load_balance,
     load_exercise_progress,
     load_progress,
