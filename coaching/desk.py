@@ -35,7 +35,6 @@ from programs.models import (
     SessionPrescription,
 )
 from programs.weeks import IsoWeek
-from tracking.insight_queries import E1RM, SESSION_DATE, VOLUME
 from tracking.insights.effort import EFFORT_DAYS, EffortRow, effort_report
 from tracking.insights.legs import LEFT_RIGHT_WEEKS, LegDay, left_right
 from tracking.insights.muscles import MuscleDay, MuscleLine, muscle_weeks
@@ -46,6 +45,7 @@ from tracking.insights.progress import (
     TrainedExercise,
     progress_lines,
 )
+from tracking.insights.queries import E1RM, SESSION_DATE, VOLUME
 from tracking.models import SetLog
 from tracking.verdicts import HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR
 
@@ -63,18 +63,6 @@ class DeskRow:
     muscles: list[MuscleLine]
     trend: ProgressLine | None
     flags: list[str] = field(default_factory=list)
-
-    @property
-    def compliance_7(self) -> int | None:
-        return self.compliance[7]
-
-    @property
-    def compliance_30(self) -> int | None:
-        return self.compliance[30]
-
-    @property
-    def compliance_90(self) -> int | None:
-        return self.compliance[90]
 
     @property
     def compliance_dropped(self) -> bool:
@@ -238,7 +226,7 @@ def _week_sessions(ids: list[int], week: IsoWeek) -> dict[int, tuple[int, int]]:
 
 
 def _muscle_days(ids: list[int], week: IsoWeek) -> dict[int, list[MuscleDay]]:
-    """As tracking.insight_queries.muscle_days, grouped by athlete too."""
+    """As tracking.insights.queries.muscle_days, grouped by athlete too."""
     planned = (
         SessionPrescription.objects.filter(
             session__athlete_id__in=ids, session__date__range=(week.monday, week.sunday)
