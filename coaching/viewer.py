@@ -47,11 +47,13 @@ def coach_session_page(view: Callable) -> Callable:
     def coached(request, session_id: int):
         found = get_session_for_coach(coach=request.user, session_id=session_id)
         response = view(request, viewer=coach_viewer(found.athlete), session=found)
-        context = response.context_data
-        context.setdefault(
-            "note_form",
-            NoteForm(session_prescriptions=[card.prescription for card in context["page"].cards]),
-        )
+        # The page, not yet rendered (a TemplateResponse); a refusal (405) has no context.
+        context = getattr(response, "context_data", None)
+        if context is not None:
+            cards = context["page"].cards
+            context.setdefault(
+                "note_form", NoteForm(session_prescriptions=[card.prescription for card in cards])
+            )
         return response
 
     return coached

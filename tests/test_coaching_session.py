@@ -193,3 +193,10 @@ def test_the_coachs_balance_counts_against_the_weeks_plan_as_the_athletes_does(
 
     assert athlete.sessions.filter(date__range=(WEEK.monday, WEEK.sunday)).count() == 2
     assert "<strong>0</strong> of 4" in html  # quads: the plan of the week just made
+
+
+def test_the_coachs_session_page_answers_get_only(client, coach, monday):
+    client.force_login(coach)
+
+    assert client.post(f"/coach/sessions/{monday.pk}/").status_code == 405
+    assert not CoachNote.objects.exists()
