@@ -1,21 +1,19 @@
 """The desk's reads: one row per athlete, from a fixed number of queries however many.
 
-Each query groups by athlete in the database; the insight rules of tracking/insights.py
-then judge each athlete's few rows, the same rules as the athlete's own balance and
-progress pages.
+Each query groups by athlete in the database; the insight reads are tracking/insights/
+queries.py's, the ones the athlete's own balance and progress pages run for one id, and
+the same rules then judge each athlete's few rows.
 """
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import (
     Count,
     Exists,
     F,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     Subquery,
@@ -28,17 +26,16 @@ from coaching import rules
 from programs.generation import assignments_in_week, create_missing_week
 from programs.models import (
     Assignment,
-    Mechanics,
     Prescription,
     PrescriptionOverride,
     Session,
     SessionPrescription,
 )
 from programs.weeks import IsoWeek
-from tracking.insight_queries import E1RM, SESSION_DATE, VOLUME
-from tracking.insights.effort import EFFORT_DAYS, EffortRow, effort_report
-from tracking.insights.legs import LEFT_RIGHT_WEEKS, LegDay, left_right
-from tracking.insights.muscles import MuscleDay, MuscleLine, muscle_weeks
+from tracking.insights import queries
+from tracking.insights.effort import EFFORT_DAYS, effort_report
+from tracking.insights.legs import LEFT_RIGHT_WEEKS, left_right
+from tracking.insights.muscles import MuscleLine, muscle_weeks
 from tracking.insights.progress import (
     TREND_WEEKS,
     ProgressLine,
@@ -46,10 +43,8 @@ from tracking.insights.progress import (
     TrainedExercise,
     progress_lines,
 )
+from tracking.insights.queries import SESSION_DATE
 from tracking.models import SetLog
-from tracking.verdicts import HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR
-
-ATHLETE = "prescription__session__athlete_id"
 
 
 @dataclass
@@ -63,18 +58,6 @@ class DeskRow:
     muscles: list[MuscleLine]
     trend: ProgressLine | None
     flags: list[str] = field(default_factory=list)
-
-    @property
-    def compliance_7(self) -> int | None:
-        return self.compliance[7]
-
-    @property
-    def compliance_30(self) -> int | None:
-        return self.compliance[30]
-
-    @property
-    def compliance_90(self) -> int | None:
-        return self.compliance[90]
 
     @property
     def compliance_dropped(self) -> bool:
@@ -237,118 +220,22 @@ def _week_sessions(ids: list[int], week: IsoWeek) -> dict[int, tuple[int, int]]:
     return {row["athlete_id"]: (row["done"], row["planned"]) for row in rows}
 
 
-def _muscle_days(ids: list[int], week: IsoWeek) -> dict[int, list[MuscleDay]]:
-    """As tracking.insight_queries.muscle_days, grouped by athlete too."""
-    planned = (
-        SessionPrescription.objects.filter(
-            session__athlete_id__in=ids, session__date__range=(week.monday, week.sunday)
-        )
-        .values(
-            athlete=F("session__athlete_id"),
-            date=F("session__date"),
-            muscle=Coalesce("swapped_to__primary_muscle", "exercise__primary_muscle"),
-        )
-        .annotate(planned=Sum("sets_min"), done=Value(0, IntegerField()))
-        .order_by()
-    )
-    done = (
-        SetLog.objects.filter(
-            **{f"{ATHLETE}__in": ids, f"{SESSION_DATE}__range": (week.monday, week.sunday)},
-            rir__lte=HARD_SET_MAX_RIR,
-        )
-        .values(athlete=F(ATHLETE), date=F(SESSION_DATE), muscle=F("exercise__primary_muscle"))
-        .annotate(planned=Value(0, IntegerField()), done=Count("pk"))
-        .order_by()
-    )
-    by_athlete = defaultdict(list)
-    for row in planned.union(done, all=True):
-        by_athlete[row["athlete"]].append(
-            MuscleDay(row["date"], row["muscle"], row["planned"], row["done"])
-        )
-    return by_athlete
-
-
-def _leg_days(ids: list[int], today: dt.date) -> dict[int, list[LegDay]]:
-    since = today - dt.timedelta(weeks=LEFT_RIGHT_WEEKS)
-    rows = (
-        SetLog.objects.filter(
-            **{f"{ATHLETE}__in": ids, f"{SESSION_DATE}__range": (since, today)},
-            reps__isnull=True,
-        )
-        .values("exercise_id", "exercise__name", athlete=F(ATHLETE), date=F(SESSION_DATE))
-        .annotate(left=Sum("reps_left"), right=Sum("reps_right"))
-        .order_by()
-    )
-    by_athlete = defaultdict(list)
-    for row in rows:
-        by_athlete[row["athlete"]].append(
-            LegDay(
-                row["exercise_id"], row["exercise__name"], row["date"], row["left"], row["right"]
-            )
-        )
-    return by_athlete
-
-
-def _effort_rows(ids: list[int], today: dt.date) -> dict[int, list[EffortRow]]:
-    since = today - dt.timedelta(days=EFFORT_DAYS - 1)
-    rows = (
-        SetLog.objects.filter(**{f"{ATHLETE}__in": ids, f"{SESSION_DATE}__range": (since, today)})
-        .values("exercise_id", "exercise__name", "exercise__mechanics", athlete=F(ATHLETE))
-        .annotate(sets=Count("pk"), easy=Count("pk", filter=Q(rir__gte=TOO_EASY_MIN_RIR)))
-        .order_by()
-    )
-    by_athlete = defaultdict(list)
-    for row in rows:
-        by_athlete[row["athlete"]].append(
-            EffortRow(
-                row["exercise_id"],
-                row["exercise__name"],
-                row["exercise__mechanics"],
-                row["sets"],
-                row["easy"],
-            )
-        )
-    return by_athlete
-
-
-def _kg(value: float | None) -> Decimal:
-    return Decimal(0) if value is None else Decimal(repr(value))
-
-
-def _main_lifts(ids: list[int], today: dt.date) -> dict[int, tuple[TrainedExercise, list]]:
+def _main_lifts(
+    bests: dict[int, list[SessionBest]],
+) -> dict[int, tuple[TrainedExercise, list[SessionBest]]]:
     """Per athlete, the main lift: the compound exercise trained in the most sessions of
     the trend's weeks (the heavier best on a tie), with each session's best."""
-    since = today - dt.timedelta(weeks=TREND_WEEKS)
-    rows = (
-        SetLog.objects.filter(
-            **{f"{ATHLETE}__in": ids, f"{SESSION_DATE}__range": (since, today)},
-            exercise__mechanics=Mechanics.COMPOUND,
-        )
-        .values("exercise_id", "exercise__name", athlete=F(ATHLETE), date=F(SESSION_DATE))
-        .annotate(e1rm=Max(E1RM), volume=Sum(VOLUME), sets=Count("pk"))
-        .order_by()
-    )
-    bests = defaultdict(lambda: defaultdict(list))
-    names = {}
-    for row in rows:
-        names[row["exercise_id"]] = row["exercise__name"]
-        bests[row["athlete"]][row["exercise_id"]].append(
-            SessionBest(
-                row["exercise_id"],
-                row["date"],
-                _kg(row["e1rm"]),
-                _kg(row["volume"]),
-                row["sets"],
-            )
-        )
     main = {}
-    for athlete_id, by_exercise in bests.items():
+    for athlete_id, rows in bests.items():
+        by_exercise = defaultdict(list)
+        for best in rows:
+            by_exercise[best.exercise_id].append(best)
         exercise_id, sessions = max(
             by_exercise.items(),
             key=lambda item: (len(item[1]), max(best.e1rm_kg for best in item[1])),
         )
         trained = TrainedExercise(
-            exercise_id, names[exercise_id], max(best.date for best in sessions), len(sessions)
+            exercise_id, sessions[0].name, max(best.date for best in sessions), len(sessions)
         )
         main[athlete_id] = (trained, sessions)
     return main
@@ -394,10 +281,22 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
     create_missing_week(assignments=assignments_in_week(week, athlete_id__in=ids), week=week)
     compliance = _compliance(ids, today)
     sessions = _week_sessions(ids, week)
-    muscle_days = _muscle_days(ids, week)
-    leg_days = _leg_days(ids, today)
-    effort_rows = _effort_rows(ids, today)
-    main_lifts = _main_lifts(ids, today)
+    # The insight pages' own queries, over the roster: the desk judges what the athlete sees.
+    muscle_days = queries.muscle_days(athlete_ids=ids, first=week.monday, last=week.sunday)
+    leg_days = queries.leg_days(
+        athlete_ids=ids, since=today - dt.timedelta(weeks=LEFT_RIGHT_WEEKS), until=today
+    )
+    effort_rows = queries.effort_rows(
+        athlete_ids=ids, since=today - dt.timedelta(days=EFFORT_DAYS - 1), until=today
+    )
+    main_lifts = _main_lifts(
+        queries.session_bests(
+            athlete_ids=ids,
+            since=today - dt.timedelta(weeks=TREND_WEEKS),
+            until=today,
+            compound_only=True,
+        )
+    )
     rows = []
     for athlete in found:
         muscles = muscle_weeks(rows=muscle_days[athlete.pk], weeks=[week], today=today)[0]

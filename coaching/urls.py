@@ -1,22 +1,36 @@
 from django.urls import path
 
 from coaching import views
+from coaching.viewer import coach_page, coach_session_page
+from programs import views as week_views
+from tracking import views as session_views
+from tracking.insights import views as insight_views
 
+# An athlete's week, sessions, progress and balance are the athlete's own views, read by
+# their coach through coach_page (404 for anyone else) with a read-only Viewer.
 urlpatterns = [
     path("coach/", views.desk, name="coach_desk"),
     path("coach/athletes/<int:athlete_id>/", views.athlete, name="coach_athlete"),
     path(
         "coach/athletes/<int:athlete_id>/week/<str:iso_week>/",
-        views.athlete_week,
+        coach_page(week_views.week),
         name="coach_week",
     ),
-    path("coach/athletes/<int:athlete_id>/progress/", views.progress, name="coach_progress"),
+    path(
+        "coach/athletes/<int:athlete_id>/progress/",
+        coach_page(insight_views.progress),
+        name="coach_progress",
+    ),
     path(
         "coach/athletes/<int:athlete_id>/progress/<int:exercise_id>/",
-        views.exercise_progress,
+        coach_page(insight_views.exercise_progress),
         name="coach_exercise_progress",
     ),
-    path("coach/athletes/<int:athlete_id>/balance/", views.balance, name="coach_balance"),
+    path(
+        "coach/athletes/<int:athlete_id>/balance/",
+        coach_page(insight_views.balance),
+        name="coach_balance",
+    ),
     path("coach/athletes/<int:athlete_id>/program/", views.assign, name="coach_assign"),
     path("coach/athletes/<int:athlete_id>/program/end/", views.end, name="coach_end"),
     path(
@@ -24,6 +38,10 @@ urlpatterns = [
         views.adjust,
         name="coach_adjust",
     ),
-    path("coach/sessions/<int:session_id>/", views.session, name="coach_session"),
+    path(
+        "coach/sessions/<int:session_id>/",
+        coach_session_page(session_views.session),
+        name="coach_session",
+    ),
     path("coach/sessions/<int:session_id>/notes/", views.note, name="coach_note"),
 ]

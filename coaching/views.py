@@ -1,13 +1,14 @@
 """The coach's desk and drill-in: every view loads through coaching.access (404 for anyone
 but the athlete's coach or a superuser), then calls a rule and renders.
 
-The drill-in pages are the athlete's own templates with ``read_only`` set: a coach reads
-what the athlete sees and never logs a set for them.
+The athlete's week, session, progress and balance pages are not here: coaching/urls.py
+routes the coach's read-only copies to the athlete's own views, with a Viewer
+(coaching/viewer.py) that keeps the links in the coach's URLs and logs nothing.
 """
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,19 +23,13 @@ from coaching.access import (
 )
 from coaching.desk import desk_rows
 from coaching.forms import AdjustForm, AssignForm, NoteForm
-from programs.models import Exercise, Prescription, PrescriptionOverride
+from coaching.viewer import coach_viewer
+from programs.models import Prescription, PrescriptionOverride
 from programs.numbers import parse_whole_number
 from programs.today import athlete_today
 from programs.week_page import load_week
 from programs.weeks import IsoWeek
-from tracking.insight_pages import (
-    load_balance,
-    load_exercise_progress,
-    load_progress,
-    load_week_balance,
-    page_before,
-)
-from tracking.session_page import load_session
+from tracking.views import session_page
 
 SORTS = {"attention": "Needs attention first", "name": "By name"}
 
@@ -93,51 +88,13 @@ def athlete(request, athlete_id: int):
 
 
 @coach_required
-@require_GET
-def athlete_week(request, athlete_id: int, iso_week: str):
-    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
-    try:
-        shown = IsoWeek.parse(iso_week)
-    except ValueError:
-        raise Http404("No such week.") from None
-    today = athlete_today(found)
-    if not shown.within_reach(today=today):
-        raise Http404("No such week.")
-    view = load_week(athlete=found, week=shown, today=today)
-    balance = load_week_balance(athlete=found, week=shown, today=today) if view.sessions else None
-    context = {
-        "view": view,
-        "previous_week": shown.shifted(-1),
-        "next_week": shown.shifted(1),
-        "this_week": IsoWeek.of(today),
-        "balance": balance,
-        "read_only": True,
-        "coached": found,
-    }
-    return render(request, "programs/week.html", context)
-
-
-def _session_page(request, session, *, note_form=None, status=200):
-    page = load_session(session=session, athlete=session.athlete)
-    form = note_form or NoteForm(session_prescriptions=[card.prescription for card in page.cards])
-    context = {"page": page, "read_only": True, "coached": session.athlete, "note_form": form}
-    return render(request, "tracking/session.html", context, status=status)
-
-
-@coach_required
-@require_GET
-def session(request, session_id: int):
-    found = get_session_for_coach(coach=request.user, session_id=session_id)
-    return _session_page(request, found)
-
-
-@coach_required
 @require_POST
 def note(request, session_id: int):
     found = get_session_for_coach(coach=request.user, session_id=session_id)
     form = NoteForm(request.POST, session_prescriptions=found.prescriptions.all())
     if not form.is_valid():
-        return _session_page(request, found, note_form=form, status=400)
+        viewer = coach_viewer(found.athlete)
+        return session_page(request, viewer=viewer, session=found, note_form=form, status=400)
     changes.add_note(
         session=found,
         prescription_id=form.cleaned_data["prescription"],
@@ -254,38 +211,3 @@ def adjust(request, athlete_id: int, prescription_id: int):
         "from_session": _session_id(request.GET.get("session")),
     }
     return render(request, "coaching/adjust.html", context, status=status)
-
-
-@coach_required
-@require_GET
-def progress(request, athlete_id: int):
-    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
-    page = load_progress(athlete=found, today=athlete_today(found))
-    context = {"page": page, "read_only": True, "coached": found}
-    return render(request, "tracking/progress.html", context)
-
-
-@coach_required
-@require_GET
-def exercise_progress(request, athlete_id: int, exercise_id: int):
-    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
-    exercise = get_object_or_404(Exercise, pk=exercise_id)
-    try:
-        before = page_before(request.GET.get("before"))
-    except ValueError:
-        raise Http404("No such page of sessions.") from None
-    page = load_exercise_progress(
-        athlete=found, exercise=exercise, today=athlete_today(found), before=before
-    )
-    context = {"page": page, "read_only": True, "coached": found}
-    return render(request, "tracking/exercise_progress.html", context)
-
-
-@coach_required
-@require_GET
-def balance(request, athlete_id: int):
-    found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
-    today = athlete_today(found)
-    page = load_balance(athlete=found, today=today)
-    context = {"page": page, "today": today, "read_only": True, "coached": found}
-    return render(request, "tracking/balance.html", context)

@@ -46,6 +46,6 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("programs.urls")),
     path("", include("tracking.urls")),
-    path("", include("tracking.insight_urls")),
+    path("", include("tracking.insights.urls")),
     path("", include("coaching.urls")),
 ]

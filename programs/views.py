@@ -3,15 +3,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from legplanner.pwa import kept_offline
 from programs.today import athlete_today
+from programs.viewer import Viewer
 from programs.week_page import load_week
 from programs.weeks import IsoWeek
 
 # The one import from tracking in programs, kept to this view: the week page is where a
 # lifter looks first, so it shows tracking's balance summary beside the plan. The models
 # and rules of programs (generation, week_page) still know nothing of tracking.
-from tracking.insight_pages import load_week_balance
+from tracking.insights.pages import load_week_balance
 
 
 @require_GET
@@ -20,25 +20,24 @@ def home(request):
     return redirect("week", iso_week=str(IsoWeek.of(athlete_today(request.user))))
 
 
-@kept_offline
 @require_GET
-@login_required
-def week(request, iso_week: str):
+def week(request, iso_week: str, *, viewer: Viewer):
+    """The athlete's week, as the athlete or their coach (read-only) sees it."""
     try:
         shown = IsoWeek.parse(iso_week)
     except ValueError:
         raise Http404("No such week.") from None
-    today = athlete_today(request.user)
+    athlete = viewer.athlete
+    today = athlete_today(athlete)
     if not shown.within_reach(today=today):
         raise Http404("No such week.")
-    view = load_week(athlete=request.user, week=shown, today=today)
-    balance = (
-        load_week_balance(athlete=request.user, week=shown, today=today) if view.sessions else None
-    )
+    view = load_week(athlete=athlete, week=shown, today=today)
+    balance = load_week_balance(athlete=athlete, week=shown, today=today) if view.sessions else None
     return render(
         request,
         "programs/week.html",
         {
+            "viewer": viewer,
             "view": view,
             "previous_week": shown.shifted(-1),
             "next_week": shown.shifted(1),

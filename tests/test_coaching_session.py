@@ -170,3 +170,33 @@ def test_the_coach_reads_an_exercises_history_through_their_own_links(
 
     client.force_login(other_coach)
     assert client.get(history_url).status_code == 404
+
+
+def test_the_coach_goes_to_the_first_week_through_their_own_links(client, coach, athlete):
+    client.force_login(coach)
+
+    html = client.get(f"/coach/athletes/{athlete.pk}/week/2025-W48/").content.decode()
+
+    assert "starts on Monday 5 January 2026" in html
+    assert f'href="/coach/athletes/{athlete.pk}/week/2026-W02/"' in html
+    assert 'href="/week/' not in html  # the coach's own week, not the athlete's
+
+
+# Monday morning of WEEK, before anything made the week.
+@time_machine.travel(dt.datetime(2026, 11, 23, 6, tzinfo=dt.UTC), tick=False)
+def test_the_coachs_balance_counts_against_the_weeks_plan_as_the_athletes_does(
+    client, coach, athlete
+):
+    client.force_login(coach)
+
+    html = client.get(f"/coach/athletes/{athlete.pk}/balance/").content.decode()
+
+    assert athlete.sessions.filter(date__range=(WEEK.monday, WEEK.sunday)).count() == 2
+    assert "<strong>0</strong> of 4" in html  # quads: the plan of the week just made
+
+
+def test_the_coachs_session_page_answers_get_only(client, coach, monday):
+    client.force_login(coach)
+
+    assert client.post(f"/coach/sessions/{monday.pk}/").status_code == 405
+    assert not CoachNote.objects.exists()

@@ -1,5 +1,5 @@
 """The insight rules (tracking/insights/), table by table, and the grouped reads that feed
-them (tracking/insight_queries.py) on the edge cases DOMAIN.md names: no sets, one set,
+them (tracking/insights/queries.py) on the edge cases DOMAIN.md names: no sets, one set,
 per-leg sets, a swapped exercise, a lifter in pounds with loads stored in kilograms."""
 
 import datetime as dt
@@ -13,9 +13,8 @@ from programs.generation import assignments_in_week, generate_week
 from programs.models import Exercise, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on, make_user
-from tracking import insight_queries as queries
 from tracking.charts import bar_chart, line_chart, sparkline
-from tracking.insights import Point, e1rm_in_unit, percent
+from tracking.insights import Point, e1rm_in_unit, percent, queries
 from tracking.insights.effort import COMPOUND_EASY_MESSAGE, EffortRow, effort_report
 from tracking.insights.legs import LegDay, left_right
 from tracking.insights.muscles import (
@@ -661,7 +660,7 @@ def test_the_database_estimates_the_1rm_as_epley_does(
 ):
     copy = week48[1, 1]
     log_set_on(copy, reps=reps or 0, load=load, rir=rir, **legs)
-    (row,) = queries.session_bests(athlete=athlete)
+    (row,) = queries.session_bests(athlete_ids=[athlete.pk])[athlete.pk]
     judged = reps if reps is not None else min(legs.values())
     expected = estimated_1rm(load=D(load), reps=judged, rir=rir)
     assert row.e1rm_kg == pytest.approx(expected, abs=D("0.01"))
@@ -670,11 +669,13 @@ def test_the_database_estimates_the_1rm_as_epley_does(
 
 def test_no_sets_read_as_nothing(week48, athlete):
     assert queries.trained_exercises(athlete=athlete) == []
-    assert queries.session_bests(athlete=athlete) == []
-    assert queries.leg_days(athlete=athlete, since=MONDAY) == []
-    assert queries.effort_rows(athlete=athlete, since=MONDAY) == []
+    assert queries.session_bests(athlete_ids=[athlete.pk])[athlete.pk] == []
+    assert queries.leg_days(athlete_ids=[athlete.pk], since=MONDAY)[athlete.pk] == []
+    assert queries.effort_rows(athlete_ids=[athlete.pk], since=MONDAY)[athlete.pk] == []
     assert queries.best_set(athlete=athlete, exercise_id=1) is None
-    planned = queries.muscle_days(athlete=athlete, first=MONDAY, last=W48.sunday)
+    planned = queries.muscle_days(athlete_ids=[athlete.pk], first=MONDAY, last=W48.sunday)[
+        athlete.pk
+    ]
     assert sum(row.done for row in planned) == 0
     assert {row.muscle: row.planned for row in planned if row.date == MONDAY} == {
         "quads": 4,
@@ -688,11 +689,13 @@ def test_one_set_is_one_session_one_hard_set(week48, athlete):
     log_set_on(squat, reps=5, load="120", rir=3)
     (trained,) = queries.trained_exercises(athlete=athlete)
     assert (trained.name, trained.sessions, trained.last_date) == ("Back squat", 1, MONDAY)
-    (row,) = queries.session_bests(athlete=athlete)
+    (row,) = queries.session_bests(athlete_ids=[athlete.pk])[athlete.pk]
     assert (row.date, row.sets, row.volume_kg) == (MONDAY, 1, D("600"))
     done = {
         row.muscle: row.done
-        for row in queries.muscle_days(athlete=athlete, first=MONDAY, last=W48.sunday)
+        for row in queries.muscle_days(athlete_ids=[athlete.pk], first=MONDAY, last=W48.sunday)[
+            athlete.pk
+        ]
         if row.done
     }
     assert done == {"quads": 1}
@@ -704,13 +707,15 @@ def test_a_per_leg_set_is_one_hard_set_and_both_legs_of_volume(week48, athlete):
     log_set_on(lunge, set_number=2, load="20", rir=4, reps_left=9, reps_right=12)
     done = [
         row
-        for row in queries.muscle_days(athlete=athlete, first=MONDAY, last=W48.sunday)
+        for row in queries.muscle_days(athlete_ids=[athlete.pk], first=MONDAY, last=W48.sunday)[
+            athlete.pk
+        ]
         if row.done
     ]
     assert [(row.muscle, row.done) for row in done] == [("glutes", 1)]
-    (row,) = queries.session_bests(athlete=athlete)
+    (row,) = queries.session_bests(athlete_ids=[athlete.pk])[athlete.pk]
     assert row.volume_kg == D("20") * (22 + 21)
-    (legs,) = queries.leg_days(athlete=athlete, since=MONDAY)
+    (legs,) = queries.leg_days(athlete_ids=[athlete.pk], since=MONDAY)[athlete.pk]
     assert (legs.name, legs.left, legs.right) == ("Walking lunge", 19, 24)
 
 
@@ -721,11 +726,13 @@ def test_a_swapped_exercise_counts_for_itself(week48, athlete):
     performed(step_up_slot, exercise=split_squat, reps_left=10, reps_right=10, rir=1)
 
     assert [row.name for row in queries.trained_exercises(athlete=athlete)] == ["Split squat"]
-    (row,) = queries.session_bests(athlete=athlete)
+    (row,) = queries.session_bests(athlete_ids=[athlete.pk])[athlete.pk]
     assert row.exercise_id == split_squat.pk
     thursday = {
         (row.muscle, row.planned, row.done)
-        for row in queries.muscle_days(athlete=athlete, first=THURSDAY, last=THURSDAY)
+        for row in queries.muscle_days(athlete_ids=[athlete.pk], first=THURSDAY, last=THURSDAY)[
+            athlete.pk
+        ]
     }
     # Split squat is a quads exercise: the plan and the set moved from glutes to quads.
     assert thursday == {
@@ -733,9 +740,9 @@ def test_a_swapped_exercise_counts_for_itself(week48, athlete):
         ("hamstrings", 3, 0),
         ("quads", 0, 1),
     }
-    (legs,) = queries.leg_days(athlete=athlete, since=MONDAY)
+    (legs,) = queries.leg_days(athlete_ids=[athlete.pk], since=MONDAY)[athlete.pk]
     assert legs.name == "Split squat"
-    (effort_row,) = queries.effort_rows(athlete=athlete, since=MONDAY)
+    (effort_row,) = queries.effort_rows(athlete_ids=[athlete.pk], since=MONDAY)[athlete.pk]
     assert (effort_row.name, effort_row.mechanics) == ("Split squat", "compound")
 
 
@@ -745,9 +752,9 @@ def test_reads_count_the_athletes_own_sets_only(week48, athlete, other_athlete):
     ).get()
     log_set_on(theirs, reps=8, load="200", rir=5)
     log_set_on(week48[1, 1], reps=8, load="100", rir=2)
-    (row,) = queries.session_bests(athlete=athlete)
+    (row,) = queries.session_bests(athlete_ids=[athlete.pk])[athlete.pk]
     assert row.e1rm_kg == pytest.approx(D("133.33"), abs=D("0.01"))
-    (effort_row,) = queries.effort_rows(athlete=athlete, since=MONDAY)
+    (effort_row,) = queries.effort_rows(athlete_ids=[athlete.pk], since=MONDAY)[athlete.pk]
     assert (effort_row.sets, effort_row.easy) == (1, 0)
     assert queries.best_set(athlete=athlete, exercise_id=row.exercise_id).load_kg == D("100")
 
@@ -756,9 +763,14 @@ def test_effort_counts_sets_at_rir_4_or_more_from_a_date(week48, athlete):
     squat = week48[1, 1]
     for number, rir in enumerate([5, 4, 3, 2], start=1):
         log_set_on(squat, set_number=number, rir=rir)
-    (row,) = queries.effort_rows(athlete=athlete, since=MONDAY)
+    (row,) = queries.effort_rows(athlete_ids=[athlete.pk], since=MONDAY)[athlete.pk]
     assert (row.sets, row.easy, row.mechanics) == (4, 2, "compound")
-    assert queries.effort_rows(athlete=athlete, since=MONDAY + dt.timedelta(days=1)) == []
+    assert (
+        queries.effort_rows(athlete_ids=[athlete.pk], since=MONDAY + dt.timedelta(days=1))[
+            athlete.pk
+        ]
+        == []
+    )
 
 
 def test_the_best_set_and_a_sessions_sets_in_order(week48, athlete):
@@ -778,7 +790,7 @@ def test_a_lifter_in_pounds_reads_back_what_was_entered(week48, athlete):
     log_set_on(week48[1, 1], reps=5, load=str(to_kg(load=D("225"), unit="lb")), rir=1)
     (line,) = progress_lines(
         exercises=queries.trained_exercises(athlete=athlete),
-        bests=queries.session_bests(athlete=athlete),
+        bests=queries.session_bests(athlete_ids=[athlete.pk])[athlete.pk],
         today=TODAY,
         unit=athlete.unit,
     )
@@ -790,4 +802,35 @@ def test_a_lifter_in_pounds_reads_back_what_was_entered(week48, athlete):
 def test_another_athlete_without_sets_reads_nothing(week48, db):
     newcomer = make_user("newcomer")
     assert queries.trained_exercises(athlete=newcomer) == []
-    assert queries.muscle_days(athlete=newcomer, first=MONDAY, last=W48.sunday) == []
+    assert (
+        queries.muscle_days(athlete_ids=[newcomer.pk], first=MONDAY, last=W48.sunday)[newcomer.pk]
+        == []
+    )
+
+
+def test_a_roster_read_gives_each_athlete_what_their_own_page_reads(week48, athlete, other_athlete):
+    """The desk passes its roster where a page passes one id: each athlete's rows are the
+    same either way, and an athlete's sets never count for another."""
+    log_set_on(week48[1, 1], reps=5, load="120", rir=2)
+    log_set_on(week48[1, 3], reps_left=10, reps_right=8, load="20", rir=4)
+    theirs = {
+        (copy.session.day_number, copy.order): copy
+        for copy in SessionPrescription.objects.filter(session__athlete=other_athlete)
+    }
+    log_set_on(theirs[1, 1], reps=3, load="150", rir=1)
+    roster = [athlete.pk, other_athlete.pk]
+    reads = [
+        lambda ids: queries.session_bests(athlete_ids=ids),
+        lambda ids: queries.session_bests(athlete_ids=ids, compound_only=True),
+        lambda ids: queries.muscle_days(athlete_ids=ids, first=MONDAY, last=W48.sunday),
+        lambda ids: queries.leg_days(athlete_ids=ids, since=MONDAY),
+        lambda ids: queries.effort_rows(athlete_ids=ids, since=MONDAY, until=W48.sunday),
+    ]
+    for read in reads:
+        together = read(roster)
+        for athlete_id in roster:
+            assert together[athlete_id] == read([athlete_id])[athlete_id]
+    bests = queries.session_bests(athlete_ids=roster, compound_only=True)
+    assert [best.e1rm_kg for best in bests[other_athlete.pk]] == [D("170")]
+    assert [best.name for best in bests[athlete.pk]] == ["Back squat", "Walking lunge"]
+    assert queries.leg_days(athlete_ids=roster, since=MONDAY)[other_athlete.pk] == []

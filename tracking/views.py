@@ -2,15 +2,16 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
-from legplanner.pwa import kept_offline
 from programs.access import find_prescription_for_athlete, get_session_for_athlete
 from programs.models import Session, SessionPrescription
 from programs.numbers import parse_whole_number
 from programs.today import athlete_today
+from programs.viewer import Viewer, own_viewer
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
 from tracking.access import get_set_log_in_session
@@ -57,15 +58,17 @@ def today(request):
     return redirect("session", session_id=session.pk)
 
 
-@kept_offline
-@require_GET
-@login_required
-def session(request, session_id: int):
-    found = get_session_for_athlete(athlete=request.user, session_id=session_id)
+def session_page(request, *, viewer: Viewer, session: Session, status: int = 200, **context):
+    """The session's page for whoever is looking; a refused post renders it with its errors."""
     page = load_session(
-        session=found, athlete=request.user, extra_rows=extra_rows_from(request.GET)
+        session=session, athlete=viewer.athlete, extra_rows=extra_rows_from(request.GET)
     )
-    return render(request, "tracking/session.html", {"page": page})
+    context = {"page": page, "viewer": viewer, **context}
+    return TemplateResponse(request, "tracking/session.html", context, status=status)
+
+
+# The athlete's and their coach's copies (tracking/urls.py, coaching/urls.py) load the session.
+session = require_GET(session_page)
 
 
 def _blank_row(request, prescription: SessionPrescription, number: int) -> SetRow:
@@ -86,7 +89,8 @@ def _answer_row(request, session: Session, row: SetRow, *, status: int = 200):
     if status != 200:
         page = load_session(session=session, athlete=request.user)
         page.replace_row(row)
-        return render(request, "tracking/session.html", {"page": page}, status=status)
+        context = {"page": page, "viewer": own_viewer(request.user)}
+        return render(request, "tracking/session.html", context, status=status)
     return redirect(reverse("session", args=[session.pk]) + f"#{row.dom_id}")
 
 
@@ -111,7 +115,7 @@ def _refuse(request, session: Session, message: str, *, status: int = 400):
         response = render(request, "tracking/_flash.html", {"message": message}, status=status)
         return reswap(retarget(response, "#flash"), "innerHTML")
     page = load_session(session=session, athlete=request.user)
-    context = {"page": page, "flash": message}
+    context = {"page": page, "viewer": own_viewer(request.user), "flash": message}
     return render(request, "tracking/session.html", context, status=status)
 
 

@@ -2,7 +2,7 @@
 left against right, and how honest the effort was (DOMAIN.md, "Balance").
 
 One module per rule: progress.py, muscles.py, legs.py, effort.py. Each is plain functions
-over rows the database has already grouped (tracking/insight_queries.py does the GROUP BY,
+over rows the database has already grouped (tracking/insights/queries.py does the GROUP BY,
 one query per page section): they never see a request or a queryset, and they return
 values in the athlete's unit, ready to show. The helpers below are shared by them.
 """

@@ -39,13 +39,15 @@ class TrainedExercise:
 
 @dataclass(frozen=True)
 class SessionBest:
-    """One exercise in one session: its best estimated 1RM, its volume, its set count."""
+    """One exercise in one session: its best estimated 1RM, its volume, its set count (and
+    its name, where the query read it)."""
 
     exercise_id: int
     date: dt.date
     e1rm_kg: Decimal
     volume_kg: Decimal
     sets: int
+    name: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """The reads behind the insight pages: each one query, grouped in the database.
 
+The queries the desk shares with the pages take a list of athlete ids and group by athlete
+too: a page passes its one athlete, the desk its roster, and both read the same expressions.
 Every function returns one row per group (per exercise, per session date, per muscle), never
 one per set, so a page runs the same queries whatever the length of the history. Sessions
 are grouped by date and ISO weeks are made in Python from those few rows: date truncation
@@ -7,13 +9,15 @@ differs between SQLite and PostgreSQL, a date column does not.
 """
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from django.db.models import Count, F, FloatField, IntegerField, Max, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Least
 
-from programs.models import SessionPrescription
+from programs.models import Mechanics, SessionPrescription
 from tracking.insights.effort import EffortRow
 from tracking.insights.legs import LegDay
 from tracking.insights.muscles import MuscleDay
@@ -23,6 +27,9 @@ from tracking.progression import EPLEY_DIVISOR
 from tracking.verdicts import HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR
 
 SESSION_DATE = "prescription__session__date"
+ATHLETE = "prescription__session__athlete_id"
+
+Row = TypeVar("Row")
 
 # A per-leg set is judged on its weaker leg (DOMAIN.md); both legs are always there
 # (setlog_reps_or_both_legs), so Least never meets a NULL, where SQLite and PostgreSQL differ.
@@ -44,6 +51,24 @@ def _kg(value: float | None) -> Decimal:
 
 def athletes_sets(*, athlete):
     return SetLog.objects.filter(prescription__session__athlete=athlete)
+
+
+def _sets_between(athlete_ids: Sequence[int], since: dt.date | None, until: dt.date | None):
+    """The athletes' sets on session dates from since to until, either end open if None."""
+    sets = SetLog.objects.filter(**{f"{ATHLETE}__in": list(athlete_ids)})
+    if since is not None:
+        sets = sets.filter(**{f"{SESSION_DATE}__gte": since})
+    if until is not None:
+        sets = sets.filter(**{f"{SESSION_DATE}__lte": until})
+    return sets
+
+
+def _by_athlete(pairs: Iterable[tuple[int, Row]]) -> dict[int, list[Row]]:
+    """Rows grouped by athlete, in the query's order; an athlete with none gets []."""
+    grouped: dict[int, list[Row]] = defaultdict(list)
+    for athlete_id, row in pairs:
+        grouped[athlete_id].append(row)
+    return grouped
 
 
 def _of_exercise(sets, exercise_id: int):
@@ -77,25 +102,44 @@ def trained_exercises(*, athlete) -> list[TrainedExercise]:
 
 
 def session_bests(
-    *, athlete, since: dt.date | None = None, exercise_id: int | None = None
-) -> list[SessionBest]:
-    """Per exercise and session date: the best estimated 1RM, the volume, the sets."""
-    sets = athletes_sets(athlete=athlete)
-    if since is not None:
-        sets = sets.filter(**{f"{SESSION_DATE}__gte": since})
+    *,
+    athlete_ids: Sequence[int],
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    exercise_id: int | None = None,
+    compound_only: bool = False,
+) -> dict[int, list[SessionBest]]:
+    """Per athlete, exercise and session date: the best estimated 1RM, the volume, the sets.
+
+    With ``compound_only`` (the desk's main lift) each row also carries the exercise's name:
+    that filter joins the exercise anyway, where the pages know the names already.
+    """
+    sets = _sets_between(athlete_ids, since, until)
     if exercise_id is not None:
         sets = _of_exercise(sets, exercise_id)
+    names = ()
+    if compound_only:
+        sets = sets.filter(exercise__mechanics=Mechanics.COMPOUND)
+        names = ("exercise__name",)
     rows = (
-        sets.values("exercise_id", date=F(SESSION_DATE))
+        sets.values("exercise_id", *names, athlete=F(ATHLETE), date=F(SESSION_DATE))
         .annotate(e1rm=Max(E1RM), volume=Sum(VOLUME), sets=Count("pk"))
         .order_by("exercise_id", "date")
     )
-    return [
-        SessionBest(
-            row["exercise_id"], row["date"], _kg(row["e1rm"]), _kg(row["volume"]), row["sets"]
+    return _by_athlete(
+        (
+            row["athlete"],
+            SessionBest(
+                row["exercise_id"],
+                row["date"],
+                _kg(row["e1rm"]),
+                _kg(row["volume"]),
+                row["sets"],
+                row.get("exercise__name", ""),
+            ),
         )
         for row in rows
-    ]
+    )
 
 
 def _logged(row: SetLog) -> LoggedSet:
@@ -133,18 +177,21 @@ def best_set(*, athlete, exercise_id: int) -> LoggedSet | None:
     return None if row is None else _logged(row)
 
 
-def muscle_days(*, athlete, first: dt.date, last: dt.date) -> list[MuscleDay]:
-    """Per session date and muscle: hard sets planned (the copies' sets, counted like the
-    session's progress, from sets_min) and hard sets done, in one query (UNION ALL).
+def muscle_days(
+    *, athlete_ids: Sequence[int], first: dt.date, last: dt.date
+) -> dict[int, list[MuscleDay]]:
+    """Per athlete, session date and muscle: hard sets planned (the copies' sets, counted
+    like the session's progress, from sets_min) and hard sets done, in one query (UNION ALL).
 
     The plan counts the exercise a slot was swapped to; a logged set counts for the
     exercise it was performed as (SetLog.exercise).
     """
     planned = (
         SessionPrescription.objects.filter(
-            session__athlete=athlete, session__date__range=(first, last)
+            session__athlete_id__in=athlete_ids, session__date__range=(first, last)
         )
         .values(
+            athlete=F("session__athlete_id"),
             date=F("session__date"),
             muscle=Coalesce("swapped_to__primary_muscle", "exercise__primary_muscle"),
         )
@@ -152,52 +199,60 @@ def muscle_days(*, athlete, first: dt.date, last: dt.date) -> list[MuscleDay]:
         .order_by()
     )
     done = (
-        athletes_sets(athlete=athlete)
-        .filter(
-            **{f"{SESSION_DATE}__range": (first, last)},
-            rir__lte=HARD_SET_MAX_RIR,
-        )
-        .values(date=F(SESSION_DATE), muscle=F("exercise__primary_muscle"))
+        _sets_between(athlete_ids, first, last)
+        .filter(rir__lte=HARD_SET_MAX_RIR)
+        .values(athlete=F(ATHLETE), date=F(SESSION_DATE), muscle=F("exercise__primary_muscle"))
         .annotate(planned=Value(0, IntegerField()), done=Count("pk"))
         .order_by()
     )
-    return [
-        MuscleDay(row["date"], row["muscle"], row["planned"], row["done"])
+    return _by_athlete(
+        (row["athlete"], MuscleDay(row["date"], row["muscle"], row["planned"], row["done"]))
         for row in planned.union(done, all=True)
-    ]
+    )
 
 
-def leg_days(*, athlete, since: dt.date) -> list[LegDay]:
-    """Per exercise and session date: each leg's reps over the per-leg sets."""
+def leg_days(
+    *, athlete_ids: Sequence[int], since: dt.date, until: dt.date | None = None
+) -> dict[int, list[LegDay]]:
+    """Per athlete, exercise and session date: each leg's reps over the per-leg sets."""
     rows = (
-        athletes_sets(athlete=athlete)
-        .filter(reps__isnull=True, **{f"{SESSION_DATE}__gte": since})
-        .values("exercise_id", "exercise__name", date=F(SESSION_DATE))
+        _sets_between(athlete_ids, since, until)
+        .filter(reps__isnull=True)
+        .values("exercise_id", "exercise__name", athlete=F(ATHLETE), date=F(SESSION_DATE))
         .annotate(left=Sum("reps_left"), right=Sum("reps_right"))
         .order_by("exercise_id", "date")
     )
-    return [
-        LegDay(row["exercise_id"], row["exercise__name"], row["date"], row["left"], row["right"])
+    return _by_athlete(
+        (
+            row["athlete"],
+            LegDay(
+                row["exercise_id"], row["exercise__name"], row["date"], row["left"], row["right"]
+            ),
+        )
         for row in rows
-    ]
+    )
 
 
-def effort_rows(*, athlete, since: dt.date) -> list[EffortRow]:
-    """Per exercise: the sets logged since a date, and those at RIR 4 or more."""
+def effort_rows(
+    *, athlete_ids: Sequence[int], since: dt.date, until: dt.date | None = None
+) -> dict[int, list[EffortRow]]:
+    """Per athlete and exercise: the sets logged since a date, and those at RIR 4 or more."""
     rows = (
-        athletes_sets(athlete=athlete)
-        .filter(**{f"{SESSION_DATE}__gte": since})
-        .values("exercise_id", "exercise__name", "exercise__mechanics")
+        _sets_between(athlete_ids, since, until)
+        .values("exercise_id", "exercise__name", "exercise__mechanics", athlete=F(ATHLETE))
         .annotate(sets=Count("pk"), easy=Count("pk", filter=Q(rir__gte=TOO_EASY_MIN_RIR)))
         .order_by("exercise__name")
     )
-    return [
-        EffortRow(
-            row["exercise_id"],
-            row["exercise__name"],
-            row["exercise__mechanics"],
-            row["sets"],
-            row["easy"],
+    return _by_athlete(
+        (
+            row["athlete"],
+            EffortRow(
+                row["exercise_id"],
+                row["exercise__name"],
+                row["exercise__mechanics"],
+                row["sets"],
+                row["easy"],
+            ),
         )
         for row in rows
-    ]
+    )

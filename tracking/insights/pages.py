@@ -1,4 +1,4 @@
-"""What the progress and balance pages show: the queries of insight_queries.py, one per
+"""What the progress and balance pages show: the queries of tracking/insights/queries.py, one per
 section, through the rules of tracking/insights/, with the charts' geometry."""
 
 import datetime as dt
@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from programs.models import Exercise
 from programs.weeks import IsoWeek
-from tracking import insight_queries as queries
 from tracking.charts import BarChart, LineChart, Sparkline, bar_chart, line_chart, sparkline
-from tracking.insights import Point, e1rm_in_unit
+from tracking.insights import Point, e1rm_in_unit, queries
 from tracking.insights.effort import EFFORT_DAYS, NO_EFFORT_MESSAGE, EffortReport, effort_report
 from tracking.insights.legs import LEFT_RIGHT_WEEKS, NO_LEFT_RIGHT_MESSAGE, LegBalance, left_right
 from tracking.insights.muscles import (
@@ -72,7 +71,9 @@ def load_progress(*, athlete, today: dt.date) -> ProgressPage:
     unit = athlete.unit
     lines = progress_lines(
         exercises=queries.trained_exercises(athlete=athlete),
-        bests=queries.session_bests(athlete=athlete, since=today - dt.timedelta(weeks=TREND_WEEKS)),
+        bests=queries.session_bests(
+            athlete_ids=[athlete.pk], since=today - dt.timedelta(weeks=TREND_WEEKS)
+        )[athlete.pk],
         today=today,
         unit=unit,
     )
@@ -153,7 +154,7 @@ def load_exercise_progress(
     """Three queries: each session's aggregates, the listed sessions' sets (none when there
     are no sessions to list), the best set."""
     unit = athlete.unit
-    bests = queries.session_bests(athlete=athlete, exercise_id=exercise.pk)
+    bests = queries.session_bests(athlete_ids=[athlete.pk], exercise_id=exercise.pk)[athlete.pk]
     series = chart_series(
         points=[Point(best.date, e1rm_in_unit(best.e1rm_kg, unit)) for best in bests]
     )
@@ -200,8 +201,8 @@ class WeekBalance:
 
 def load_week_balance(*, athlete, week: IsoWeek, today: dt.date) -> WeekBalance:
     """One query."""
-    rows = queries.muscle_days(athlete=athlete, first=week.monday, last=week.sunday)
-    (muscles,) = muscle_weeks(rows=rows, weeks=[week], today=today)
+    rows = queries.muscle_days(athlete_ids=[athlete.pk], first=week.monday, last=week.sunday)
+    (muscles,) = muscle_weeks(rows=rows[athlete.pk], weeks=[week], today=today)
     return WeekBalance(muscles=muscles, message=hamstrings_message(week=muscles))
 
 
@@ -221,21 +222,23 @@ class BalancePage:
 def load_balance(*, athlete, today: dt.date) -> BalancePage:
     """Three queries: hard sets by muscle over eight weeks, left/right, effort."""
     weeks = balance_weeks(today=today)
-    rows = queries.muscle_days(athlete=athlete, first=weeks[-1].monday, last=weeks[0].sunday)
-    this_week, *past_weeks = muscle_weeks(rows=rows, weeks=weeks, today=today)
+    rows = queries.muscle_days(
+        athlete_ids=[athlete.pk], first=weeks[-1].monday, last=weeks[0].sunday
+    )
+    this_week, *past_weeks = muscle_weeks(rows=rows[athlete.pk], weeks=weeks, today=today)
     return BalancePage(
         this_week=WeekBalance(muscles=this_week, message=hamstrings_message(week=this_week)),
         past_weeks=past_weeks,
         weeks_message=hamstrings_weeks_message(past_weeks=past_weeks),
         legs=left_right(
             rows=queries.leg_days(
-                athlete=athlete, since=today - dt.timedelta(weeks=LEFT_RIGHT_WEEKS)
-            )
+                athlete_ids=[athlete.pk], since=today - dt.timedelta(weeks=LEFT_RIGHT_WEEKS)
+            )[athlete.pk]
         ),
         effort=effort_report(
             rows=queries.effort_rows(
-                athlete=athlete, since=today - dt.timedelta(days=EFFORT_DAYS - 1)
-            )
+                athlete_ids=[athlete.pk], since=today - dt.timedelta(days=EFFORT_DAYS - 1)
+            )[athlete.pk]
         ),
     )
 

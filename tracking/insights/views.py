@@ -1,17 +1,18 @@
-"""The progress and balance pages: read-only, the athlete's own training only."""
+"""The progress and balance pages: read-only, one athlete's training, for the athlete or
+their coach (the Viewer, programs/viewer.py)."""
 
 import datetime as dt
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from programs.models import Exercise
 from programs.today import athlete_today
+from programs.viewer import Viewer
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
-from tracking.insight_pages import (
+from tracking.insights.pages import (
     load_balance,
     load_exercise_progress,
     load_progress,
@@ -20,10 +21,9 @@ from tracking.insight_pages import (
 
 
 @require_GET
-@login_required
-def progress(request):
-    page = load_progress(athlete=request.user, today=athlete_today(request.user))
-    return render(request, "tracking/progress.html", {"page": page})
+def progress(request, *, viewer: Viewer):
+    page = load_progress(athlete=viewer.athlete, today=athlete_today(viewer.athlete))
+    return render(request, "tracking/progress.html", {"page": page, "viewer": viewer})
 
 
 def before_or_404(request) -> dt.date | None:
@@ -35,25 +35,23 @@ def before_or_404(request) -> dt.date | None:
 
 
 @require_GET
-@login_required
-def exercise_progress(request, exercise_id: int):
+def exercise_progress(request, exercise_id: int, *, viewer: Viewer):
     # Exercises are the catalogue, shared by all; what is shown of one is the athlete's own
     # sets only, and an exercise they never trained shows what to do to see a history.
     exercise = get_object_or_404(Exercise, pk=exercise_id)
     page = load_exercise_progress(
-        athlete=request.user,
+        athlete=viewer.athlete,
         exercise=exercise,
-        today=athlete_today(request.user),
+        today=athlete_today(viewer.athlete),
         before=before_or_404(request),
     )
-    return render(request, "tracking/exercise_progress.html", {"page": page})
+    return render(request, "tracking/exercise_progress.html", {"page": page, "viewer": viewer})
 
 
 @require_GET
-@login_required
-def balance(request):
-    today = athlete_today(request.user)
+def balance(request, *, viewer: Viewer):
+    today = athlete_today(viewer.athlete)
     # This week's plan is what the hard sets are counted against: make it if not yet made.
-    ensure_week(athlete=request.user, week=IsoWeek.of(today))
-    page = load_balance(athlete=request.user, today=today)
-    return render(request, "tracking/balance.html", {"page": page})
+    ensure_week(athlete=viewer.athlete, week=IsoWeek.of(today))
+    page = load_balance(athlete=viewer.athlete, today=today)
+    return render(request, "tracking/balance.html", {"page": page, "viewer": viewer})
