@@ -3,13 +3,10 @@
 (function () {
   "use strict";
 
-  var words = null;
+  // Read at each use, not kept: a few hundred bytes, and what the page says is the truth.
   function all() {
-    if (!words) {
-      var block = document.getElementById("phone-words");
-      words = block ? JSON.parse(block.textContent) : {};
-    }
-    return words;
+    var block = document.getElementById("phone-words");
+    return block ? JSON.parse(block.textContent) : {};
   }
 
   function fill(text, values) {

@@ -408,3 +408,43 @@ def test_the_installed_app_opens_today_with_no_network(
     expect(page).to_have_url(f"{server.url}{kept[-1]}")
     expect(page.locator("#network-status")).to_contain_text("copy kept on this phone")
     context.close()
+
+
+def test_the_phone_says_what_the_page_says(
+    page: Page, server, athlete, week_sessions, browser_errors
+):
+    """The words come from the page the server rendered (tests/test_phone_words.py shows a
+    changed constant changes the page): changed in the page, they change on the phone."""
+    allow_ticks_with_no_network(browser_errors)
+    browser_errors.allow(
+        r"/htmx-[\d.]+\.min\.[0-9a-f]{12}\.js: htmx:(afterRequest|sendError)$",
+        reason="htmx reports the tick cut on its way (below), which then waits on the phone",
+    )
+    day_one, _ = week_sessions
+    log_in(page, server, athlete)
+    page.goto(session_url(server, day_one))
+    page.route("**/tick/", lambda route: route.abort("internetdisconnected"))
+    page.evaluate(
+        """() => {
+            const block = document.getElementById("phone-words");
+            const words = JSON.parse(block.textContent);
+            words.repsRequired = "Reps first, please.";
+            words.verdicts.tooEasy = "RIR {rir}: an easy one.";
+            block.textContent = JSON.stringify(words);
+            const mark = document.getElementById("set-waiting-mark").content.firstElementChild;
+            mark.textContent = "Kept on the phone.";
+        }"""
+    )
+    squat = exercise_card(page, SQUAT)
+    row = set_row(squat, 1)
+    row.get_by_role("textbox", name="Load (kg)", exact=True).fill("100")
+    row.get_by_role("textbox", name="Reps", exact=True).fill("")
+    row.get_by_role("button", name="Done: log set 1", exact=True).tap()
+    expect(row.locator(".error")).to_have_text("Reps first, please.")
+
+    row.get_by_role("textbox", name="Reps", exact=True).fill("5")
+    row.locator('label[aria-label="RIR 5+"]').tap()
+    row.get_by_role("button", name="Done: log set 1", exact=True).tap()
+    expect(row.locator(".verdict .message")).to_have_text("RIR 5: an easy one.")
+    expect(row.locator(".waiting-mark")).to_have_text("Kept on the phone.")
+    expect(row.locator(".error")).to_have_count(0)
