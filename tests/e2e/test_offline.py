@@ -54,14 +54,19 @@ def eventually(page: Page, script: str, arg=None, *, seconds: float = 10) -> Non
     raise AssertionError(f"Still false after {seconds} s: {script}")
 
 
+# Which kept page answers /today/ on which day: the worker writes it after the pages.
+DAYS_MAP = "/__legplanner/days.json"
+
+
 def wait_until_kept(page: Page, paths: list[str]) -> None:
-    """The week page asks the service worker to keep its sessions: wait for them."""
+    """The week page asks the service worker to keep its sessions: wait for them, and for
+    its map of days, written last (waiting for the pages alone raced with it)."""
     wait_for_worker(page)
     eventually(
         page,
         """paths => caches.open("legplanner-pages").then(cache => cache.keys()).then(keys =>
             paths.every(path => keys.some(request => new URL(request.url).pathname === path)))""",
-        paths,
+        [*paths, DAYS_MAP],
     )
 
 
