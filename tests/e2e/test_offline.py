@@ -109,6 +109,15 @@ def offline_day_one(page: Page, server, athlete, week_sessions, browser_errors) 
     return opened_offline(page, server, week_sessions)
 
 
+def allow_ticks_cut_on_their_way(browser_errors) -> None:
+    """A weak signal: the page thinks it is online, but the tick does not get through."""
+    allow_ticks_with_no_network(browser_errors)
+    browser_errors.allow(
+        r"/htmx-[\d.]+\.min\.[0-9a-f]{12}\.js: htmx:(afterRequest|sendError)$",
+        reason="htmx reports the tick cut on its way, which then waits on the phone",
+    )
+
+
 def test_a_whole_session_in_a_dead_zone_arrives_once(offline_day_one: Page, week_sessions):
     page, (day_one, _) = offline_day_one, week_sessions
     status = page.locator("#network-status")
@@ -295,11 +304,7 @@ def test_a_replayed_tick_of_an_undone_set_says_why_it_was_not_saved(
 def test_logging_out_leaves_nothing_of_the_athlete_on_the_phone(
     page: Page, server, athlete, week_sessions, browser_errors
 ):
-    allow_ticks_with_no_network(browser_errors)
-    browser_errors.allow(
-        r"/htmx-[\d.]+\.min\.[0-9a-f]{12}\.js: htmx:(afterRequest|sendError)$",
-        reason="htmx reports the tick cut on its way (below), which then waits on the phone",
-    )
+    allow_ticks_cut_on_their_way(browser_errors)
     day_one, _ = week_sessions
     log_in(page, server, athlete)
     page.goto(f"{server.url}/week/2026-W48/")
@@ -420,11 +425,7 @@ def test_the_phone_says_what_the_page_says(
 ):
     """The words come from the page the server rendered (tests/test_phone_words.py shows a
     changed constant changes the page): changed in the page, they change on the phone."""
-    allow_ticks_with_no_network(browser_errors)
-    browser_errors.allow(
-        r"/htmx-[\d.]+\.min\.[0-9a-f]{12}\.js: htmx:(afterRequest|sendError)$",
-        reason="htmx reports the tick cut on its way (below), which then waits on the phone",
-    )
+    allow_ticks_cut_on_their_way(browser_errors)
     day_one, _ = week_sessions
     log_in(page, server, athlete)
     page.goto(session_url(server, day_one))
