@@ -24,7 +24,12 @@ BACKGROUND_COLOUR = "#f4f6f8"
 SHELL_STATIC = [
     "css/app.css",
     "js/vendor/htmx-2.0.8.min.js",
+    "js/words.js",
     "js/verdicts.js",
+    "js/queue-rules.js",
+    "js/queue-store.js",
+    "js/queue-drawing.js",
+    "js/queue-sending.js",
     "js/offline.js",
     "js/session.js",
     "icons/icon-192.png",

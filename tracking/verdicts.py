@@ -51,21 +51,9 @@ class Verdict:
         return self.rep == RepVerdict.IN_RANGE and self.effort == EffortVerdict.ON_TARGET
 
     @property
-    def rep_label(self) -> str:
-        return self.rep.label
-
-    @property
-    def effort_label(self) -> str:
-        return self.effort.label
-
-    @property
     def label(self) -> str:
         """“in range, on target”, “above the range, too easy”."""
         return f"{self.rep.label}, {self.effort.label}"
-
-
-def is_hard_set(*, rir: int) -> bool:
-    return rir <= HARD_SET_MAX_RIR
 
 
 def judge_set(

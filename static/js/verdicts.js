@@ -1,32 +1,15 @@
 /* The verdict rules of tracking/verdicts.py, on the phone: a set ticked with no network
-   gets its verdict at once, and the server's answer replaces it later.
-   tests/e2e/test_verdict_parity.py runs both over one table of cases: change them together. */
+   gets its verdict at once, and the server's answer replaces it later. The thresholds,
+   labels and messages are the server's, read from the page (words.js); the rules are
+   copied, and tests/e2e/test_verdict_parity.py runs both over one table of cases. */
 (function () {
   "use strict";
 
-  var HARD_SET_MAX_RIR = 3;
-  var TOO_EASY_MIN_RIR = 4;
-
-  var REP_LABELS = { below: "below the range", in_range: "in range", above: "above the range" };
-  var EFFORT_LABELS = { on_target: "on target", at_limit: "at the limit", too_easy: "too easy" };
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
-  }
-
-  var MESSAGES = {
-    below: "{reps} reps: below the range of {reps_min}–{reps_max}.",
-    above: "{reps} reps: above the range of {reps_min}–{reps_max}, the load is too light.",
-    tooEasy: "RIR {rir}: you left reps in the tank. " +
-      "Legs need 1–2 reps in reserve, 3 at the most: go closer to failure next set.",
-    atLimit: "RIR 3: the most the guide allows. Aim for 1–2 in reserve next set.",
-    aboveTarget: "RIR {rir}: more in reserve than this exercise's target of {rir_max} at the most: " +
-      "go closer to failure next set.",
-    good: "In range, on target: a good set."
-  };
+  var words = window.legplannerWords;
 
   // A per-leg set (reps null, both legs given) is judged on the weaker leg.
   function judgeSet(set) {
+    var said = words.all().verdicts;
     var reps = set.reps;
     if (reps === null || reps === undefined) {
       reps = Math.min(set.repsLeft, set.repsRight);
@@ -37,30 +20,30 @@
     var rep = "in_range";
     if (reps < set.repsMin) {
       rep = "below";
-      notes.push(fill(MESSAGES.below, values));
+      notes.push(words.fill(said.below, values));
     } else if (reps > set.repsMax) {
       rep = "above";
-      notes.push(fill(MESSAGES.above, values));
+      notes.push(words.fill(said.above, values));
     }
     var effort = "on_target";
-    if (set.rir >= TOO_EASY_MIN_RIR) {
+    if (set.rir >= said.tooEasyMinRir) {
       effort = "too_easy";
-      notes.push(fill(MESSAGES.tooEasy, values));
-    } else if (set.rir === HARD_SET_MAX_RIR) {
+      notes.push(words.fill(said.tooEasy, values));
+    } else if (set.rir === said.hardSetMaxRir) {
       effort = "at_limit";
-      notes.push(MESSAGES.atLimit);
+      notes.push(said.atLimit);
     } else if (set.rir > set.rirMax) {
       effort = "at_limit";
-      notes.push(fill(MESSAGES.aboveTarget, values));
+      notes.push(words.fill(said.aboveTarget, values));
     }
     return {
       rep: rep,
       effort: effort,
       repsJudged: reps,
-      repLabel: REP_LABELS[rep],
-      effortLabel: EFFORT_LABELS[effort],
+      repLabel: said.rep[rep],
+      effortLabel: said.effort[effort],
       isGood: rep === "in_range" && effort === "on_target",
-      message: notes.length ? notes.join(" ") : MESSAGES.good
+      message: notes.length ? notes.join(" ") : said.good
     };
   }
 

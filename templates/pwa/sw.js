@@ -1,7 +1,7 @@
 /* Legplanner's service worker: the app's pages and files on the phone, for the gym
    with no signal. Written by hand rather than with Workbox: it needs two strategies
    and a small map of days, which is less code than the library's runtime; the queue
-   of ticks lives in the page (static/js/offline.js), because replaying a tick needs
+   of ticks lives in the page (static/js/queue-*.js), because replaying a tick needs
    the login's CSRF cookie, which a worker cannot read. */
 "use strict";
 

@@ -34,8 +34,8 @@ def on_the_server(case: dict) -> dict:
         "rep": str(verdict.rep),
         "effort": str(verdict.effort),
         "repsJudged": verdict.reps_judged,
-        "repLabel": verdict.rep_label,
-        "effortLabel": verdict.effort_label,
+        "repLabel": verdict.rep.label,
+        "effortLabel": verdict.effort.label,
         "isGood": verdict.is_good,
         "message": verdict.message,
     }

@@ -1,0 +1,99 @@
+"""The phone's scripts say the server's words: the page carries them (tracking/offline.py
+rendered as a JSON data block), and no script in static/js keeps a copy of its own."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from programs.generation import assignments_in_week, generate_week
+from programs.models import Session
+from programs.weeks import IsoWeek
+from tracking import forms, offline, ticks, verdicts
+from tracking.offline import phone_words
+
+W48 = IsoWeek(2026, 48)
+SCRIPTS = sorted(
+    path for path in (Path(settings.BASE_DIR) / "static" / "js").glob("*.js") if path.is_file()
+)
+
+
+def words_in(html: str) -> dict:
+    found = re.search(r'<script id="phone-words" type="application/json">(.*?)</script>', html)
+    assert found, "the page carries no words for the phone"
+    return json.loads(found.group(1))
+
+
+def sentences(value) -> list[str]:
+    """Every text the phone may show, cut at its {placeholders}: the parts a copy would hold."""
+    if isinstance(value, dict):
+        return [text for inner in value.values() for text in sentences(inner)]
+    if not isinstance(value, str):
+        return []
+    return [part.strip() for part in re.split(r"\{\w+\}", value) if len(part.strip()) >= 12]
+
+
+@pytest.fixture
+def session_url(client, athlete) -> str:
+    generate_week(assignments=assignments_in_week(W48), week=W48)
+    client.force_login(athlete)
+    return reverse("session", args=[Session.objects.filter(athlete=athlete).first().pk])
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "path"),
+    [
+        (forms, "REPS_REQUIRED_MESSAGE", ["repsRequired"]),
+        (forms, "BOTH_LEGS_MESSAGE", ["bothLegs"]),
+        (forms, "LOAD_REQUIRED_MESSAGE", ["loadRequired"]),
+        (ticks, "SESSION_GONE_MESSAGE", ["sessionGone"]),
+        (offline, "SET_NOT_ON_SERVER_MESSAGE", ["setNotOnServer"]),
+        (offline, "STORAGE_FULL_MESSAGE", ["storageFull"]),
+        (offline, "KEPT_COPY", ["keptCopy"]),
+        (verdicts, "TOO_EASY_MESSAGE", ["verdicts", "tooEasy"]),
+        (verdicts, "GOOD_SET_MESSAGE", ["verdicts", "good"]),
+    ],
+)
+def test_a_changed_message_is_what_the_page_gives_the_phone(
+    client, session_url, monkeypatch, owner, name, path
+):
+    monkeypatch.setattr(owner, name, "Said differently {count}.")
+    said = words_in(client.get(session_url).content.decode())
+    for key in path:
+        said = said[key]
+    assert said == "Said differently {count}."
+
+
+def test_the_waiting_mark_on_the_page_is_the_constant(client, session_url, monkeypatch):
+    monkeypatch.setattr(offline, "WAITING_MARK", "Kept here until there is a signal.")
+    html = client.get(session_url).content.decode()
+    assert '<p class="waiting-mark">Kept here until there is a signal.</p>' in html
+
+
+def test_every_page_carries_the_words(client, db):
+    assert words_in(client.get(reverse("login")).content.decode()) == json.loads(
+        json.dumps(phone_words())
+    )
+
+
+def test_no_script_keeps_a_copy_of_the_servers_words():
+    assert len(SCRIPTS) >= 7
+    texts = sentences(phone_words())
+    assert len(texts) >= 20, "the table reaches the words"
+    copies = [
+        (path.name, text)
+        for path in SCRIPTS
+        for text in texts
+        if text in path.read_text(encoding="utf-8")
+    ]
+    assert copies == []
+
+
+def test_the_session_page_carries_the_row_parts(client, session_url):
+    html = client.get(session_url).content.decode()
+    for part in ("set-waiting-tag", "set-verdict", "set-waiting-mark", "set-error"):
+        assert f'<template id="{part}">' in html
+    assert html.count('<template class="logged-actions">') >= 9
