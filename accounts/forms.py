@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, Unit, User
 from programs.bounds import latest_date
-from programs.models import CONSECUTIVE_DAYS_MESSAGE, Weekday
+from programs.models import CONSECUTIVE_DAYS_MESSAGE, Weekday, days_spread_apart
 
 SAME_DAY_MESSAGE = "Pick two different weekdays: Day 1 and Day 2 each need their own day."
 WEEKDAY_MESSAGE = "Pick a weekday from the list."
@@ -39,12 +39,6 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 def is_time_zone(name: str) -> bool:
     return name in zoneinfo.available_timezones()
-
-
-def spread_apart(one: int, two: int) -> bool:
-    """The guide's rest day between the sessions, Sunday to Monday included."""
-    gap = abs(one - two)
-    return gap not in (1, 6)
 
 
 class SignupForm(UserCreationForm):
@@ -120,13 +114,14 @@ class TrainingForm(forms.Form):
         one, two = cleaned.get("weekday_one"), cleaned.get("weekday_two")
         if one is None or two is None:
             return cleaned
+        # Day 1 is the earlier day in the week, whichever order they were picked in.
+        one, two = sorted((one, two))
         if one == two:
             self.add_error("weekday_two", SAME_DAY_MESSAGE)
-        elif not spread_apart(one, two):
+        elif not days_spread_apart(weekday_one=one, weekday_two=two):
             self.add_error("weekday_two", CONSECUTIVE_DAYS_MESSAGE)
         else:
-            # Day 1 is the earlier day in the week, whichever order they were picked in.
-            cleaned["weekday_one"], cleaned["weekday_two"] = sorted((one, two))
+            cleaned["weekday_one"], cleaned["weekday_two"] = one, two
         return cleaned
 
     @property

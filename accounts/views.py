@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.access import get_invitation, open_assignment_of
+from accounts.access import get_invitation
 from accounts.account import update_account
 from accounts.enrolment import AlreadySetUp, join_coach, set_up_training, sign_up
 from accounts.forms import AccountForm, SetupForm, SignupForm
@@ -20,7 +20,7 @@ from accounts.models import (
     InvitationState,
     User,
 )
-from programs.models import Assignment
+from programs.models import Assignment, open_assignment_of
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
 

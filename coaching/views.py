@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import open_assignment_of
 from coaching import changes
 from coaching.access import (
     athletes_of,
@@ -22,7 +21,7 @@ from coaching.access import (
 )
 from coaching.desk import desk_rows
 from coaching.forms import AdjustForm, AssignForm, NoteForm
-from programs.models import Exercise, Prescription, PrescriptionOverride
+from programs.models import Exercise, Prescription, PrescriptionOverride, open_assignment_of
 from programs.numbers import parse_whole_number
 from programs.today import athlete_today
 from programs.week_page import load_week

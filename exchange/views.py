@@ -23,6 +23,7 @@ from exchange.forms import ConfirmForm, DeleteAccountForm, UploadForm
 from exchange.importing import build_preview, import_history, name_rows
 from exchange.models import PendingImport
 from exchange.parsing import ImportRefused, parse_file
+from programs.today import athlete_today
 
 TOO_BIG_MESSAGE = (
     "The file is bigger than {limit}, the most we take. "
@@ -49,7 +50,7 @@ PENDING_HOURS = 24
 
 
 def _file_name(athlete, extension: str) -> str:
-    today = timezone.now().astimezone(athlete.zone).date()
+    today = athlete_today(athlete)
     return f"legplanner-{athlete.username}-{today.isoformat()}.{extension}"
 
 
@@ -118,7 +119,7 @@ def _receive(request):
         return _too_big_page(request)
     content = uploaded.read()
     try:
-        parse_file(content, today=_today(request.user))
+        parse_file(content, today=athlete_today(request.user))
     except ImportRefused as refused:
         return _upload_page(request, form, error=refused.message, status=400)
     stale = timezone.now() - dt.timedelta(hours=PENDING_HOURS)
@@ -141,10 +142,6 @@ def upload(request):
     if _too_big(request):
         return _too_big_page(request)
     return _receive(request)
-
-
-def _today(athlete) -> dt.date:
-    return timezone.now().astimezone(athlete.zone).date()
 
 
 def _read_choices(request, *, names: int) -> None:
@@ -240,7 +237,7 @@ def preview(request, token: str):
     athlete = request.user
     pending = get_pending_import(athlete=athlete, token=token)
     try:
-        parsed = parse_file(bytes(pending.content), today=_today(athlete))
+        parsed = parse_file(bytes(pending.content), today=athlete_today(athlete))
     except ImportRefused as refused:
         pending.delete()
         return _upload_page(request, UploadForm(), error=refused.message, status=400)

@@ -276,7 +276,7 @@ class OpenListFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(end_date__isnull=True)
+            return queryset.open()
         if self.value() == "no":
             return queryset.filter(end_date__isnull=False)
         return queryset

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         today = athlete_today(athlete)
         # The history's first Monday, so the progress and balance pages have weeks to show.
         start = history_weeks(today=today)[0].monday
-        assignment = athlete.assignments.filter(end_date__isnull=True).first()
+        assignment = athlete.assignments.open().first()
         if assignment is None:
             Assignment.objects.create(
                 athlete=athlete,
