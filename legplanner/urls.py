@@ -44,7 +44,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
-    path("", include("programs.urls")),
     path("", include("tracking.urls")),
     path("", include("tracking.insight_urls")),
     path("", include("coaching.urls")),

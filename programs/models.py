@@ -3,10 +3,11 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 from accounts.models import COACHES_GROUP
 from programs.bounds import (
@@ -424,6 +425,18 @@ class Assignment(models.Model):
         if self.end_date is None:
             return others.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
         return others.covering(self.start_date, self.end_date)
+
+
+def athletes_of(user) -> models.QuerySet:
+    """The athletes a coach (or a superuser) sees, as a queryset of users: those whose
+    latest assignment names the coach, so an athlete who moved to another coach leaves
+    the first one's desk, and one whose program was ended stays on it."""
+    assignments = Assignment.objects.filter(athlete=OuterRef("pk"))
+    users = get_user_model().objects.filter(Exists(assignments))
+    if user.is_superuser:
+        return users
+    latest_coach = assignments.order_by("-start_date", "-pk").values("coach_id")[:1]
+    return users.annotate(current_coach=Subquery(latest_coach)).filter(current_coach=user.pk)
 
 
 class Session(models.Model):

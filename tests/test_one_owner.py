@@ -77,7 +77,5 @@ def test_the_database_reads_the_weaker_leg_as_the_function_does(athlete):
             rir=2,
             logged_at=dt.datetime(2026, 11, 23, 18, tzinfo=dt.UTC),
         )
-    read = dict(
-        SetLog.objects.annotate(weaker=WEAKER_LEG_REPS).values_list("set_number", "weaker")
-    )
+    read = dict(SetLog.objects.annotate(weaker=WEAKER_LEG_REPS).values_list("set_number", "weaker"))
     assert read == {number: case[3] for number, case in enumerate(cases, start=1)}

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from tracking import views
+from tracking import views, week_views
 
 urlpatterns = [
+    path("", week_views.home, name="home"),
+    path("week/<str:iso_week>/", week_views.week, name="week"),
     path("today/", views.today, name="today"),
     path("sessions/<int:session_id>/", views.session, name="session"),
     path("sessions/<int:session_id>/tick/", views.tick, name="tick"),

@@ -1,16 +1,18 @@
+"""The home redirect and the week page: the plan (programs.week_page) with the week's
+balance summary (tracking's hard sets per muscle) beside it.
+
+In tracking, not programs, because the page reads both: programs knows nothing of what
+was done, and import-linter holds it to that."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from legplanner.pwa import kept_offline
+from accounts.offline import kept_offline
 from programs.today import athlete_today
 from programs.week_page import load_week
 from programs.weeks import IsoWeek
-
-# The one import from tracking in programs, kept to this view: the week page is where a
-# lifter looks first, so it shows tracking's balance summary beside the plan. The models
-# and rules of programs (generation, week_page) still know nothing of tracking.
 from tracking.insight_pages import load_week_balance
 
 
