@@ -44,6 +44,8 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
+    path("", include("programs.urls")),
+    path("account/", include("exchange.urls")),
     path("", include("tracking.urls")),
     path("", include("tracking.insight_urls")),
     path("", include("coaching.urls")),

@@ -1,11 +1,11 @@
-"""Getting onto a program: signing up, setting up the first assignment, joining a coach."""
+"""Getting onto a program: setting up the first assignment, joining a coach."""
 
 import datetime as dt
 
 from django.db import transaction
 from django.db.models import Max
 
-from accounts.invitations import claim_invitation, lock_open_invitation
+from accounts.invitations import claim_invitation
 from accounts.models import User
 from programs.generation import regenerate_from
 from programs.models import Assignment, Program, Session, Weekday
@@ -14,16 +14,6 @@ from programs.today import athlete_today
 
 class AlreadySetUp(Exception):
     """The athlete has an assignment already: setup is for the first one only."""
-
-
-@transaction.atomic
-def sign_up(
-    *, username: str, email: str, password: str, invitation_token: str | None, now: dt.datetime
-) -> User:
-    if invitation_token:
-        # Refuse before writing anything when the link died while the form was filled in.
-        lock_open_invitation(token=invitation_token, now=now)
-    return User.objects.create_user(username=username, email=email, password=password)
 
 
 @transaction.atomic
