@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from exchange import samples
+from demo import samples
 from exchange.deletion import USERNAME_MISMATCH_MESSAGE
 from exchange.models import PendingImport
 from programs.generation import assignments_in_week, generate_week

@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from exchange import samples
+from demo import samples
 from exchange.deletion import delete_account
 from exchange.exporting import STRONG_HEADER
 from programs.generation import assignments_in_week, generate_week

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exchange import samples
+from demo import samples
 from exchange.parsing import ImportRefused, ParsedFile, parse_file
 
 TODAY = dt.date(2024, 2, 12)

@@ -4,10 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
-from coaching.demo import seed_coaching_demo
+from demo.coaching import seed_coaching_demo
+from demo.history import HISTORY_WEEKS, history_weeks, seed_history
 from programs.models import Assignment, Program
 from programs.today import athlete_today
-from tracking.demo_history import HISTORY_WEEKS, history_weeks, seed_history
 
 DEMO_ACCOUNTS = "athlete demo / demo, coach coach / coach"
 
