@@ -5,7 +5,6 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest
 from django.db import IntegrityError, transaction
@@ -17,9 +16,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from exchange.access import get_pending_import
-from exchange.deletion import delete_account
 from exchange.exporting import attachment_header, json_export, strong_csv
-from exchange.forms import ConfirmForm, DeleteAccountForm, UploadForm
+from exchange.forms import ConfirmForm, UploadForm
 from exchange.importing import build_preview, import_history, name_rows
 from exchange.models import PendingImport
 from exchange.parsing import ImportRefused, parse_file
@@ -252,22 +250,3 @@ def preview(request, token: str):
         None, unknown=unknown, needs_unit=parsed.needs_unit, default_unit=athlete.unit
     )
     return _preview_page(request, parsed=parsed, form=form, pending=pending, names=names)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def delete(request):
-    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
-    if form.is_valid():
-        delete_account(athlete=request.user)
-        logout(request)
-        response = render(request, "exchange/deleted.html")
-        # As logging out does: nothing of the account stays on the phone.
-        response["Clear-Site-Data"] = '"cache", "storage"'
-        return response
-    return render(
-        request,
-        "exchange/delete.html",
-        {"form": form},
-        status=400 if request.method == "POST" else 200,
-    )

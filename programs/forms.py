@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.forms import UNIT_MESSAGE, UNKNOWN_TIME_ZONE_MESSAGE, is_time_zone, time_zone_choices
 from accounts.models import EMAIL_TAKEN_MESSAGE, Unit, User
 from programs.bounds import latest_date
+from programs.deletion import USERNAME_MISMATCH_MESSAGE
 from programs.models import CONSECUTIVE_DAYS_MESSAGE, Weekday, days_spread_apart
 
 SAME_DAY_MESSAGE = "Pick two different weekdays: Day 1 and Day 2 each need their own day."
@@ -134,3 +135,21 @@ class AccountForm(TrainingForm):
         if taken.exists():
             raise forms.ValidationError(EMAIL_TAKEN_MESSAGE, code="unique")
         return email
+
+
+class DeleteAccountForm(forms.Form):
+    username = forms.CharField(
+        label="Your username",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["username"].help_text = f"Type “{user.username}” to confirm."
+
+    def clean_username(self) -> str:
+        typed = self.cleaned_data["username"].strip()
+        if typed != self.user.username:
+            raise forms.ValidationError(USERNAME_MISMATCH_MESSAGE, code="mismatch")
+        return typed

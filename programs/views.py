@@ -1,10 +1,12 @@
-"""Getting onto a program and changing it: setup, joining a coach, the account page.
+"""Getting onto a program and changing it: setup, joining a coach, the account page and
+its deletion.
 
 In programs, not accounts, because each of them reads or writes the athlete's assignment:
 accounts, the layer below, knows users and invitations only.
 """
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
@@ -16,8 +18,9 @@ from accounts.invitations import InvitationRefused
 from accounts.models import EMAIL_TAKEN_MESSAGE, Invitation, InvitationState
 from accounts.views import PENDING_INVITATION, invitation_gone, sign_up_page
 from programs.account import update_account
+from programs.deletion import delete_account
 from programs.enrolment import AlreadySetUp, join_coach, set_up_training
-from programs.forms import AccountForm, SetupForm
+from programs.forms import AccountForm, DeleteAccountForm, SetupForm
 from programs.models import Assignment, open_assignment_of
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
@@ -139,4 +142,24 @@ def account(request):
             "has_any_assignment": assignment is not None
             or Assignment.objects.filter(athlete=athlete).exists(),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete(request):
+    """Typing the username deletes the account and everything that is the athlete's."""
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    if form.is_valid():
+        delete_account(athlete=request.user)
+        logout(request)
+        response = render(request, "programs/deleted.html")
+        # As logging out does: nothing of the account stays on the phone.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+    return render(
+        request,
+        "programs/delete.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
     )

@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from demo import samples
-from exchange.deletion import delete_account
 from exchange.exporting import STRONG_HEADER
+from programs.deletion import delete_account
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Exercise, Program, Session, SessionPrescription
 from programs.weeks import IsoWeek
