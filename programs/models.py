@@ -330,11 +330,11 @@ class AssignmentQuerySet(models.QuerySet):
         """Not ended: at most one per athlete (assignment_one_open_per_athlete)."""
         return self.filter(end_date__isnull=True)
 
-    def covering(self, first, last) -> "AssignmentQuerySet":
-        """Those that cover any day from first to last (first and last may be OuterRefs)."""
-        return self.filter(start_date__lte=last).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=first)
-        )
+    def covering(self, first, last=None) -> "AssignmentQuerySet":
+        """Those that cover any day from first to last, or from first on without a last
+        (first and last may be OuterRefs)."""
+        ending = self.filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        return ending if last is None else ending.filter(start_date__lte=last)
 
 
 def open_assignment_of(athlete) -> "Assignment | None":
@@ -422,8 +422,6 @@ class Assignment(models.Model):
     def overlapping(self) -> models.QuerySet:
         """The athlete's other assignments that share a day with this one."""
         others = Assignment.objects.filter(athlete_id=self.athlete_id).exclude(pk=self.pk)
-        if self.end_date is None:
-            return others.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
         return others.covering(self.start_date, self.end_date)
 
 
