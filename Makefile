@@ -37,9 +37,11 @@ test: lint
 	env -u DATABASE_URL $(BIN)/pytest
 	scripts/test-postgres
 
+# lint-imports: the layers of ../shared/ARCHITECTURE.md ([tool.importlinter] in pyproject.toml).
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: venv
 	$(BIN)/ruff check --fix .

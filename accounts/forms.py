@@ -1,29 +1,15 @@
-"""What a new or returning athlete types in: sign-up, first setup, the account page."""
+"""What a new or returning user types in: sign-up, and the unit and time zone choices."""
 
-import datetime as dt
 import functools
 import zoneinfo
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
-from django.utils import timezone
 
-from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, Unit, User
-from programs.bounds import latest_date
-from programs.models import CONSECUTIVE_DAYS_MESSAGE, Weekday
+from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, User
 
-SAME_DAY_MESSAGE = "Pick two different weekdays: Day 1 and Day 2 each need their own day."
-WEEKDAY_MESSAGE = "Pick a weekday from the list."
 UNIT_MESSAGE = "Pick kg or lb."
 UNKNOWN_TIME_ZONE_MESSAGE = "Pick a time zone from the list, such as Europe/Paris."
-WEEKDAYS_MOVE_HELP = (
-    "New days move the sessions you have not started, from this week on; "
-    "sessions with logged sets stay where they are."
-)
-MAX_DAYS_BACK = 28
-START_TOO_EARLY_MESSAGE = f"The start date can be at most {MAX_DAYS_BACK} days ago."
-# The bound is programs.bounds.latest_date's, the one every form and importer shares.
-START_TOO_LATE_MESSAGE = "The start date can be at most a year ahead."
 
 
 @functools.cache
@@ -39,12 +25,6 @@ def time_zone_choices() -> list[tuple[str, str]]:
 
 def is_time_zone(name: str) -> bool:
     return name in zoneinfo.available_timezones()
-
-
-def spread_apart(one: int, two: int) -> bool:
-    """The guide's rest day between the sessions, Sunday to Monday included."""
-    gap = abs(one - two)
-    return gap not in (1, 6)
 
 
 class SignupForm(UserCreationForm):
@@ -68,116 +48,5 @@ class SignupForm(UserCreationForm):
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data.get("email"))
         if email and User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(EMAIL_TAKEN_MESSAGE, code="unique")
-        return email
-
-
-def _weekday_field(label: str, initial: int) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=Weekday.choices,
-        coerce=int,
-        initial=initial,
-        error_messages={"required": WEEKDAY_MESSAGE, "invalid_choice": WEEKDAY_MESSAGE},
-    )
-
-
-class TrainingForm(forms.Form):
-    """Weekdays, unit and time zone: what setup and the account page share."""
-
-    weekday_one = _weekday_field("First training day", Weekday.MONDAY)
-    weekday_two = _weekday_field("Second training day", Weekday.THURSDAY)
-    unit = forms.ChoiceField(
-        label="Loads in",
-        choices=Unit.choices,
-        initial=Unit.KG,
-        widget=forms.RadioSelect,
-        error_messages={"required": UNIT_MESSAGE, "invalid_choice": UNIT_MESSAGE},
-    )
-    time_zone = forms.CharField(
-        label="Time zone",
-        initial="UTC",
-        help_text="Your “today”: which session is today's and when a week begins.",
-        error_messages={"required": UNKNOWN_TIME_ZONE_MESSAGE},
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = time_zone_choices()
-        current = self.initial.get("time_zone")
-        if current and current not in dict(choices):
-            choices = [(current, current), *choices]
-        self.fields["time_zone"].widget = forms.Select(choices=choices)
-
-    def clean_time_zone(self) -> str:
-        name = self.cleaned_data["time_zone"]
-        if not is_time_zone(name):
-            raise forms.ValidationError(UNKNOWN_TIME_ZONE_MESSAGE, code="invalid")
-        return name
-
-    def clean(self):
-        cleaned = super().clean()
-        one, two = cleaned.get("weekday_one"), cleaned.get("weekday_two")
-        if one is None or two is None:
-            return cleaned
-        if one == two:
-            self.add_error("weekday_two", SAME_DAY_MESSAGE)
-        elif not spread_apart(one, two):
-            self.add_error("weekday_two", CONSECUTIVE_DAYS_MESSAGE)
-        else:
-            # Day 1 is the earlier day in the week, whichever order they were picked in.
-            cleaned["weekday_one"], cleaned["weekday_two"] = sorted((one, two))
-        return cleaned
-
-    @property
-    def weekdays(self) -> tuple[int, int] | None:
-        if "weekday_one" not in self.fields:
-            return None
-        return self.cleaned_data["weekday_one"], self.cleaned_data["weekday_two"]
-
-
-class SetupForm(TrainingForm):
-    start_date = forms.DateField(
-        label="Start on",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Today, or a day ahead: the first week shows from this day.",
-    )
-
-    field_order = ["weekday_one", "weekday_two", "start_date", "unit", "time_zone"]
-
-    def clean(self):
-        cleaned = super().clean()
-        start = cleaned.get("start_date")
-        if start is None:
-            return cleaned
-        zone = zoneinfo.ZoneInfo(cleaned.get("time_zone") or "UTC")
-        today = timezone.now().astimezone(zone).date()
-        if start < today - dt.timedelta(days=MAX_DAYS_BACK):
-            self.add_error("start_date", START_TOO_EARLY_MESSAGE)
-        elif start > latest_date(today=today):
-            self.add_error("start_date", START_TOO_LATE_MESSAGE)
-        return cleaned
-
-
-class AccountForm(TrainingForm):
-    email = forms.EmailField(
-        label="E-mail", widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
-
-    field_order = ["weekday_one", "weekday_two", "unit", "time_zone", "email"]
-
-    def __init__(self, *args, user: User, has_assignment: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        if has_assignment:
-            self.fields["weekday_two"].help_text = WEEKDAYS_MOVE_HELP
-        else:
-            # The weekdays belong to an assignment: without one there is nothing to move.
-            del self.fields["weekday_one"], self.fields["weekday_two"]
-
-    def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        taken = User.objects.filter(email__iexact=email).exclude(pk=self.user.pk)
-        if taken.exists():
             raise forms.ValidationError(EMAIL_TAKEN_MESSAGE, code="unique")
         return email

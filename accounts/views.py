@@ -1,39 +1,24 @@
-"""Signing up, the first setup, joining a coach, the account page."""
+"""Signing up, alone or through a coach's invitation."""
 
-from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from accounts.access import get_invitation, open_assignment_of
-from accounts.account import update_account
-from accounts.enrolment import AlreadySetUp, join_coach, set_up_training, sign_up
-from accounts.forms import AccountForm, SetupForm, SignupForm
+from accounts.forms import SignupForm
 from accounts.invitations import GONE_MESSAGES, InvitationRefused
-from accounts.models import (
-    EMAIL_TAKEN_MESSAGE,
-    USERNAME_TAKEN_MESSAGE,
-    Invitation,
-    InvitationState,
-    User,
-)
-from programs.models import Assignment
-from programs.today import athlete_today
-from programs.weeks import IsoWeek
+from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, Invitation, User
+from accounts.signup import sign_up
 
 # Between sign-up and setup, the invitation the athlete came through.
 PENDING_INVITATION = "pending_invitation"
 # Sign-up logs the new athlete in itself; with several backends (login throttling adds
 # one) Django needs to be told which one vouches for them.
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
-SETUP_INVITATION_GONE = " Setting up now starts you on the default program, without a coach."
-SAVED_MESSAGE = "Saved."
 
 
-def _invitation_gone(request, invitation: Invitation, state):
+def invitation_gone(request, invitation: Invitation, state):
     return render(
         request,
         "accounts/invitation_gone.html",
@@ -42,7 +27,7 @@ def _invitation_gone(request, invitation: Invitation, state):
     )
 
 
-def _sign_up(request, invitation: Invitation | None):
+def sign_up_page(request, invitation: Invitation | None):
     form = SignupForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
@@ -54,7 +39,7 @@ def _sign_up(request, invitation: Invitation | None):
                 now=timezone.now(),
             )
         except InvitationRefused as refused:
-            return _invitation_gone(request, invitation, refused.state)
+            return invitation_gone(request, invitation, refused.state)
         except IntegrityError:
             # Someone took the name or the address between the check and the insert.
             username = form.cleaned_data["username"]
@@ -75,120 +60,4 @@ def _sign_up(request, invitation: Invitation | None):
 def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
-    return _sign_up(request, invitation=None)
-
-
-@require_http_methods(["GET", "POST"])
-def join(request, token: str):
-    invitation = get_invitation(token=token)
-    state = invitation.state(now=timezone.now())
-    if state != InvitationState.OPEN:
-        return _invitation_gone(request, invitation, state)
-    if not request.user.is_authenticated:
-        return _sign_up(request, invitation=invitation)
-    if not Assignment.objects.filter(athlete=request.user).exists():
-        # Signed up but not set up yet: setup picks the weekdays and takes the invitation.
-        request.session[PENDING_INVITATION] = invitation.token
-        return redirect("setup")
-    return render(
-        request,
-        "accounts/accept_invitation.html",
-        {"invitation": invitation, "current": open_assignment_of(request.user)},
-    )
-
-
-@require_POST
-@login_required
-def accept_invitation(request, token: str):
-    invitation = get_invitation(token=token)
-    try:
-        assignment = join_coach(athlete=request.user, token=invitation.token, now=timezone.now())
-    except InvitationRefused as refused:
-        return _invitation_gone(request, invitation, refused.state)
-    return redirect("week", iso_week=str(IsoWeek.of(assignment.start_date)))
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def setup(request):
-    athlete = request.user
-    if Assignment.objects.filter(athlete=athlete).exists():
-        return redirect("home")
-    token = request.session.get(PENDING_INVITATION)
-    invitation = (
-        Invitation.objects.select_related("program", "coach").filter(token=token).first()
-        if token
-        else None
-    )
-    form = SetupForm(
-        request.POST if request.method == "POST" else None,
-        initial={
-            "unit": athlete.unit,
-            "time_zone": athlete.time_zone,
-            "start_date": athlete_today(athlete),
-        },
-    )
-    if form.is_valid():
-        try:
-            assignment = set_up_training(
-                athlete=athlete,
-                weekday_one=form.cleaned_data["weekday_one"],
-                weekday_two=form.cleaned_data["weekday_two"],
-                unit=form.cleaned_data["unit"],
-                time_zone=form.cleaned_data["time_zone"],
-                start_date=form.cleaned_data["start_date"],
-                invitation_token=invitation.token if invitation else None,
-                now=timezone.now(),
-            )
-        except AlreadySetUp:
-            return redirect("home")
-        except InvitationRefused as refused:
-            request.session.pop(PENDING_INVITATION, None)
-            form.add_error(None, refused.message + SETUP_INVITATION_GONE)
-            invitation = None
-        else:
-            request.session.pop(PENDING_INVITATION, None)
-            return redirect("week", iso_week=str(IsoWeek.of(assignment.start_date)))
-    return render(request, "accounts/setup.html", {"form": form, "invitation": invitation})
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def account(request):
-    athlete = request.user
-    assignment = open_assignment_of(athlete)
-    initial = {"unit": athlete.unit, "time_zone": athlete.time_zone, "email": athlete.email}
-    if assignment:
-        initial |= {"weekday_one": assignment.weekday_one, "weekday_two": assignment.weekday_two}
-    form = AccountForm(
-        request.POST if request.method == "POST" else None,
-        initial=initial,
-        user=athlete,
-        has_assignment=assignment is not None,
-    )
-    if form.is_valid():
-        try:
-            update_account(
-                athlete=athlete,
-                email=form.cleaned_data["email"],
-                unit=form.cleaned_data["unit"],
-                time_zone=form.cleaned_data["time_zone"],
-                weekdays=form.weekdays,
-                now=timezone.now(),
-            )
-        except IntegrityError:
-            athlete.refresh_from_db()
-            form.add_error("email", EMAIL_TAKEN_MESSAGE)
-        else:
-            messages.success(request, SAVED_MESSAGE)
-            return redirect("account")
-    return render(
-        request,
-        "accounts/account.html",
-        {
-            "form": form,
-            "assignment": assignment,
-            "has_any_assignment": assignment is not None
-            or Assignment.objects.filter(athlete=athlete).exists(),
-        },
-    )
+    return sign_up_page(request, invitation=None)

@@ -6,7 +6,7 @@ In-process, production settings (DEBUG=false), one child process per database (D
 configured once per process): a temporary SQLite file, and the PostgreSQL database
 `legplanner_bench_import` on DATABASE_URL's server and role (or the local default),
 dropped and created for the run and dropped after it. The file is made by
-`exchange.samples.strong_csv` (two workouts a week, warm-ups and rest timers included).
+`demo.samples.strong_csv` (two workouts a week, warm-ups and rest timers included).
 
 Per run, a new athlete on the guide's program: the file is parsed, the preview built and
 the import written (what the confirm step does), then imported again (nothing to write).
@@ -116,7 +116,7 @@ def child(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from exchange import samples
+    from demo import samples
     from exchange.formats import parse_file
     from exchange.importing import build_preview, import_history
 

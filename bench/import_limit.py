@@ -8,7 +8,7 @@ Production settings (DEBUG=false, collectstatic, gunicorn with one sync worker a
 gunicorn's 30 s timeout, as bench/_server.py starts it) on a throwaway database: the
 PostgreSQL database `legplanner_bench_import_limit` on DATABASE_URL's server (dropped and
 created for the run, dropped after it) or a temporary SQLite file. The file is a Strong
-CSV just under the limit (exchange.samples.strong_csv_up_to: a workout every day, back
+CSV just under the limit (demo.samples.strong_csv_up_to: a workout every day, back
 from today: some 73,000 rows in 5 MB, 290,000 in 20 MB), so every date is one the
 importer accepts.
 
@@ -87,7 +87,7 @@ def child_setup(args) -> int:
     from django.conf import settings
 
     from bench._server import migrate_and_collectstatic
-    from exchange import samples
+    from demo import samples
 
     migrate_and_collectstatic()
     _athlete("lifter", password=PASSWORD)

@@ -174,7 +174,7 @@ def generate_history(*, years: int, this_week) -> None:
 
 @functools.cache
 def _sets(slug, per_leg, sets, reps_min, reps_max, increment_kg, step, weeks_ago):
-    from tracking.demo_history import demo_sets
+    from demo.history import demo_sets
 
     return demo_sets(
         slug=slug,
@@ -213,7 +213,7 @@ def set_log_rows(*, copies: list[tuple], this_week, adapt):
     """Rows of SETLOG_COLUMNS for the copies, as seed_demo makes them (progression in blocks,
     a lagging left leg, easy squat sets, a skipped leg curl). Reads nothing from the
     database, so it can feed a COPY on the same connection."""
-    from tracking.demo_history import is_skipped, logged_at, weeks_between
+    from demo.history import is_skipped, logged_at, weeks_between
 
     today = this_week.monday
     for exercise, pk, per_leg, sets, lo, hi, order, date, day, start in copies:

@@ -1,21 +1,18 @@
 """Who a coach may see: their own athletes, and nothing at all for anyone else (404).
 
-A coach is a user in the Coaches group; their athletes are those whose latest assignment
-names them, so an athlete who moved to another coach leaves the first one's desk, and one
-whose program was ended stays on it. Superusers see every athlete; other staff none.
+A coach is a user in the Coaches group; their athletes are programs.models.athletes_of's
+(the admin asks it too). Superusers see every athlete; other staff none.
 """
 
 from collections.abc import Callable
 from functools import wraps
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import COACHES_GROUP
-from programs.models import Assignment, Prescription, Session
+from programs.models import Assignment, Prescription, Session, athletes_of
 
 
 def is_coach(user) -> bool:
@@ -39,16 +36,6 @@ def coach_required(view: Callable) -> Callable:
         return view(request, *args, **kwargs)
 
     return checked
-
-
-def athletes_of(user) -> QuerySet:
-    """The athletes a coach (or a superuser) sees, as a queryset of users."""
-    assignments = Assignment.objects.filter(athlete=OuterRef("pk"))
-    users = get_user_model().objects.filter(Exists(assignments))
-    if user.is_superuser:
-        return users
-    latest_coach = assignments.order_by("-start_date", "-pk").values("coach_id")[:1]
-    return users.annotate(current_coach=Subquery(latest_coach)).filter(current_coach=user.pk)
 
 
 def get_athlete_for_coach(*, coach, athlete_id: int):

@@ -15,7 +15,7 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 
 from coaching.models import CoachNote
-from programs.generation import regenerate_ahead
+from programs.generation import regenerate_from
 from programs.models import (
     OVERLAP_MESSAGE,
     Assignment,
@@ -40,12 +40,6 @@ def record(*, by, obj, message: str, action=CHANGE) -> LogEntry:
         change_message=message,
         single_object=True,
     )
-
-
-def regenerate_from(*, athlete, today: dt.date) -> None:
-    """Bring the athlete's sessions from today on in line with their plan: this week and
-    every later week already made, at most a year ahead, in one batch."""
-    regenerate_ahead(athlete=athlete, today=today)
 
 
 def _describe(assignment: Assignment) -> str:
@@ -73,11 +67,7 @@ def assign_program(
     the new start, so the weeks trained keep the program they were trained on. Raises
     ValueError (START_IN_THE_PAST_MESSAGE) for a running program changed in the past.
     """
-    current = (
-        Assignment.objects.select_for_update()
-        .filter(athlete=athlete, end_date__isnull=True)
-        .first()
-    )
+    current = Assignment.objects.select_for_update().open().filter(athlete=athlete).first()
     fields = {"program": program, "weekday_one": weekday_one, "weekday_two": weekday_two}
     if current is not None and current.start_date < today:
         if start_date < today:

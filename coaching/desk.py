@@ -80,8 +80,8 @@ def _athletes(athletes, today: dt.date) -> list:
         .values(SESSION_DATE)[:1]
     )
     program = (
-        Assignment.objects.filter(athlete=OuterRef("pk"), start_date__lte=today)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        Assignment.objects.covering(today, today)
+        .filter(athlete=OuterRef("pk"))
         .values("program__name")[:1]
     )
     return list(
@@ -157,8 +157,8 @@ def _schedules(ids: list[int], first: dt.date, last: dt.date) -> dict[int, list]
     """Per athlete, the assignments that cover any day from first to last, as schedules
     with the template's sets of each day and the coach's adjustments of them."""
     assignments = (
-        Assignment.objects.filter(athlete_id__in=ids, start_date__lte=last)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        Assignment.objects.covering(first, last)
+        .filter(athlete_id__in=ids)
         .annotate(
             day_one_sets=_template_sets("program__day_one"),
             day_two_sets=_template_sets("program__day_two"),

@@ -5,13 +5,14 @@ from django.core.exceptions import ValidationError
 
 from accounts.models import Unit
 from coaching.models import NOTE_MAX_LENGTH
-from programs.bounds import date_in_bounds
+from programs.bounds import MAX_REPS, MAX_REST_SECONDS, MAX_SETS, date_in_bounds
 from programs.models import (
     MAX_TARGET_RIR,
     Assignment,
     Exercise,
     Program,
     Weekday,
+    days_spread_apart,
 )
 
 DAYS_MESSAGE = next(
@@ -52,18 +53,24 @@ class AssignForm(forms.Form):
         cleaned = super().clean()
         one, two = cleaned.get("weekday_one"), cleaned.get("weekday_two")
         # The database's constraint (assignment_days_spread_apart), said in the form.
-        if one is not None and two is not None and (two < one + 2 or (one, two) == (0, 6)):
+        if (
+            one is not None
+            and two is not None
+            and not days_spread_apart(weekday_one=one, weekday_two=two)
+        ):
             raise ValidationError(DAYS_MESSAGE)
         return cleaned
 
 
 class AdjustForm(forms.Form):
     exercise = forms.TypedChoiceField(coerce=int, choices=[])
-    sets_min = forms.IntegerField(label="Sets from", min_value=1, max_value=20)
-    sets_max = forms.IntegerField(label="Sets to", min_value=1, max_value=20)
-    reps_min = forms.IntegerField(label="Reps from", min_value=1, max_value=100)
-    reps_max = forms.IntegerField(label="Reps to", min_value=1, max_value=100)
-    rest_seconds = forms.IntegerField(label="Rest (seconds)", min_value=0, max_value=900)
+    sets_min = forms.IntegerField(label="Sets from", min_value=1, max_value=MAX_SETS)
+    sets_max = forms.IntegerField(label="Sets to", min_value=1, max_value=MAX_SETS)
+    reps_min = forms.IntegerField(label="Reps from", min_value=1, max_value=MAX_REPS)
+    reps_max = forms.IntegerField(label="Reps to", min_value=1, max_value=MAX_REPS)
+    rest_seconds = forms.IntegerField(
+        label="Rest (seconds)", min_value=0, max_value=MAX_REST_SECONDS
+    )
     rir_min = forms.IntegerField(label="Target RIR from", min_value=0, max_value=MAX_TARGET_RIR)
     rir_max = forms.IntegerField(label="Target RIR to", min_value=0, max_value=MAX_TARGET_RIR)
 

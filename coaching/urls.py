@@ -2,8 +2,8 @@ from django.urls import path
 
 from coaching import views
 from coaching.viewer import coach_page, coach_session_page
-from programs import views as week_views
 from tracking import views as session_views
+from tracking import week_views
 from tracking.insights import views as insight_views
 
 # An athlete's week, sessions, progress and balance are the athlete's own views, read by

@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import open_assignment_of
 from coaching import changes
 from coaching.access import (
     athletes_of,
@@ -24,7 +23,7 @@ from coaching.access import (
 from coaching.desk import desk_rows
 from coaching.forms import AdjustForm, AssignForm, NoteForm
 from coaching.viewer import coach_viewer
-from programs.models import Prescription, PrescriptionOverride
+from programs.models import Prescription, PrescriptionOverride, open_assignment_of
 from programs.numbers import parse_whole_number
 from programs.today import athlete_today
 from programs.week_page import load_week

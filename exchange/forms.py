@@ -1,9 +1,8 @@
-"""What the athlete sends: a file, the choices of the preview, their username."""
+"""What the athlete sends: a file and the choices of the preview."""
 
 from django import forms
 
 from accounts.models import Unit
-from exchange.deletion import USERNAME_MISMATCH_MESSAGE
 from exchange.importing import CREATE, MAP, SKIP, Choice, NameRow
 from exchange.parsing import EMPTY_MESSAGE
 from programs.models import Exercise, Muscle
@@ -81,21 +80,3 @@ class ConfirmForm(forms.Form):
             else:
                 made[name] = Choice(SKIP)
         return made
-
-
-class DeleteAccountForm(forms.Form):
-    username = forms.CharField(
-        label="Your username",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        self.fields["username"].help_text = f"Type “{user.username}” to confirm."
-
-    def clean_username(self) -> str:
-        typed = self.cleaned_data["username"].strip()
-        if typed != self.user.username:
-            raise forms.ValidationError(USERNAME_MISMATCH_MESSAGE, code="mismatch")
-        return typed

@@ -50,6 +50,7 @@ from programs.models import (
 )
 from tracking.models import MAX_LOAD_KG, MAX_REPS, SetLog
 from tracking.units import to_kg
+from tracking.weaker_leg import weaker_leg_reps
 
 # Fixed for ever: changing it would make a second import of a file write its sets again.
 IMPORT_NAMESPACE = uuid.UUID("4f0c8c1e-3b7e-4c55-9a43-6a1f2b7d9e10")
@@ -316,7 +317,9 @@ def _load_kg(*, logged: ImportedSet, unit: str, date: dt.date, memo: dict) -> De
 
 def _described_slot(sets: list[_LogRow], *, order: int) -> dict:
     """An imported exercise's copied prescription, from what was done."""
-    reps = [min(s.reps_left, s.reps_right) if s.reps is None else s.reps for s in sets] or [1]
+    reps = [
+        weaker_leg_reps(reps=s.reps, reps_left=s.reps_left, reps_right=s.reps_right) for s in sets
+    ] or [1]
     low = min(max(min(reps), 1), MAX_REPS)
     return {
         "order": order,

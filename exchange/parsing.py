@@ -23,7 +23,13 @@ from uuid import UUID
 from django.core.validators import MaxValueValidator
 
 from programs.bounds import EARLIEST_DATE, MAX_SETS, latest_date
-from programs.models import DOSE_FIELDS, MAX_TARGET_RIR, Focus, SessionPrescription
+from programs.models import (
+    DOSE_FIELDS,
+    MAX_TARGET_RIR,
+    Focus,
+    SessionPrescription,
+    days_spread_apart,
+)
 from programs.numbers import parse_whole_number
 from tracking.models import MAX_REPS, MAX_RIR
 
@@ -649,5 +655,6 @@ def check_assignments(root) -> None:
     for item in root["assignments"].items():
         one, two = item["weekday_one"].whole(high=6), item["weekday_two"].whole(high=6)
         start, end = item["start_date"].date(), item["end_date"].optional_date()
-        if two < one + 2 or (one, two) == (0, 6) or (end is not None and end < start):
+        spread = days_spread_apart(weekday_one=one, weekday_two=two)
+        if not spread or (end is not None and end < start):
             item.fail("the weekdays or the dates are not those of an assignment we keep")

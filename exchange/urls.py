@@ -8,5 +8,4 @@ urlpatterns = [
     path("export/legplanner.json", views.export_json, name="export_json"),
     path("import/", views.upload, name="import"),
     path("import/<slug:token>/", views.preview, name="import_preview"),
-    path("delete/", views.delete, name="delete_account"),
 ]

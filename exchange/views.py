@@ -5,7 +5,6 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest
 from django.db import IntegrityError, transaction
@@ -17,13 +16,13 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from exchange.access import get_pending_import
-from exchange.deletion import delete_account
 from exchange.exporting import attachment_header, json_export, strong_csv
 from exchange.formats import parse_file
-from exchange.forms import ConfirmForm, DeleteAccountForm, UploadForm
+from exchange.forms import ConfirmForm, UploadForm
 from exchange.importing import build_preview, import_history, name_rows
 from exchange.models import PendingImport
 from exchange.parsing import ImportRefused
+from programs.today import athlete_today
 
 TOO_BIG_MESSAGE = (
     "The file is bigger than {limit}, the most we take. "
@@ -50,7 +49,7 @@ PENDING_HOURS = 24
 
 
 def _file_name(athlete, extension: str) -> str:
-    today = timezone.now().astimezone(athlete.zone).date()
+    today = athlete_today(athlete)
     return f"legplanner-{athlete.username}-{today.isoformat()}.{extension}"
 
 
@@ -119,7 +118,7 @@ def _receive(request):
         return _too_big_page(request)
     content = uploaded.read()
     try:
-        parse_file(content, today=_today(request.user))
+        parse_file(content, today=athlete_today(request.user))
     except ImportRefused as refused:
         return _upload_page(request, form, error=refused.message, status=400)
     stale = timezone.now() - dt.timedelta(hours=PENDING_HOURS)
@@ -142,10 +141,6 @@ def upload(request):
     if _too_big(request):
         return _too_big_page(request)
     return _receive(request)
-
-
-def _today(athlete) -> dt.date:
-    return timezone.now().astimezone(athlete.zone).date()
 
 
 def _read_choices(request, *, names: int) -> None:
@@ -241,7 +236,7 @@ def preview(request, token: str):
     athlete = request.user
     pending = get_pending_import(athlete=athlete, token=token)
     try:
-        parsed = parse_file(bytes(pending.content), today=_today(athlete))
+        parsed = parse_file(bytes(pending.content), today=athlete_today(athlete))
     except ImportRefused as refused:
         pending.delete()
         return _upload_page(request, UploadForm(), error=refused.message, status=400)
@@ -256,22 +251,3 @@ def preview(request, token: str):
         None, unknown=unknown, needs_unit=parsed.needs_unit, default_unit=athlete.unit
     )
     return _preview_page(request, parsed=parsed, form=form, pending=pending, names=names)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def delete(request):
-    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
-    if form.is_valid():
-        delete_account(athlete=request.user)
-        logout(request)
-        response = render(request, "exchange/deleted.html")
-        # As logging out does: nothing of the account stays on the phone.
-        response["Clear-Site-Data"] = '"cache", "storage"'
-        return response
-    return render(
-        request,
-        "exchange/delete.html",
-        {"form": form},
-        status=400 if request.method == "POST" else 200,
-    )

@@ -7,7 +7,6 @@ hashed static files it keeps for offline use.
 
 import hashlib
 import json
-from functools import wraps
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -102,23 +101,3 @@ def favicon(request):
 def offline(request):
     """Shown by the service worker for a page that was never kept on this phone."""
     return render(request, "pwa/offline.html")
-
-
-KEEP_HEADER = "X-Legplanner-Offline"
-
-
-def kept_offline(view):
-    """Mark a page the service worker may keep on the phone for use with no network.
-
-    Opt-in, so that pages nobody needs in the gym (the account page with its email
-    address, the admin) never sit in a phone's storage.
-    """
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200:
-            response[KEEP_HEADER] = "keep"
-        return response
-
-    return wrapped

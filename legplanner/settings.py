@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "tracking",
     "exchange",
     "coaching",
+    # Development only: seed_demo refuses to run without DEBUG; no app imports it.
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -45,6 +45,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
     path("", include("programs.urls")),
+    path("account/", include("exchange.urls")),
     path("", include("tracking.urls")),
     path("", include("tracking.insights.urls")),
     path("", include("coaching.urls")),

@@ -17,7 +17,7 @@ from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
 
 # Who a coach's athletes are has one definition, the desk's; the admin is a coach's page.
-from coaching.access import COACHES_GROUP, athletes_of
+from accounts.models import COACHES_GROUP
 from programs.models import (
     Assignment,
     DayTemplate,
@@ -26,6 +26,7 @@ from programs.models import (
     Program,
     Session,
     SessionPrescription,
+    athletes_of,
 )
 
 COPY_SUFFIX = re.compile(r" \(copy(?: \d+)?\)$")
@@ -276,7 +277,7 @@ class OpenListFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(end_date__isnull=True)
+            return queryset.open()
         if self.value() == "no":
             return queryset.filter(end_date__isnull=False)
         return queryset

@@ -10,6 +10,7 @@ import datetime as dt
 MAX_SETS = 20  # sets in one slot; also the highest set number a set log can carry
 MAX_REPS = 100
 MAX_SLOT_ORDER = 50  # slots in one day template
+MAX_REST_SECONDS = 900
 
 # Dates a person can mean. The database refuses anything outside the fixed window (a CHECK
 # cannot read today's date); forms and importers also refuse dates more than a year

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 
 from programs.bounds import latest_date
@@ -40,6 +40,7 @@ from programs.models import (
     Session,
     SessionPrescription,
 )
+from programs.today import athlete_today
 from programs.weeks import IsoWeek
 
 COPIED_FIELDS = ["order", *DOSE_FIELDS]
@@ -84,8 +85,8 @@ def assignments_between(first: dt.date, last: dt.date, **filters):
     """Assignments that cover any day from first to last, with what generation reads of
     them (the athlete for their time zone, hence their today)."""
     return (
-        Assignment.objects.filter(start_date__lte=last, **filters)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        Assignment.objects.covering(first, last)
+        .filter(**filters)
         .select_related("athlete", "program__day_one", "program__day_two")
         .order_by("athlete_id", "start_date")
     )
@@ -216,7 +217,7 @@ def _todays(assignments: list[Assignment], now: dt.datetime | None) -> dict[int,
     """Each athlete's today, in their own time zone: the line between past and future."""
     now = now or timezone.now()
     return {
-        assignment.athlete_id: now.astimezone(assignment.athlete.zone).date()
+        assignment.athlete_id: athlete_today(assignment.athlete, now=now)
         for assignment in assignments
     }
 
@@ -268,11 +269,13 @@ def create_missing_week(
     )
 
 
-def regenerate_ahead(*, athlete, today: dt.date) -> Generated:
+def regenerate_from(*, athlete, today: dt.date) -> Generated:
     """After a change of the athlete's plan (weekdays, program, an adjustment): this week
     and every later week already made, at most a year ahead, in one batch.
 
-    Sessions already made further ahead (before that bound existed) stay as they are.
+    Only sessions from today on without a logged set move or go, so what was trained, and
+    what was missed, stays where it was. Weeks never made are made when first looked at;
+    sessions already made further ahead (before that bound existed) stay as they are.
     """
     first = IsoWeek.of(today)
     last_made = Session.objects.filter(

@@ -3,13 +3,21 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 from accounts.models import COACHES_GROUP
-from programs.bounds import EARLIEST_DATE, LATEST_STORED_DATE, MAX_REPS, MAX_SETS, MAX_SLOT_ORDER
+from programs.bounds import (
+    EARLIEST_DATE,
+    LATEST_STORED_DATE,
+    MAX_REPS,
+    MAX_REST_SECONDS,
+    MAX_SETS,
+    MAX_SLOT_ORDER,
+)
 
 MAX_TARGET_RIR = 3  # the guide: 1–2 reps in reserve on most sets, three at the most
 
@@ -111,7 +119,7 @@ class PrescriptionFields(models.Model):
     per_leg = models.BooleanField(default=False, help_text="Reps are counted for each leg.")
     tempo = models.CharField(max_length=120, blank=True, help_text="Tempo or cue on every set.")
     rest_seconds = models.PositiveSmallIntegerField(
-        default=120, validators=[MinValueValidator(0), MaxValueValidator(900)]
+        default=120, validators=[MinValueValidator(0), MaxValueValidator(MAX_REST_SECONDS)]
     )
     rir_min = models.PositiveSmallIntegerField(
         default=1, verbose_name="target RIR from", validators=[MaxValueValidator(MAX_TARGET_RIR)]
@@ -306,9 +314,34 @@ ATHLETE_KEPT_MESSAGE = "This assignment has sessions: it stays with its athlete.
 OVERLAP_MESSAGE = "The athlete already follows a program on some of these dates."
 
 
+# The weekday spread, said twice beside each other: as the database's CHECK and as the
+# function the forms and the importers call. Day 1 before Day 2 in the week, a rest day
+# between them, and none across the weekend (Sunday to Monday).
 def _spread_apart() -> Q:
-    """Day 1 before Day 2 in the week, a rest day between them, and none across the weekend."""
     return Q(weekday_two__gte=F("weekday_one") + 2) & ~Q(weekday_one=0, weekday_two=6)
+
+
+def days_spread_apart(*, weekday_one: int, weekday_two: int) -> bool:
+    return weekday_two >= weekday_one + 2 and (weekday_one, weekday_two) != (0, 6)
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def open(self) -> "AssignmentQuerySet":
+        """Not ended: at most one per athlete (assignment_one_open_per_athlete)."""
+        return self.filter(end_date__isnull=True)
+
+    def covering(self, first, last=None) -> "AssignmentQuerySet":
+        """Those that cover any day from first to last, or from first on without a last
+        (first and last may be OuterRefs)."""
+        ending = self.filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        return ending if last is None else ending.filter(start_date__lte=last)
+
+
+def open_assignment_of(athlete) -> "Assignment | None":
+    """The athlete's open assignment (it may start later), with its program and coach."""
+    return (
+        Assignment.objects.open().filter(athlete=athlete).select_related("program", "coach").first()
+    )
 
 
 class Assignment(models.Model):
@@ -333,6 +366,8 @@ class Assignment(models.Model):
         blank=True,
         related_name="coached_assignments",
     )
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date"]
@@ -387,10 +422,19 @@ class Assignment(models.Model):
     def overlapping(self) -> models.QuerySet:
         """The athlete's other assignments that share a day with this one."""
         others = Assignment.objects.filter(athlete_id=self.athlete_id).exclude(pk=self.pk)
-        others = others.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
-        if self.end_date is not None:
-            others = others.filter(start_date__lte=self.end_date)
-        return others
+        return others.covering(self.start_date, self.end_date)
+
+
+def athletes_of(user) -> models.QuerySet:
+    """The athletes a coach (or a superuser) sees, as a queryset of users: those whose
+    latest assignment names the coach, so an athlete who moved to another coach leaves
+    the first one's desk, and one whose program was ended stays on it."""
+    assignments = Assignment.objects.filter(athlete=OuterRef("pk"))
+    users = get_user_model().objects.filter(Exists(assignments))
+    if user.is_superuser:
+        return users
+    latest_coach = assignments.order_by("-start_date", "-pk").values("coach_id")[:1]
+    return users.annotate(current_coach=Subquery(latest_coach)).filter(current_coach=user.pk)
 
 
 class Session(models.Model):
@@ -499,7 +543,7 @@ class PrescriptionOverride(models.Model):
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)]
     )
     rest_seconds = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MaxValueValidator(900)]
+        null=True, blank=True, validators=[MaxValueValidator(MAX_REST_SECONDS)]
     )
     rir_min = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MaxValueValidator(MAX_TARGET_RIR)]
@@ -534,7 +578,7 @@ class PrescriptionOverride(models.Model):
                     & (Q(sets_max__isnull=True) | Q(sets_max__gte=1, sets_max__lte=MAX_SETS))
                     & (Q(reps_min__isnull=True) | Q(reps_min__gte=1, reps_min__lte=MAX_REPS))
                     & (Q(reps_max__isnull=True) | Q(reps_max__gte=1, reps_max__lte=MAX_REPS))
-                    & (Q(rest_seconds__isnull=True) | Q(rest_seconds__lte=900))
+                    & (Q(rest_seconds__isnull=True) | Q(rest_seconds__lte=MAX_REST_SECONDS))
                     & (Q(rir_min__isnull=True) | Q(rir_min__lte=MAX_TARGET_RIR))
                     & (Q(rir_max__isnull=True) | Q(rir_max__lte=MAX_TARGET_RIR))
                 ),

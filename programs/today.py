@@ -4,6 +4,12 @@ import datetime as dt
 
 from django.utils import timezone
 
+from programs.models import Session
 
-def athlete_today(athlete) -> dt.date:
-    return timezone.now().astimezone(athlete.zone).date()
+
+def athlete_today(athlete, *, now: dt.datetime | None = None) -> dt.date:
+    return (now or timezone.now()).astimezone(athlete.zone).date()
+
+
+def todays_session(athlete, *, today: dt.date) -> Session | None:
+    return Session.objects.filter(athlete=athlete, date=today).first()

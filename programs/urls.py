@@ -1,12 +1,11 @@
 from django.urls import path
 
-from legplanner.pwa import kept_offline
 from programs import views
-from programs.viewer import own_page
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    # The athlete's week, kept on the phone for the gym; coaching/urls.py routes the coach's
-    # read-only copy to the same view.
-    path("week/<str:iso_week>/", kept_offline(own_page(views.week)), name="week"),
+    path("setup/", views.setup, name="setup"),
+    path("join/<slug:token>/", views.join, name="join"),
+    path("join/<slug:token>/accept/", views.accept_invitation, name="accept_invitation"),
+    path("account/", views.account, name="account"),
+    path("account/delete/", views.delete, name="delete_account"),
 ]

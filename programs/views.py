@@ -1,47 +1,165 @@
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+"""Getting onto a program and changing it: setup, joining a coach, the account page and
+its deletion.
 
+In programs, not accounts, because each of them reads or writes the athlete's assignment:
+accounts, the layer below, knows users and invitations only.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.access import get_invitation
+from accounts.invitations import InvitationRefused
+from accounts.models import EMAIL_TAKEN_MESSAGE, Invitation, InvitationState
+from accounts.views import PENDING_INVITATION, invitation_gone, sign_up_page
+from programs.account import update_account
+from programs.deletion import delete_account
+from programs.enrolment import AlreadySetUp, join_coach, set_up_training
+from programs.forms import AccountForm, DeleteAccountForm, SetupForm
+from programs.models import Assignment, open_assignment_of
 from programs.today import athlete_today
-from programs.viewer import Viewer
-from programs.week_page import load_week
 from programs.weeks import IsoWeek
 
-# The one import from tracking in programs, kept to this view: the week page is where a
-# lifter looks first, so it shows tracking's balance summary beside the plan. The models
-# and rules of programs (generation, week_page) still know nothing of tracking.
-from tracking.insights.pages import load_week_balance
+SETUP_INVITATION_GONE = " Setting up now starts you on the default program, without a coach."
+SAVED_MESSAGE = "Saved."
 
 
-@require_GET
-@login_required
-def home(request):
-    return redirect("week", iso_week=str(IsoWeek.of(athlete_today(request.user))))
-
-
-@require_GET
-def week(request, iso_week: str, *, viewer: Viewer):
-    """The athlete's week, as the athlete or their coach (read-only) sees it."""
-    try:
-        shown = IsoWeek.parse(iso_week)
-    except ValueError:
-        raise Http404("No such week.") from None
-    athlete = viewer.athlete
-    today = athlete_today(athlete)
-    if not shown.within_reach(today=today):
-        raise Http404("No such week.")
-    view = load_week(athlete=athlete, week=shown, today=today)
-    balance = load_week_balance(athlete=athlete, week=shown, today=today) if view.sessions else None
+@require_http_methods(["GET", "POST"])
+def join(request, token: str):
+    invitation = get_invitation(token=token)
+    state = invitation.state(now=timezone.now())
+    if state != InvitationState.OPEN:
+        return invitation_gone(request, invitation, state)
+    if not request.user.is_authenticated:
+        return sign_up_page(request, invitation=invitation)
+    if not Assignment.objects.filter(athlete=request.user).exists():
+        # Signed up but not set up yet: setup picks the weekdays and takes the invitation.
+        request.session[PENDING_INVITATION] = invitation.token
+        return redirect("setup")
     return render(
         request,
-        "programs/week.html",
-        {
-            "viewer": viewer,
-            "view": view,
-            "previous_week": shown.shifted(-1),
-            "next_week": shown.shifted(1),
-            "this_week": IsoWeek.of(today),
-            "balance": balance,
+        "programs/accept_invitation.html",
+        {"invitation": invitation, "current": open_assignment_of(request.user)},
+    )
+
+
+@require_POST
+@login_required
+def accept_invitation(request, token: str):
+    invitation = get_invitation(token=token)
+    try:
+        assignment = join_coach(athlete=request.user, token=invitation.token, now=timezone.now())
+    except InvitationRefused as refused:
+        return invitation_gone(request, invitation, refused.state)
+    return redirect("week", iso_week=str(IsoWeek.of(assignment.start_date)))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def setup(request):
+    athlete = request.user
+    if Assignment.objects.filter(athlete=athlete).exists():
+        return redirect("home")
+    token = request.session.get(PENDING_INVITATION)
+    invitation = (
+        Invitation.objects.select_related("program", "coach").filter(token=token).first()
+        if token
+        else None
+    )
+    form = SetupForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "unit": athlete.unit,
+            "time_zone": athlete.time_zone,
+            "start_date": athlete_today(athlete),
         },
+    )
+    if form.is_valid():
+        try:
+            assignment = set_up_training(
+                athlete=athlete,
+                weekday_one=form.cleaned_data["weekday_one"],
+                weekday_two=form.cleaned_data["weekday_two"],
+                unit=form.cleaned_data["unit"],
+                time_zone=form.cleaned_data["time_zone"],
+                start_date=form.cleaned_data["start_date"],
+                invitation_token=invitation.token if invitation else None,
+                now=timezone.now(),
+            )
+        except AlreadySetUp:
+            return redirect("home")
+        except InvitationRefused as refused:
+            request.session.pop(PENDING_INVITATION, None)
+            form.add_error(None, refused.message + SETUP_INVITATION_GONE)
+            invitation = None
+        else:
+            request.session.pop(PENDING_INVITATION, None)
+            return redirect("week", iso_week=str(IsoWeek.of(assignment.start_date)))
+    return render(request, "programs/setup.html", {"form": form, "invitation": invitation})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def account(request):
+    athlete = request.user
+    assignment = open_assignment_of(athlete)
+    initial = {"unit": athlete.unit, "time_zone": athlete.time_zone, "email": athlete.email}
+    if assignment:
+        initial |= {"weekday_one": assignment.weekday_one, "weekday_two": assignment.weekday_two}
+    form = AccountForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        user=athlete,
+        has_assignment=assignment is not None,
+    )
+    if form.is_valid():
+        try:
+            update_account(
+                athlete=athlete,
+                email=form.cleaned_data["email"],
+                unit=form.cleaned_data["unit"],
+                time_zone=form.cleaned_data["time_zone"],
+                weekdays=form.weekdays,
+                now=timezone.now(),
+            )
+        except IntegrityError:
+            athlete.refresh_from_db()
+            form.add_error("email", EMAIL_TAKEN_MESSAGE)
+        else:
+            messages.success(request, SAVED_MESSAGE)
+            return redirect("account")
+    return render(
+        request,
+        "programs/account.html",
+        {
+            "form": form,
+            "assignment": assignment,
+            "has_any_assignment": assignment is not None
+            or Assignment.objects.filter(athlete=athlete).exists(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete(request):
+    """Typing the username deletes the account and everything that is the athlete's."""
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    if form.is_valid():
+        delete_account(athlete=request.user)
+        logout(request)
+        response = render(request, "programs/deleted.html")
+        # As logging out does: nothing of the account stays on the phone.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+    return render(
+        request,
+        "programs/delete.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
     )

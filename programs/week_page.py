@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch
 
 from programs.bounds import latest_date
 from programs.generation import assignments_in_week, create_missing_week
-from programs.models import Assignment, Session, SessionPrescription
+from programs.models import Assignment, Session, SessionPrescription, open_assignment_of
 from programs.progress import progress_of
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
@@ -70,7 +70,7 @@ def load_week(*, athlete, week: IsoWeek, today: dt.date) -> WeekView:
             sessions = _sessions(athlete, week)
     by_date = {session.date: session for session in sessions}
     days = [WeekDay(day, by_date.get(day), day == today) for day in week.days()]
-    assignment = sessions[0].assignment if sessions else _open_assignment(athlete)
+    assignment = sessions[0].assignment if sessions else open_assignment_of(athlete)
     return WeekView(week=week, today=today, days=days, sessions=sessions, assignment=assignment)
 
 
@@ -93,12 +93,3 @@ def _sessions(athlete, week: IsoWeek) -> list[Session]:
             [(copy.sets_min, copy.logged) for copy in session.prescriptions.all()]
         )
     return sessions
-
-
-def _open_assignment(athlete) -> Assignment | None:
-    """For the empty states: the assignment that starts later, or none at all."""
-    return (
-        Assignment.objects.filter(athlete=athlete, end_date__isnull=True)
-        .select_related("program")
-        .first()
-    )

@@ -7,11 +7,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from accounts.forms import SAME_DAY_MESSAGE, UNKNOWN_TIME_ZONE_MESSAGE, WEEKDAY_MESSAGE
+from accounts.forms import UNKNOWN_TIME_ZONE_MESSAGE
 from accounts.models import EMAIL_TAKEN_MESSAGE
-from accounts.views import SAVED_MESSAGE
+from programs.forms import SAME_DAY_MESSAGE, WEEKDAY_MESSAGE
 from programs.generation import assignments_in_week, generate_week
 from programs.models import CONSECUTIVE_DAYS_MESSAGE, Assignment, Session, SessionPrescription
+from programs.views import SAVED_MESSAGE
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on, make_user
 from tracking.models import SetLog

@@ -12,9 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from exchange import samples
-from exchange.deletion import USERNAME_MISMATCH_MESSAGE
+from demo import samples
 from exchange.models import PendingImport
+from programs.deletion import USERNAME_MISMATCH_MESSAGE
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Session, SessionPrescription
 from programs.weeks import IsoWeek

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from accounts.models import User
+from demo.history import progression
 from programs.models import Assignment, Mechanics, Muscle, Program, Session, SessionPrescription
 from programs.weeks import IsoWeek
-from tracking.demo_history import progression
 from tracking.models import SetLog
 
 WEDNESDAY = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)  # in 2026-W48

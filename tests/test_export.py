@@ -14,9 +14,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from exchange import samples
-from exchange.deletion import delete_account
+from demo import samples
 from exchange.exporting import STRONG_HEADER
+from programs.deletion import delete_account
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Exercise, Program, Session, SessionPrescription
 from programs.weeks import IsoWeek

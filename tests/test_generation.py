@@ -14,7 +14,7 @@ from programs.generation import (
     assignments_in_week,
     generate_week,
     plan_week,
-    regenerate_ahead,
+    regenerate_from,
 )
 from programs.models import (
     CONSECUTIVE_DAYS_MESSAGE,
@@ -327,7 +327,7 @@ def _regenerate_after_a_weekday_change(athlete, weeks: int) -> tuple[int, Genera
         _generate(athlete, week=W48.shifted(offset))
     Assignment.objects.filter(athlete=athlete).update(weekday_one=1, weekday_two=4)
     with CaptureQueriesContext(connection) as captured:
-        done = regenerate_ahead(athlete=athlete, today=dt.date(2026, 11, 23))
+        done = regenerate_from(athlete=athlete, today=dt.date(2026, 11, 23))
     return sum(1 for query in captured if not query["sql"].startswith(("INSERT", "DELETE"))), done
 
 

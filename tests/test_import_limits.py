@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from exchange import samples
+from demo import samples
 from exchange.formats import parse_file
 from exchange.importing import TOO_MANY_SLOTS_MESSAGE
 from exchange.models import PendingImport

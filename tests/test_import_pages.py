@@ -9,7 +9,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from exchange import samples
+from demo import samples
 from exchange.importing import NO_PROGRAM_MESSAGE
 from exchange.models import PendingImport
 from exchange.parsing import (

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from exchange import samples
+from demo import samples
 from exchange.formats import parse_file
 from exchange.names import ALIASES, match_names, normalise
 from exchange.parsing import (

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exchange import samples
+from demo import samples
 from exchange.formats import parse_file
 from exchange.parsing import ImportRefused, ParsedFile
 

@@ -10,7 +10,8 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from exchange import samples, views
+from demo import samples
+from exchange import views
 from exchange.models import PendingImport
 from programs.models import Session
 from tests.conftest import post_at_once

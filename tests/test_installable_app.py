@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
-from legplanner.pwa import KEEP_HEADER, SHELL_STATIC, shell_urls
+from accounts.offline import KEEP_HEADER
+from legplanner.pwa import SHELL_STATIC, shell_urls
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session
 from programs.weeks import IsoWeek

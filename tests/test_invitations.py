@@ -12,9 +12,10 @@ from django.urls import reverse
 
 from accounts.invitations import GONE_MESSAGES
 from accounts.models import Invitation, InvitationState, User
-from accounts.views import PENDING_INVITATION, SETUP_INVITATION_GONE
+from accounts.views import PENDING_INVITATION
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, DayTemplate, Program, Session, SessionPrescription
+from programs.views import SETUP_INVITATION_GONE
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on, make_user, post_at_once
 from tests.test_signup import setup_data, signup_data

@@ -8,15 +8,14 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from accounts.forms import (
+from accounts.forms import UNIT_MESSAGE, UNKNOWN_TIME_ZONE_MESSAGE
+from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, User
+from programs.forms import (
     SAME_DAY_MESSAGE,
     START_TOO_EARLY_MESSAGE,
     START_TOO_LATE_MESSAGE,
-    UNIT_MESSAGE,
-    UNKNOWN_TIME_ZONE_MESSAGE,
     WEEKDAY_MESSAGE,
 )
-from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, User
 from programs.models import CONSECUTIVE_DAYS_MESSAGE, Assignment, Session
 from tests.conftest import PASSWORD, make_user
 

@@ -23,6 +23,7 @@ from tracking.models import SetLog
 from tracking.progression import LastSet, Suggestion, suggest_next
 from tracking.units import format_load, from_kg, plain_decimal
 from tracking.verdicts import Verdict, judge_set
+from tracking.weaker_leg import weaker_leg_reps
 
 DEFAULT_RIR = 2
 
@@ -144,18 +145,14 @@ def _reps_text(logged: SetLog) -> str:
     return str(logged.reps)
 
 
-def weaker_leg_reps(logged: SetLog) -> int:
-    if logged.reps is not None:
-        return logged.reps
-    return min(logged.reps_left, logged.reps_right)
-
-
 def suggestion_for(p: SessionPrescription, last_sets: list[SetLog], unit: str) -> Suggestion:
     return suggest_next(
         last_sets=[
             LastSet(
                 load=from_kg(load_kg=logged.load_kg, unit=unit),
-                reps=weaker_leg_reps(logged),
+                reps=weaker_leg_reps(
+                    reps=logged.reps, reps_left=logged.reps_left, reps_right=logged.reps_right
+                ),
                 rir=logged.rir,
             )
             for logged in last_sets

@@ -1,13 +1,15 @@
 from django.urls import path
 
-from legplanner.pwa import kept_offline
-from programs.viewer import own_session_page
-from tracking import views
+from accounts.offline import kept_offline
+from programs.viewer import own_page, own_session_page
+from tracking import views, week_views
 
 urlpatterns = [
+    path("", week_views.home, name="home"),
+    # The athlete's week and sessions, kept on the phone for the gym; coaching/urls.py routes
+    # the coach's read-only copies to the same views.
+    path("week/<str:iso_week>/", kept_offline(own_page(week_views.week)), name="week"),
     path("today/", views.today, name="today"),
-    # The athlete's session, kept on the phone for the gym; coaching/urls.py routes the
-    # coach's read-only copy to the same view.
     path(
         "sessions/<int:session_id>/",
         kept_offline(own_session_page(views.session)),

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from tracking.weaker_leg import weaker_leg_reps
+
 # The guide: 1–2 reps in reserve on most sets, three at the most. A set at RIR 3 or
 # less is a hard set; at 4 or more the lifter left reps in the tank.
 HARD_SET_MAX_RIR = 3
@@ -80,7 +82,7 @@ def judge_set(
     if reps is None:
         if reps_left is None or reps_right is None:
             raise ValueError(PER_LEG_OR_BOTH_MESSAGE)
-        reps = min(reps_left, reps_right)
+        reps = weaker_leg_reps(reps=None, reps_left=reps_left, reps_right=reps_right)
     elif reps_left is not None or reps_right is not None:
         raise ValueError(PER_LEG_OR_BOTH_MESSAGE)
 

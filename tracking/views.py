@@ -10,7 +10,7 @@ from django_htmx.http import reswap, retarget
 from programs.access import find_prescription_for_athlete, get_session_for_athlete
 from programs.models import Session, SessionPrescription
 from programs.numbers import parse_whole_number
-from programs.today import athlete_today
+from programs.today import athlete_today, todays_session
 from programs.viewer import Viewer, own_viewer
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
@@ -49,10 +49,10 @@ ALREADY_LOGGED_NOTICE = "This set was already logged (from another tab or phone)
 @login_required
 def today(request):
     day = athlete_today(request.user)
-    session = Session.objects.filter(athlete=request.user, date=day).first()
+    session = todays_session(request.user, today=day)
     # A rest day, or a week nothing made yet (no daily command): make it once.
     if session is None and ensure_week(athlete=request.user, week=IsoWeek.of(day), today=day):
-        session = Session.objects.filter(athlete=request.user, date=day).first()
+        session = todays_session(request.user, today=day)
     if session is None:
         return redirect("week", iso_week=str(IsoWeek.of(day)))
     return redirect("session", session_id=session.pk)

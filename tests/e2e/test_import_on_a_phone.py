@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from exchange import samples
+from demo import samples
 from tracking.models import SetLog
 
 

@@ -1,6 +1,6 @@
 """The progress and balance pages on a phone: readable at 360 px, charts with their numbers.
 
-The training is the demo athlete's (tracking/demo_history.py: eight weeks, a lagging left
+The training is the demo athlete's (demo/history.py: eight weeks, a lagging left
 leg, back squats left far from failure, a week without hamstrings), relative to today, plus
 this week's sessions up to today by the same rule. With LEGPLANNER_SCREENSHOTS=1
 the pages are also saved as the README's screenshots, docs/progress.png and docs/balance.png.
@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from demo.history import history_weeks, seed_history, sets_for
 from programs.models import SessionPrescription
 from programs.today import athlete_today
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
-from tracking.demo_history import history_weeks, seed_history, sets_for
 from tracking.models import SetLog
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from django.db.models import Count, F, FloatField, IntegerField, Max, Q, Sum, Value
-from django.db.models.functions import Cast, Coalesce, Least
+from django.db.models.functions import Cast, Coalesce
 
 from programs.models import Mechanics, SessionPrescription
 from tracking.insights.effort import EffortRow
@@ -25,19 +25,17 @@ from tracking.insights.progress import LoggedSet, SessionBest, TrainedExercise
 from tracking.models import SetLog
 from tracking.progression import EPLEY_DIVISOR
 from tracking.verdicts import HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR
+from tracking.weaker_leg import WEAKER_LEG_REPS
 
 SESSION_DATE = "prescription__session__date"
 ATHLETE = "prescription__session__athlete_id"
 
 Row = TypeVar("Row")
 
-# A per-leg set is judged on its weaker leg (DOMAIN.md); both legs are always there
-# (setlog_reps_or_both_legs), so Least never meets a NULL, where SQLite and PostgreSQL differ.
-JUDGED_REPS = Coalesce("reps", Least("reps_left", "reps_right"))
 # Epley on reps + RIR, as tracking.progression.estimated_1rm, in floating point: the same
 # arithmetic on both databases, exact enough for a chart.
 E1RM = Cast("load_kg", FloatField()) * (
-    Value(1.0) + Cast(JUDGED_REPS + F("rir"), FloatField()) / Value(float(EPLEY_DIVISOR))
+    Value(1.0) + Cast(WEAKER_LEG_REPS + F("rir"), FloatField()) / Value(float(EPLEY_DIVISOR))
 )
 # Work done: a per-leg set's reps are both legs'.
 VOLUME = Cast("load_kg", FloatField()) * Cast(

@@ -4,10 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
-from coaching.demo import seed_coaching_demo
+from demo.coaching import seed_coaching_demo
+from demo.history import HISTORY_WEEKS, history_weeks, seed_history
 from programs.models import Assignment, Program
 from programs.today import athlete_today
-from tracking.demo_history import HISTORY_WEEKS, history_weeks, seed_history
 
 DEMO_ACCOUNTS = "athlete demo / demo, coach coach / coach"
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         today = athlete_today(athlete)
         # The history's first Monday, so the progress and balance pages have weeks to show.
         start = history_weeks(today=today)[0].monday
-        assignment = athlete.assignments.filter(end_date__isnull=True).first()
+        assignment = athlete.assignments.open().first()
         if assignment is None:
             Assignment.objects.create(
                 athlete=athlete,

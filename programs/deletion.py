@@ -1,4 +1,9 @@
-"""Deleting an account and everything that is the athlete's."""
+"""Deleting an account and everything that is the athlete's.
+
+In programs: the rows of every app go by cascade from the user, so the only tables this
+must name are those it locks against a tick or a generation (sessions and their copies),
+and programs is the lowest layer that knows them; the account page it hangs from is
+programs' too."""
 
 from django.db import transaction
 

@@ -1,29 +1,19 @@
-"""Getting onto a program: signing up, setting up the first assignment, joining a coach."""
+"""Getting onto a program: setting up the first assignment, joining a coach."""
 
 import datetime as dt
 
 from django.db import transaction
 from django.db.models import Max
 
-from accounts.invitations import claim_invitation, lock_open_invitation
+from accounts.invitations import claim_invitation
 from accounts.models import User
-from accounts.schedule import regenerate_from
+from programs.generation import regenerate_from
 from programs.models import Assignment, Program, Session, Weekday
-from programs.weeks import IsoWeek
+from programs.today import athlete_today
 
 
 class AlreadySetUp(Exception):
     """The athlete has an assignment already: setup is for the first one only."""
-
-
-@transaction.atomic
-def sign_up(
-    *, username: str, email: str, password: str, invitation_token: str | None, now: dt.datetime
-) -> User:
-    if invitation_token:
-        # Refuse before writing anything when the link died while the form was filled in.
-        lock_open_invitation(token=invitation_token, now=now)
-    return User.objects.create_user(username=username, email=email, password=password)
 
 
 @transaction.atomic
@@ -84,12 +74,8 @@ def join_coach(*, athlete: User, token: str, now: dt.datetime) -> Assignment:
     """An athlete already training accepts an invitation: the current assignment ends,
     the invitation's starts today on the athlete's weekdays."""
     invitation = claim_invitation(token=token, athlete=athlete, now=now)
-    today = now.astimezone(athlete.zone).date()
-    current = (
-        Assignment.objects.select_for_update()
-        .filter(athlete=athlete, end_date__isnull=True)
-        .first()
-    )
+    today = athlete_today(athlete, now=now)
+    current = Assignment.objects.select_for_update().open().filter(athlete=athlete).first()
     weekdays = (Weekday.MONDAY, Weekday.THURSDAY)
     start = today
     if current is not None:
@@ -103,5 +89,5 @@ def join_coach(*, athlete: User, token: str, now: dt.datetime) -> Assignment:
         weekday_two=weekdays[1],
         start_date=start,
     )
-    regenerate_from(athlete=athlete, week=IsoWeek.of(today))
+    regenerate_from(athlete=athlete, today=today)
     return assignment

@@ -5,9 +5,9 @@ import datetime as dt
 from django.db import transaction
 
 from accounts.models import User
-from accounts.schedule import regenerate_from
+from programs.generation import regenerate_from
 from programs.models import Assignment
-from programs.weeks import IsoWeek
+from programs.today import athlete_today
 
 
 @transaction.atomic
@@ -27,14 +27,10 @@ def update_account(
     athlete.change_settings(unit=unit, time_zone=time_zone, email=email)
     if weekdays is None:
         return
-    assignment = (
-        Assignment.objects.select_for_update()
-        .filter(athlete=athlete, end_date__isnull=True)
-        .first()
-    )
+    assignment = Assignment.objects.select_for_update().open().filter(athlete=athlete).first()
     if assignment is None or (assignment.weekday_one, assignment.weekday_two) == weekdays:
         return
     assignment.weekday_one, assignment.weekday_two = weekdays
     assignment.save(update_fields=["weekday_one", "weekday_two"])
-    today = now.astimezone(athlete.zone).date()
-    regenerate_from(athlete=athlete, week=IsoWeek.of(today))
+    today = athlete_today(athlete, now=now)
+    regenerate_from(athlete=athlete, today=today)

@@ -1,0 +1,49 @@
+"""The home redirect and the week page: the plan (programs.week_page) with the week's
+balance summary (tracking's hard sets per muscle) beside it.
+
+In tracking, not programs, because the page reads both: programs knows nothing of what
+was done, and import-linter holds it to that."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from programs.today import athlete_today
+from programs.viewer import Viewer
+from programs.week_page import load_week
+from programs.weeks import IsoWeek
+from tracking.insights.pages import load_week_balance
+
+
+@require_GET
+@login_required
+def home(request):
+    return redirect("week", iso_week=str(IsoWeek.of(athlete_today(request.user))))
+
+
+@require_GET
+def week(request, iso_week: str, *, viewer: Viewer):
+    """The athlete's week, as the athlete or their coach (read-only) sees it."""
+    try:
+        shown = IsoWeek.parse(iso_week)
+    except ValueError:
+        raise Http404("No such week.") from None
+    athlete = viewer.athlete
+    today = athlete_today(athlete)
+    if not shown.within_reach(today=today):
+        raise Http404("No such week.")
+    view = load_week(athlete=athlete, week=shown, today=today)
+    balance = load_week_balance(athlete=athlete, week=shown, today=today) if view.sessions else None
+    return render(
+        request,
+        "programs/week.html",
+        {
+            "viewer": viewer,
+            "view": view,
+            "previous_week": shown.shifted(-1),
+            "next_week": shown.shifted(1),
+            "this_week": IsoWeek.of(today),
+            "balance": balance,
+        },
+    )
