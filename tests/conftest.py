@@ -28,36 +28,42 @@ def program(db) -> Program:
     return Program.objects.get(is_default=True)
 
 
-@pytest.fixture
-def coach(db) -> User:
-    user = make_user("coach", is_staff=True)
+def make_coach(username: str) -> User:
+    user = make_user(username, is_staff=True)
     user.groups.add(Group.objects.get(name="Coaches"))
     return user
+
+
+def make_athlete(username: str, *, coach: User, **fields) -> User:
+    """An athlete on the guide's program with this coach since Monday 5 January 2026."""
+    user = make_user(username, **fields)
+    Assignment.objects.create(
+        athlete=user,
+        program=Program.objects.get(is_default=True),
+        coach=coach,
+        start_date=dt.date(2026, 1, 5),
+    )
+    return user
+
+
+@pytest.fixture
+def coach(db) -> User:
+    return make_coach("coach")
 
 
 @pytest.fixture
 def other_coach(db) -> User:
-    user = make_user("other_coach", is_staff=True)
-    user.groups.add(Group.objects.get(name="Coaches"))
-    return user
+    return make_coach("other_coach")
 
 
 @pytest.fixture
 def athlete(db, program, coach) -> User:
-    user = make_user("athlete", time_zone="Europe/Paris")
-    Assignment.objects.create(
-        athlete=user, program=program, coach=coach, start_date=dt.date(2026, 1, 5)
-    )
-    return user
+    return make_athlete("athlete", coach=coach, time_zone="Europe/Paris")
 
 
 @pytest.fixture
 def other_athlete(db, program, other_coach) -> User:
-    user = make_user("other_athlete")
-    Assignment.objects.create(
-        athlete=user, program=program, coach=other_coach, start_date=dt.date(2026, 1, 5)
-    )
-    return user
+    return make_athlete("other_athlete", coach=other_coach)
 
 
 @pytest.fixture(scope="module")
