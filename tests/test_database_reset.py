@@ -1,14 +1,14 @@
 """A transactional test may leave the database as it likes: the next one still starts
 from the rows the migrations made (tests/conftest.py asks pytest-django for it).
 
-Both tests in one xdist group, so they run in this order on one worker."""
+The two run in this order when run alone, as on one xdist worker (the default
+distribution keeps a worker's tests in order); on two workers the second still checks
+a database that a transactional test may have left empty."""
 
 import pytest
 from django.contrib.auth.models import Group
 
 from programs.models import Program
-
-pytestmark = pytest.mark.xdist_group("database_reset")
 
 
 @pytest.mark.django_db(transaction=True)
