@@ -168,6 +168,21 @@ def production_server(django_db_setup) -> Iterator[Server]:
             yield Server(url=f"http://{HOST}:{served.port}", secret_key=env["SECRET_KEY"])
 
 
+@pytest.fixture(scope="package", autouse=True)
+def _migrated_rows(django_db_setup) -> str:
+    """The migrated rows pytest-django serialized for its rollback, taken before Playwright
+    starts: while its event loop runs, Django hands this thread another connection
+    object, which does not carry them."""
+    return connection._test_serialized_contents
+
+
+@pytest.fixture(autouse=True)
+def _serialized_rollback_beside_playwright(_migrated_rows: str) -> None:
+    """Given to the connection the test uses, so that pytest-django's serialized rollback
+    (tests/conftest.py) puts them back before each test here too."""
+    connection._test_serialized_contents = _migrated_rows
+
+
 @pytest.fixture
 def server(production_server: Server, transactional_db) -> Server:
     """The server, for a test whose rows are committed: gunicorn reads them from its
