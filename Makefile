@@ -8,7 +8,7 @@ PYTHON := $(shell command -v python3.11 || command -v python3)
 HOST := 127.0.0.1:8000
 
 .DEFAULT_GOAL := venv
-.PHONY: venv run test lint format
+.PHONY: venv run test test-fast lint format
 
 venv: $(STAMP)
 
@@ -32,10 +32,23 @@ run: venv
 	@echo
 	$(BIN)/python manage.py runserver $(HOST)
 
+# One xdist worker per core for all but the browser tests. Those run after, in one
+# process: one gunicorn and one Chromium per pass (tests/e2e/conftest.py), not one per
+# worker. xdist's default distribution keeps pytest-django's order on each worker (the
+# transactional tests last), which tests/conftest.py's database reset relies on.
+PARALLEL := -n auto --ignore=tests/e2e
+
 # The suite on SQLite first (fast, no server), then on PostgreSQL like production.
 test: lint
-	env -u DATABASE_URL $(BIN)/pytest
-	scripts/test-postgres
+	env -u DATABASE_URL $(BIN)/pytest $(PARALLEL)
+	env -u DATABASE_URL $(BIN)/pytest tests/e2e
+	scripts/test-postgres $(PARALLEL)
+	scripts/test-postgres tests/e2e
+
+# The loop while editing: no browser, SQLite, a few examples per property test.
+# `make test` before pushing runs everything.
+test-fast: venv
+	env -u DATABASE_URL $(BIN)/pytest $(PARALLEL) --hypothesis-profile=fast
 
 # lint-imports: the layers of ../shared/ARCHITECTURE.md ([tool.importlinter] in pyproject.toml).
 lint: venv

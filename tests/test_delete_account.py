@@ -18,7 +18,7 @@ from programs.deletion import USERNAME_MISMATCH_MESSAGE
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Session, SessionPrescription
 from programs.weeks import IsoWeek
-from tests.conftest import at_once, log_set_on, make_user
+from tests.conftest import at_once, log_set_on, make_user, race_rounds
 from tracking.models import SetLog, UndoneSet
 
 DELETE = "/account/delete/"
@@ -154,13 +154,11 @@ def _queued_ticks(client, copies):
     return send
 
 
-ROUNDS = 10
+ROUNDS = race_rounds(10)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_deleting_the_account_while_queued_ticks_arrive_wins(
-    migrated_rows_put_back, program, coach
-):
+def test_deleting_the_account_while_queued_ticks_arrive_wins(program, coach):
     """The deletion wins; a tick answers 200 before it, a clear 4xx (or the login page)
     after it, never a 500; and nothing of the athlete stays."""
     deleted, ticks = 0, Counter()

@@ -18,11 +18,10 @@ from exchange.parsing import ImportRefused, ParsedFile
 
 TODAY = dt.date(2024, 2, 12)
 IMPORT = "/account/import/"
-FAST = settings(max_examples=150, deadline=None)
+# Cheap examples (no request): half again the profile's count (tests/conftest.py).
+FAST = settings(max_examples=settings.default.max_examples * 3 // 2, deadline=None)
 # The page tests share one test's database across examples, as one athlete uploading again.
-PAGES = settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+PAGES = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 STRONG_COLUMNS = samples.STRONG_HEADER.split(",")
 KNOWN_COLUMNS = sorted(

@@ -23,7 +23,7 @@ TABS = 3
 
 
 @pytest.mark.django_db(transaction=True)
-def test_one_import_confirmed_from_two_tabs_writes_once(migrated_rows_put_back, athlete):
+def test_one_import_confirmed_from_two_tabs_writes_once(athlete):
     content = samples.strong_csv(weeks=8).encode()
     acknowledged = stored = 0
     with time_machine.travel(dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC), tick=False):

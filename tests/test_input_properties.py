@@ -21,7 +21,6 @@ from tracking.models import SetLog
 # The fixtures (the athlete, their session, the logged-in client) hold across examples:
 # each example is one more request to the same app, as a user trying things would send.
 PROPERTIES = settings(
-    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -303,9 +303,7 @@ def test_accept_needs_a_logged_in_post(client, athlete, invitation):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_racing_athletes_with_one_link_get_one_assignment(
-    migrated_rows_put_back, program, coach, coachs_program
-):
+def test_racing_athletes_with_one_link_get_one_assignment(program, coach, coachs_program):
     """The invitation row is locked while it is claimed: the first one wins."""
     from django.test import Client
 

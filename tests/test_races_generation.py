@@ -16,16 +16,16 @@ from django.test import Client
 
 from programs import generation
 from programs.generation import assignments_in_week, generate_week
-from programs.models import Prescription, Program, Session, SessionPrescription
+from programs.models import Prescription, Session, SessionPrescription
 from programs.weeks import IsoWeek
-from tests.conftest import make_user, put_rows_back
+from tests.conftest import make_user, race_rounds
 from tracking.models import SetLog
 
 W48 = IsoWeek(2026, 48)
 # Monday 23 November 2026, 07:00 in Paris: the athlete's Day 1 is today.
 MONDAY_MORNING = dt.datetime(2026, 11, 23, 6, tzinfo=dt.UTC)
 HTMX = {"HTTP_HX_REQUEST": "true"}
-ROUNDS = 30
+ROUNDS = race_rounds(30)
 TICKERS = 4
 
 
@@ -37,19 +37,9 @@ def monday_morning():
         yield
 
 
-@pytest.fixture(scope="module")
-def migrated_rows(migrated_rows_put_back, django_db_blocker) -> str:
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture
-def racing(migrated_rows, transactional_db):
-    """A transactional test whose database starts as migrated: the previous test's flush
-    took the guide's program and the Coaches group (migrated_rows_put_back puts them back
-    once, after the module)."""
-    if not Program.objects.filter(is_default=True).exists():
-        put_rows_back(migrated_rows)
+def racing(transactional_db):
+    """Committed rows, which the racing threads see from their own connections."""
 
 
 def at_once(*jobs) -> list:
@@ -90,7 +80,7 @@ def _squat_copy(athlete) -> SessionPrescription:
 
 
 @pytest.mark.parametrize(
-    ("rounds", "window"), [(ROUNDS, 0), (10, 0.05)], ids=["natural", "widened"]
+    ("rounds", "window"), [(ROUNDS, 0), (race_rounds(10), 0.05)], ids=["natural", "widened"]
 )
 def test_ticks_racing_regeneration_lose_no_acknowledged_set(
     racing, athlete, capsys, monkeypatch, rounds, window
@@ -177,7 +167,7 @@ def test_the_desk_racing_an_athlete_opening_a_new_week_answers_200(racing, athle
     """The coach's desk and the athlete's first look both make this week: one makes it,
     the other finds it, neither answers 500."""
     desk, phone, laptop = logged_in(coach), logged_in(athlete), logged_in(athlete)
-    for _ in range(10):
+    for _ in range(race_rounds(10)):
         Session.objects.filter(athlete=athlete).delete()
         results = at_once(
             lambda: desk.get("/coach/").status_code,
@@ -203,7 +193,7 @@ def test_the_daily_command_racing_a_first_look_finishes_every_athlete(
         call_command("generate_week", week=str(W48), stdout=out)
         return out.getvalue()
 
-    for _ in range(10):
+    for _ in range(race_rounds(10)):
         Session.objects.all().delete()
         results = at_once(command, lambda: phone.get(f"/week/{W48}/").status_code)
         assert not isinstance(results[0], Exception), results[0]
@@ -237,7 +227,7 @@ def test_ticks_racing_the_end_of_a_program_lose_no_acknowledged_set(racing, athl
 
         return post
 
-    for _ in range(10):
+    for _ in range(race_rounds(10)):
         athlete.assignments.update(end_date=None)
         generate_week(assignments=assignments_in_week(W48, athlete=athlete), week=W48)
         results = at_once(

@@ -413,7 +413,7 @@ def test_edit_and_undo_of_another_athletes_set_are_not_found(client, athlete, ot
 
 
 @pytest.mark.django_db(transaction=True)
-def test_racing_ticks_with_one_uuid_write_one_set(migrated_rows_put_back, athlete, other_athlete):
+def test_racing_ticks_with_one_uuid_write_one_set(athlete, other_athlete):
     """Two posts of the same set at the same moment: the unique constraint decides."""
     from django.test import Client
 

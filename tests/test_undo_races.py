@@ -10,17 +10,15 @@ from django.urls import reverse
 
 from programs.generation import assignments_in_week, generate_week
 from programs.models import SessionPrescription
-from tests.conftest import at_once
+from tests.conftest import at_once, race_rounds
 from tests.test_tick import HTMX, W48, tick_data, tick_url
 from tracking.models import SetLog, UndoneSet
 
-RACE_ROUNDS = 20
+RACE_ROUNDS = race_rounds(20)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_edit_racing_an_undo_answers_200_or_not_found(
-    migrated_rows_put_back, athlete, other_athlete
-):
+def test_an_edit_racing_an_undo_answers_200_or_not_found(athlete, other_athlete):
     """Two phones: one edits a set while the other undoes it, then both undo it. Each
     answers 200 or 404 with the reason, never a 500; an undone set stays undone."""
     generate_week(assignments=assignments_in_week(W48), week=W48)

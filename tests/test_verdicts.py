@@ -6,10 +6,8 @@ from tracking.verdicts import (
     AT_LIMIT_MESSAGE,
     BELOW_RANGE_MESSAGE,
     GOOD_SET_MESSAGE,
-    HARD_SET_MAX_RIR,
     PER_LEG_OR_BOTH_MESSAGE,
     TOO_EASY_MESSAGE,
-    TOO_EASY_MIN_RIR,
     EffortVerdict,
     RepVerdict,
     Verdict,
@@ -17,10 +15,6 @@ from tracking.verdicts import (
 )
 
 SQUAT = {"reps_min": 5, "reps_max": 8, "rir_max": 2}
-
-
-def test_thresholds_are_the_guides():
-    assert (HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR) == (3, 4)
 
 
 @pytest.mark.parametrize(
@@ -165,7 +159,7 @@ def test_verdict_labels(reps, rir, label, good):
     assert verdict.is_good is good
 
 
-def test_a_verdict_is_a_value():
+def test_a_set_in_the_range_on_target_is_judged_good():
     verdict = judge_set(reps=6, rir=2, **SQUAT)
 
     assert verdict == Verdict(
@@ -174,5 +168,3 @@ def test_a_verdict_is_a_value():
         reps_judged=6,
         message=GOOD_SET_MESSAGE,
     )
-    with pytest.raises(AttributeError):
-        verdict.reps_judged = 7

@@ -49,13 +49,12 @@ from bench._server import HOST, ROOT, gunicorn, production_env
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session
 from programs.weeks import IsoWeek
-from tests.conftest import PASSWORD, put_rows_back
+from tests.conftest import PASSWORD
 
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 WEEK = IsoWeek(2026, 48)
-_RESTORE_MIGRATED_ROWS = pytest.StashKey[Callable[[], None]]()
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2}
 
 
@@ -74,6 +73,14 @@ def _orm_beside_playwright() -> Iterator[None]:
             del os.environ[ASYNC_UNSAFE]
         else:
             os.environ[ASYNC_UNSAFE] = previous
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here is a browser test: marked, so that `-m "not e2e"` leaves them out."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="package", autouse=True)
@@ -161,10 +168,26 @@ def production_server(django_db_setup) -> Iterator[Server]:
             yield Server(url=f"http://{HOST}:{served.port}", secret_key=env["SECRET_KEY"])
 
 
+@pytest.fixture(scope="package", autouse=True)
+def _migrated_rows(django_db_setup) -> str:
+    """The migrated rows pytest-django serialized for its rollback, taken before Playwright
+    starts: while its event loop runs, Django hands this thread another connection
+    object, which does not carry them."""
+    return connection._test_serialized_contents
+
+
+@pytest.fixture(autouse=True)
+def _serialized_rollback_beside_playwright(_migrated_rows: str) -> None:
+    """Given to the connection the test uses, so that pytest-django's serialized rollback
+    (tests/conftest.py) puts them back before each test here too."""
+    connection._test_serialized_contents = _migrated_rows
+
+
 @pytest.fixture
 def server(production_server: Server, transactional_db) -> Server:
     """The server, for a test whose rows are committed: gunicorn reads them from its
-    own connections, so a test's transaction would hide them."""
+    own connections, so a test's transaction would hide them. Transactional, so the
+    migrated rows are put back before the test (tests/conftest.py)."""
     return production_server
 
 
@@ -271,40 +294,6 @@ def browser_context_args() -> dict:
     # Standalone: pytest-playwright's own asks for the session-wide Playwright (for
     # --device), and the phone is set here anyway.
     return {**PHONE, "is_mobile": True, "has_touch": True}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _migrated_rows(request, django_db_setup, django_db_blocker) -> Iterator[None]:
-    """The guide's program and the Coaches group come from data migrations; the flush
-    after each transactional test here deletes them. Keep a copy from before the first one."""
-    with django_db_blocker.unblock():
-        rows = connection.creation.serialize_db_to_string()
-    test_database = connection.settings_dict["NAME"]
-
-    def restore() -> None:
-        # Never anywhere but the test database: flush empties whatever it is pointed at.
-        if connection.settings_dict["NAME"] != test_database:
-            raise RuntimeError(f"Not restoring rows into {connection.settings_dict['NAME']}")
-        with django_db_blocker.unblock(), _orm_beside_playwright():
-            put_rows_back(rows)
-            connection.close()
-
-    request.config.stash[_RESTORE_MIGRATED_ROWS] = restore
-    yield
-    # Torn down before the test database is: no restore after that.
-    del request.config.stash[_RESTORE_MIGRATED_ROWS]
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After each test here (and its flush), put the migrated rows back: for the next
-    test here, and for the transactional tests elsewhere that run after these."""
-    try:
-        return (yield)
-    finally:
-        restore = item.config.stash.get(_RESTORE_MIGRATED_ROWS, None)
-        if restore is not None and nextitem is not None:
-            restore()
 
 
 @pytest.fixture
