@@ -142,17 +142,22 @@ def _planned_copies(
     return planned
 
 
+def _alternatives_of(model, rows) -> dict[int, list[int]]:
+    """Each row's alternative exercises, in one query: a prescription's or a copy's."""
+    owner = f"{model._meta.model_name}_id"
+    through = model.alternatives.through.objects.filter(**{f"{owner}__in": [r.pk for r in rows]})
+    alternatives = defaultdict(list)
+    for row_id, exercise_id in through.values_list(owner, "exercise_id"):
+        alternatives[row_id].append(exercise_id)
+    return alternatives
+
+
 def _template_prescriptions(templates: set[DayTemplate]) -> dict[int, list[tuple]]:
     """Per template, each prescription with its alternatives, in slot order."""
     prescriptions = list(
         Prescription.objects.filter(day_template__in=templates).order_by("day_template", "order")
     )
-    alternatives = defaultdict(list)
-    through = Prescription.alternatives.through.objects.filter(
-        prescription__in=[p.pk for p in prescriptions]
-    )
-    for prescription_id, exercise_id in through.values_list("prescription_id", "exercise_id"):
-        alternatives[prescription_id].append(exercise_id)
+    alternatives = _alternatives_of(Prescription, prescriptions)
     by_template = defaultdict(list)
     for prescription in prescriptions:
         by_template[prescription.day_template_id].append(
@@ -176,12 +181,7 @@ def _copy_signatures(sessions: list[Session]) -> tuple[dict[int, set[tuple]], se
             pk__in=[copy.pk for copy in copies], set_logs__isnull=False
         ).values_list("session_id", flat=True)
     )
-    alternatives = defaultdict(list)
-    through = SessionPrescription.alternatives.through.objects.filter(
-        sessionprescription__in=[c.pk for c in copies]
-    )
-    for copy_id, exercise_id in through.values_list("sessionprescription_id", "exercise_id"):
-        alternatives[copy_id].append(exercise_id)
+    alternatives = _alternatives_of(SessionPrescription, copies)
     signatures = defaultdict(set)
     for copy in copies:
         signatures[copy.session_id].add(_signature(_values(copy), alternatives[copy.pk]))
