@@ -25,12 +25,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._bare import bare_copy
 from bench._server import (
     ROOT,
     bench_database_url,
@@ -64,53 +64,6 @@ def _athlete(name: str):
     return user
 
 
-def _bare_copy(source, target) -> tuple[int, float]:
-    """The source athlete's sessions, prescriptions and sets, bulk-inserted for the target;
-    only the inserts are timed."""
-    from programs.models import Session, SessionPrescription
-    from tracking.models import SetLog
-
-    assignment = target.assignments.get()
-    sessions = list(Session.objects.filter(athlete=source).order_by("date"))
-    copies = list(SessionPrescription.objects.filter(session__athlete=source))
-    logs = list(SetLog.objects.filter(prescription__session__athlete=source))
-    new_sessions = {
-        s.pk: Session(
-            athlete=target, assignment=assignment, day_template_id=s.day_template_id,
-            date=s.date, day_number=s.day_number, name=s.name, focus=s.focus,
-        )
-        for s in sessions
-    }  # fmt: skip
-    fields = ["order", "sets_min", "sets_max", "reps_min", "reps_max", "per_leg"]
-    new_copies = {
-        c.pk: SessionPrescription(
-            session=new_sessions[c.session_id], exercise_id=c.exercise_id,
-            **{name: getattr(c, name) for name in fields},
-        )
-        for c in copies
-    }  # fmt: skip
-    new_logs = [
-        SetLog(
-            uuid=uuid.uuid4(), prescription=new_copies[log.prescription_id],
-            exercise_id=log.exercise_id, set_number=log.set_number, reps=log.reps,
-            load_kg=log.load_kg, rir=log.rir, logged_at=log.logged_at, note=log.note,
-        )
-        for log in logs
-    ]  # fmt: skip
-    from django.db import transaction
-
-    began = time.perf_counter()
-    with transaction.atomic():
-        Session.objects.bulk_create(new_sessions.values())
-        for copy in new_copies.values():
-            copy.session_id = copy.session.pk
-        SessionPrescription.objects.bulk_create(new_copies.values())
-        for log in new_logs:
-            log.prescription_id = log.prescription.pk
-        SetLog.objects.bulk_create(new_logs, batch_size=2000)
-    return len(new_logs), time.perf_counter() - began
-
-
 def child(args: argparse.Namespace) -> int:
     setup_django({})
     from django.core.management import call_command
@@ -139,9 +92,9 @@ def child(args: argparse.Namespace) -> int:
         again = import_history(athlete=athlete, parsed=parse_file(content), unit="kg", choices={})
         timings["again"].append(time.perf_counter() - began)
         assert again.sets_created == 0, "a second import wrote sets"
-        copied, seconds = _bare_copy(athlete, _athlete(f"bare{run}"))
-        assert copied == sets
-        timings["baseline"].append(seconds)
+        bare = bare_copy(source=athlete, target=_athlete(f"bare{run}"))
+        assert bare.sets == sets
+        timings["baseline"].append(bare.seconds)
     version = ".".join(map(str, connection.get_database_version()))
     Path(args.results).write_text(
         json.dumps(

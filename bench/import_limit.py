@@ -36,6 +36,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._bare import bare_copy
 from bench._server import (
     HOST,
     ROOT,
@@ -102,60 +103,22 @@ def child_baseline(args) -> int:
     """The lifter's imported sessions, prescriptions and sets, bulk-inserted for another
     athlete; only the inserts are timed."""
     setup_django({})
-    from django.db import connection, transaction
+    from django.db import connection
 
     from accounts.models import User
-    from programs.models import Session, SessionPrescription
-    from tracking.models import SetLog
 
-    source = User.objects.get(username="lifter")
-    target = _athlete("bare", password=None)
-    assignment = target.assignments.get()
-    sessions = list(Session.objects.filter(athlete=source))
-    copies = list(SessionPrescription.objects.filter(session__athlete=source))
-    logs = list(SetLog.objects.filter(prescription__session__athlete=source))
-    new_sessions = {
-        s.pk: Session(
-            athlete=target, assignment=assignment, day_template_id=s.day_template_id,
-            date=s.date, day_number=s.day_number, name=s.name, focus=s.focus,
-        )
-        for s in sessions
-    }  # fmt: skip
-    fields = ["order", "sets_min", "sets_max", "reps_min", "reps_max", "per_leg"]
-    new_copies = {
-        c.pk: SessionPrescription(
-            session=new_sessions[c.session_id], exercise_id=c.exercise_id,
-            **{name: getattr(c, name) for name in fields},
-        )
-        for c in copies
-    }  # fmt: skip
-    new_logs = [
-        SetLog(
-            uuid=uuid.uuid4(), prescription=new_copies[log.prescription_id],
-            exercise_id=log.exercise_id, set_number=log.set_number, reps=log.reps,
-            load_kg=log.load_kg, rir=log.rir, logged_at=log.logged_at, note=log.note,
-        )
-        for log in logs
-    ]  # fmt: skip
-    began = time.perf_counter()
-    with transaction.atomic():
-        Session.objects.bulk_create(new_sessions.values())
-        for copy in new_copies.values():
-            copy.session_id = copy.session.pk
-        SessionPrescription.objects.bulk_create(new_copies.values())
-        for log in new_logs:
-            log.prescription_id = log.prescription.pk
-        SetLog.objects.bulk_create(new_logs, batch_size=2000)
-    seconds = time.perf_counter() - began
+    bare = bare_copy(
+        source=User.objects.get(username="lifter"), target=_athlete("bare", password=None)
+    )
     version = ".".join(map(str, connection.get_database_version()))
     Path(args.results).write_text(
         json.dumps(
             {
                 "database": f"{connection.display_name} {version}",
-                "seconds": seconds,
-                "sessions": len(sessions),
-                "prescriptions": len(copies),
-                "sets": len(logs),
+                "seconds": bare.seconds,
+                "sessions": bare.sessions,
+                "prescriptions": bare.prescriptions,
+                "sets": bare.sets,
             }
         )
     )
