@@ -242,14 +242,7 @@ def generate_week(
 
     Idempotent: a second call changes nothing.
     """
-    assignments = list(assignments)
-    return _retrying(
-        _generate,
-        assignments=assignments,
-        weeks=[week],
-        todays=_todays(assignments, now),
-        missing_only=False,
-    )
+    return _generate_one_week(assignments, week=week, now=now, missing_only=False)
 
 
 def create_missing_week(
@@ -259,13 +252,19 @@ def create_missing_week(
 
     What a page view may do: the first look at a week made by no daily command.
     """
+    return _generate_one_week(assignments, week=week, now=now, missing_only=True)
+
+
+def _generate_one_week(
+    assignments: Iterable[Assignment], *, week: IsoWeek, now: dt.datetime | None, missing_only: bool
+) -> Generated:
     assignments = list(assignments)
     return _retrying(
         _generate,
         assignments=assignments,
         weeks=[week],
         todays=_todays(assignments, now),
-        missing_only=True,
+        missing_only=missing_only,
     )
 
 
