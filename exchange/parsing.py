@@ -141,6 +141,36 @@ class RowProblem(ImportRefused):
         self.line, self.value, self.reason = line, value, reason
 
 
+@dataclass(frozen=True)
+class ProblemGroup:
+    """Rows with the same problem, as the preview lists them."""
+
+    reason: str
+    count: int
+    rows: list[tuple[int, str]]  # (line, value) of the first few
+    more: int  # rows not listed
+
+
+# Rows listed by line in each group of the preview; the count says the rest.
+LINES_SHOWN = 12
+
+
+def group_problems(*, problems: list[RowProblem]) -> list[ProblemGroup]:
+    """The file's problems, one group per reason in the order they first appear."""
+    by_reason: dict[str, list[RowProblem]] = defaultdict(list)
+    for problem in problems:
+        by_reason[problem.reason].append(problem)
+    return [
+        ProblemGroup(
+            reason=reason,
+            count=len(rows),
+            rows=[(row.line, row.value) for row in rows[:LINES_SHOWN]],
+            more=max(len(rows) - LINES_SHOWN, 0),
+        )
+        for reason, rows in by_reason.items()
+    ]
+
+
 def row_problem(template: str, *, reason: str, line: int, value, **fields) -> RowProblem:
     return RowProblem(
         template.format(line=line, value=value, **fields),
