@@ -32,7 +32,8 @@ from programs.models import (
     days_spread_apart,
 )
 from programs.numbers import parse_whole_number
-from tracking.models import MAX_REPS, MAX_RIR
+from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR
+from tracking.units import to_kg
 
 FOCUSES = set(Focus.values)
 
@@ -100,6 +101,7 @@ BAD_DATE_MESSAGE = "Line {line}: the date “{value}” is not a date we read (s
 BAD_NUMBER_MESSAGE = "Line {line}: the {column} “{value}” is not a number."
 BAD_WHOLE_MESSAGE = "Line {line}: the {column} “{value}” is not a whole number."
 OUT_OF_RANGE_MESSAGE = "Line {line}: the {column} {value} is out of range ({low} to {high})."
+LOAD_OVER_MESSAGE = "Line {line}: a load of {value} is more than the {limit} kg we store."
 MISSING_MESSAGE = "Line {line}: the {column} is empty."
 BAD_UNIT_MESSAGE = "Line {line}: the weight unit “{value}” is neither kg nor lbs."
 BAD_JSON_MESSAGE = "Line {line}: this is not valid JSON ({problem})."
@@ -510,6 +512,7 @@ def read_row(
     load = memo_cell(memo, read_decimal, cell("weight"), column="weight", line=line) or Decimal(0)
     _check_range(load, column="weight", line=line, low=0, high=Decimal(10_000))
     unit = format_.unit(cell, header_unit=layout.unit, load=load, line=line)
+    _check_load(load, unit=unit, line=line)
     rir = _rir(cell, line=line, memo=memo)
     duration = format_.duration(cell, started=started, line=line, today=today, memo=memo)
     workout_name = unescape_formula(cell("workout").strip())
@@ -530,6 +533,19 @@ def read_row(
         rir=rir,
         note=unescape_formula(cell("note").strip()),
     )
+
+
+def _check_load(load: Decimal, *, unit: str | None, line: int) -> None:
+    """A load heavier than we store, in the file's unit or, when the file does not say
+    it, even read in pounds (the lighter reading; the athlete picks the unit later)."""
+    if to_kg(load=load, unit=unit or "lb") > MAX_LOAD_KG:
+        raise row_problem(
+            LOAD_OVER_MESSAGE,
+            reason=f"loads over the {MAX_LOAD_KG} kg we store",
+            line=line,
+            value=load,
+            limit=MAX_LOAD_KG,
+        )
 
 
 def _reps(cell, *, line: int, memo: dict) -> int | str:

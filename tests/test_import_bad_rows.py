@@ -160,3 +160,12 @@ def test_the_preview_lists_the_problems_and_the_confirm_imports_the_rest(client,
     assert not PendingImport.objects.exists()
     heaviest = SetLog.objects.order_by("-load_kg").first()
     assert heaviest.load_kg < Decimal(100) and heaviest.reps <= 100
+
+
+def test_a_load_heavier_than_we_store_is_a_problem_when_the_unit_is_known():
+    text = samples.hevy_csv(weeks=1)
+    row = 'Legs A,"8 May 2023, 18:00","8 May 2023, 19:00",,Squat (Barbell),,,9,normal,1500,5,,,'
+    parsed = parse_file((text + row + "\n").encode(), today=TODAY)
+    (problem,) = parsed.problems
+    assert problem.reason == "loads over the 1000 kg we store"
+    assert parsed.set_count == 13
