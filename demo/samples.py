@@ -136,3 +136,155 @@ def strong_csv_up_to(*, max_bytes: int, last: dt.date) -> str:
 
 
 TEN_YEARS_WEEKS = 52 * 10
+
+
+# ---------------------------------------------------------------------------------------
+# The other layouts people's exports come in (issue 15), each made from the same workouts.
+
+STRONG_SEMICOLON_HEADER = (
+    '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";'
+    '"Weight ({weight})";"Reps";"RPE";"Distance ({distance})";"Seconds";"Notes";"Workout Notes"'
+)
+STRONG_OLDEST_HEADER = (
+    "Date,Workout Name,Exercise Name,Set Order,{weight},Reps,{distance},Seconds,Notes"
+)
+FITNOTES_UNIT_PER_ROW_HEADER = (
+    "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment"
+)
+# Strong's header in French, as a French export writes it.
+STRONG_FRENCH_HEADER = (
+    "Date,Nom de l'entraînement,Durée,Nom de l'exercice,Ordre de la série,Poids,Répétitions,"
+    "Distance,Secondes,Notes,Notes d'entraînement,RPE"
+)
+# Hevy's months in the phone's language: (English, French, German, Spanish, Portuguese,
+# Italian) abbreviations, as a phone set to each writes them.
+HEVY_MONTHS = {
+    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+           "nov.", "déc."],
+    "de": ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
+           "Nov.", "Dez."],
+    "es": ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+    "pt": ["jan", "fev", "mar", "abr", "Mai", "jun", "jul", "ago", "set", "out", "nov", "dez"],
+    "it": ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
+}  # fmt: skip
+
+
+def _pounds(kg: Decimal) -> Decimal:
+    return (kg / Decimal("0.45359237")).quantize(Decimal("0.1"))
+
+
+def strong_semicolon_csv(
+    *, first: dt.date = dt.date(2025, 3, 3), weeks: int = 2, unit: str = "kg"
+) -> str:
+    """Strong's semicolon export: every cell quoted, the units in the column names, set
+    orders as words (a warm-up, then a failure set and a drop set at the end)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
+    weight, distance = ("kg", "meters") if unit == "kg" else ("lbs", "miles")
+    out.write(STRONG_SEMICOLON_HEADER.format(weight=weight, distance=distance) + "\n")
+    for number, (start, name, sets) in enumerate(strong_workouts(first=first, weeks=weeks), 1):
+        common = [number, start.strftime("%Y-%m-%d %H:%M:%S"), name, 3600]
+        writer.writerow([*common, sets[0][0], "WARM_UP", 20, 10, "", 0, 0, "", ""])
+        for index, (exercise, order, kg, reps, rpe) in enumerate(sets):
+            load = kg if unit == "kg" else _pounds(kg)
+            kind = {len(sets) - 2: "DROP_SET", len(sets) - 1: "FAILURE"}.get(index, order)
+            writer.writerow([*common, exercise, kind, load, reps, rpe, 0, 0, "", ""])
+    return out.getvalue()
+
+
+def strong_french_csv(*, first: dt.date = dt.date(2025, 9, 1), weeks: int = 2) -> str:
+    """Strong's current layout with the French header; decimal commas, quoted."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    out.write(STRONG_FRENCH_HEADER + "\n")
+    for start, name, sets in strong_workouts(first=first, weeks=weeks):
+        common = [start.strftime("%Y-%m-%d %H:%M:%S"), name, "1h 0m"]
+        for exercise, order, kg, reps, rpe in sets:
+            writer.writerow([*common, exercise, order, str(kg).replace(".", ","), reps, 0, 0,
+                             "", "", rpe])  # fmt: skip
+    return out.getvalue()
+
+
+def strong_oldest_csv(
+    *, first: dt.date = dt.date(2016, 2, 1), weeks: int = 2, unit: str = "kg"
+) -> str:
+    """Strong's oldest layout: no duration, the units as the weight and distance columns."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    weight, distance = ("kg", "km") if unit == "kg" else ("lbs", "mi")
+    out.write(STRONG_OLDEST_HEADER.format(weight=weight, distance=distance) + "\n")
+    for start, name, sets in strong_workouts(first=first, weeks=weeks):
+        for exercise, order, kg, reps, _rpe in sets:
+            load = kg if unit == "kg" else _pounds(kg)
+            writer.writerow([start.strftime("%Y-%m-%d %H:%M:%S"), name, exercise, order, load,
+                             reps, 0, 0, ""])  # fmt: skip
+    return out.getvalue()
+
+
+def fitnotes_unit_per_row_csv(*, first: dt.date = dt.date(2024, 4, 29), weeks: int = 2) -> str:
+    """FitNotes' current layout: the unit on each row (kgs the first week, lbs the next),
+    and a cardio row with a duration written 0:09:21."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    out.write(FITNOTES_UNIT_PER_ROW_HEADER + "\n")
+    for number, (start, _name, sets) in enumerate(strong_workouts(first=first, weeks=weeks)):
+        pounds = number >= 2
+        for exercise, _order, kg, reps, _rpe in sets:
+            load, unit = (_pounds(kg), "lbs") if pounds else (kg, "kgs")
+            writer.writerow([start.date().isoformat(), exercise, "Legs", load, unit, reps, "",
+                             "", "", ""])  # fmt: skip
+        writer.writerow([start.date().isoformat(), "Stationary Bike", "Cardio", "", "", "",
+                         "3.2", "km", "0:09:21", ""])  # fmt: skip
+    return out.getvalue()
+
+
+def hevy_local_csv(*, language: str, first: dt.date = dt.date(2026, 4, 27), weeks: int = 2) -> str:
+    """Hevy's export from a phone in another language: its months in that language."""
+    text = hevy_csv(first=first, weeks=weeks)
+    months = HEVY_MONTHS[language]
+    for english, local in zip(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        months,
+        strict=True,
+    ):
+        text = text.replace(f" {english} ", f" {local} ")
+    return text
+
+
+# Every kind of bad row, and rows that are no strength set, among good ones: (line's cell
+# changes, the reason the preview groups it under). Strong's current layout, in kg.
+BAD_ROWS = [
+    ({"Reps": "101"}, "reps over 100"),
+    ({"Reps": "101"}, "reps over 100"),
+    ({"Reps": ""}, "reps empty"),
+    ({"Set Order": "²"}, "set order not a whole number"),
+    ({"Reps": "²"}, "reps not a whole number"),
+    ({"Weight": "heavy"}, "weight not a number"),
+    ({"Weight": "1e23"}, "weight not a number"),
+    ({"RPE": "11"}, "RPE over 10"),
+    ({"Date": "05/03/2024 18:00:00"}, "dates we do not read (such as 2024-03-05 18:30:00)"),
+    ({"Exercise Name": ""}, "exercise name empty"),
+]
+NOT_SETS = [
+    # A cardio row with its time, a distance-only row, a row with neither reps nor load.
+    {"Exercise Name": "Treadmill", "Weight": "0", "Reps": "0", "Seconds": "0:09:21"},
+    {"Exercise Name": "Sled Push", "Weight": "", "Reps": "", "Distance": "40"},
+    {"Exercise Name": "Plank", "Weight": "", "Reps": "", "Seconds": ""},
+]
+
+
+def strong_csv_with_bad_rows(*, first: dt.date = dt.date(2024, 1, 1), weeks: int = 2) -> str:
+    """Strong's current layout with every kind of bad row after the good ones, and a row of
+    the wrong number of fields."""
+    good = strong_csv(first=first, weeks=weeks, extras=False).splitlines()
+    names = STRONG_HEADER.split(",")
+    day = f"{first + dt.timedelta(weeks=weeks):%Y-%m-%d} 18:00:00"
+    base = dict(zip(names, [day, "Legs", "1h 0m", "Squat (Barbell)", "1", "100", "5", "0",
+                            "0", "", "", "8"], strict=True))  # fmt: skip
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for order, (changes, _reason) in enumerate(BAD_ROWS, 1):
+        writer.writerow({**base, "Set Order": str(order), **changes}.values())
+    for changes in NOT_SETS:
+        writer.writerow({**base, **changes}.values())
+    return "\n".join(good) + "\n" + out.getvalue() + f"{day},Legs\n"

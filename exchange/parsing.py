@@ -14,6 +14,7 @@ converted once the unit is known).
 import csv
 import datetime as dt
 import io
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +32,8 @@ from programs.models import (
     days_spread_apart,
 )
 from programs.numbers import parse_whole_number
-from tracking.models import MAX_REPS, MAX_RIR
+from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR
+from tracking.units import to_kg
 
 FOCUSES = set(Focus.values)
 
@@ -54,6 +56,7 @@ JSON_VERSION = 1
 SKIPPED_REST = "rest timers"
 SKIPPED_WARM_UP = "warm-up sets"
 SKIPPED_TIMED = "timed or distance sets (no reps)"
+SKIPPED_NO_WORK = "rows with neither reps nor load"
 
 # Our Strong export writes a per-leg set as two rows with these notes; reading them back
 # makes one set with both legs again.
@@ -79,6 +82,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 EMPTY_MESSAGE = "The file is empty."
 NO_SETS_MESSAGE = "The file has no sets to import: only its header, or rows that are not sets."
+NO_OTHER_SETS_MESSAGE = "No other row of the file is a set to import."
 NOT_UTF8_MESSAGE = (
     "Line {line}: the file is not UTF-8 text. Export it again as CSV in UTF-8 "
     "(the default of Strong, Hevy and FitNotes)."
@@ -97,6 +101,7 @@ BAD_DATE_MESSAGE = "Line {line}: the date “{value}” is not a date we read (s
 BAD_NUMBER_MESSAGE = "Line {line}: the {column} “{value}” is not a number."
 BAD_WHOLE_MESSAGE = "Line {line}: the {column} “{value}” is not a whole number."
 OUT_OF_RANGE_MESSAGE = "Line {line}: the {column} {value} is out of range ({low} to {high})."
+LOAD_OVER_MESSAGE = "Line {line}: a load of {value} is more than the {limit} kg we store."
 MISSING_MESSAGE = "Line {line}: the {column} is empty."
 BAD_UNIT_MESSAGE = "Line {line}: the weight unit “{value}” is neither kg nor lbs."
 BAD_JSON_MESSAGE = "Line {line}: this is not valid JSON ({problem})."
@@ -127,6 +132,54 @@ class ImportRefused(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class RowProblem(ImportRefused):
+    """A row that is no set we can keep: the rest of the file still imports, and the
+    preview lists the row with its line, its value and the reason (grouped by reason)."""
+
+    def __init__(self, message: str, *, line: int, value: str, reason: str):
+        super().__init__(message)
+        self.line, self.value, self.reason = line, value, reason
+
+
+@dataclass(frozen=True)
+class ProblemGroup:
+    """Rows with the same problem, as the preview lists them."""
+
+    reason: str
+    count: int
+    rows: list[tuple[int, str]]  # (line, value) of the first few
+    more: int  # rows not listed
+
+
+# Rows listed by line in each group of the preview; the count says the rest.
+LINES_SHOWN = 12
+
+
+def group_problems(*, problems: list[RowProblem]) -> list[ProblemGroup]:
+    """The file's problems, one group per reason in the order they first appear."""
+    by_reason: dict[str, list[RowProblem]] = defaultdict(list)
+    for problem in problems:
+        by_reason[problem.reason].append(problem)
+    return [
+        ProblemGroup(
+            reason=reason,
+            count=len(rows),
+            rows=[(row.line, row.value) for row in rows[:LINES_SHOWN]],
+            more=max(len(rows) - LINES_SHOWN, 0),
+        )
+        for reason, rows in by_reason.items()
+    ]
+
+
+def row_problem(template: str, *, reason: str, line: int, value, **fields) -> RowProblem:
+    return RowProblem(
+        template.format(line=line, value=value, **fields),
+        line=line,
+        value=str(value)[:MAX_NUMBER_TEXT],
+        reason=reason,
+    )
 
 
 @dataclass(slots=True)
@@ -185,6 +238,8 @@ class ParsedFile:
     sessions: list[ImportedSession]
     workouts: int
     skipped: dict[str, int] = field(default_factory=dict)
+    # Rows left out because something in them is wrong, in the file's order.
+    problems: list[RowProblem] = field(default_factory=list)
     assignments: list[ImportedAssignment] = field(default_factory=list)
     needs_unit: bool = False
 
@@ -253,8 +308,27 @@ def _header_unit(cell, *, header_unit: str | None, load: Decimal, line: int) -> 
     return header_unit
 
 
+def unit_per_row(cell, *, header_unit: str | None, load, line: int) -> str:
+    """A Weight Unit column (Strong's older layout, FitNotes' current one) says each
+    row's unit; a row with no load may leave it blank."""
+    raw = cell("weight_unit").strip().casefold()
+    if raw in ("kg", "kgs"):
+        return "kg"
+    if raw in ("lb", "lbs"):
+        return "lb"
+    if raw == "" and load == 0:
+        return "kg"
+    raise row_problem(
+        BAD_UNIT_MESSAGE, reason="weight units we do not read", line=line, value=cell("weight_unit")
+    )
+
+
 def _no_duration(cell, *, started: dt.datetime, line: int, today: dt.date, memo: dict):
     return None
+
+
+def _as_written(raw_date: str) -> str:
+    return raw_date
 
 
 def _dated_name(raw_date: str, workout_name: str) -> str:
@@ -283,6 +357,8 @@ class CsvFormat:
     asks_unit: bool = False
     # Weight columns whose name says the unit of every load.
     weight_units: dict[str, str] = field(default_factory=dict)
+    # The date cell as one of ``dates`` reads it (Hevy writes months in the phone's language).
+    normalise_date: Callable[[str], str] = _as_written
 
 
 @dataclass(frozen=True)
@@ -311,7 +387,7 @@ class _Row:
 
 
 def read_date(raw: str, *, format_: CsvFormat, line: int, today: dt.date) -> dt.datetime:
-    value = raw.replace("\u202f", " ").strip()
+    value = format_.normalise_date(raw.replace("\u202f", " ").strip())
     for pattern in format_.dates:
         try:
             moment = dt.datetime.strptime(value, pattern)
@@ -319,13 +395,22 @@ def read_date(raw: str, *, format_: CsvFormat, line: int, today: dt.date) -> dt.
             continue
         high = latest_date(today=today)
         if not EARLIEST_DATE <= moment.date() <= high:
-            raise ImportRefused(
-                DATE_OUT_OF_RANGE_MESSAGE.format(
-                    line=line, value=moment.date(), low=EARLIEST_DATE, high=high
-                )
+            raise row_problem(
+                DATE_OUT_OF_RANGE_MESSAGE,
+                reason=f"dates outside {EARLIEST_DATE} to {high}",
+                line=line,
+                value=moment.date(),
+                low=EARLIEST_DATE,
+                high=high,
             )
         return moment
-    raise ImportRefused(BAD_DATE_MESSAGE.format(line=line, value=raw, example=format_.date_example))
+    raise row_problem(
+        BAD_DATE_MESSAGE,
+        reason=f"dates we do not read (such as {format_.date_example})",
+        line=line,
+        value=raw,
+        example=format_.date_example,
+    )
 
 
 def read_decimal(raw: str, *, column: str, line: int) -> Decimal | None:
@@ -342,7 +427,9 @@ def read_decimal(raw: str, *, column: str, line: int) -> Decimal | None:
             number = None
     # An exponent (1e23) passes Decimal but is no one's weight: only plain notation.
     if number is None or not number.is_finite() or "e" in value.casefold():
-        raise ImportRefused(BAD_NUMBER_MESSAGE.format(line=line, column=column, value=raw))
+        raise row_problem(
+            BAD_NUMBER_MESSAGE, reason=f"{column} not a number", line=line, value=raw, column=column
+        )
     return number
 
 
@@ -354,15 +441,33 @@ def read_whole(raw: str, *, column: str, line: int) -> int | None:
     digits, point, zeros = value.partition(".")
     number = parse_whole_number(digits)
     if number is None or (point and zeros.strip("0")):
-        raise ImportRefused(BAD_WHOLE_MESSAGE.format(line=line, column=column, value=raw))
+        raise row_problem(
+            BAD_WHOLE_MESSAGE,
+            reason=f"{column} not a whole number",
+            line=line,
+            value=raw,
+            column=column,
+        )
     return number
 
 
 def _check_range(value, *, column: str, line: int, low, high) -> None:
     if not low <= value <= high:
-        raise ImportRefused(
-            OUT_OF_RANGE_MESSAGE.format(line=line, column=column, value=value, low=low, high=high)
+        raise row_problem(
+            OUT_OF_RANGE_MESSAGE,
+            reason=f"{column} over {high}" if value > high else f"{column} under {low}",
+            line=line,
+            value=value,
+            column=column,
+            low=low,
+            high=high,
         )
+
+
+def missing(*, column: str, line: int) -> RowProblem:
+    return row_problem(
+        MISSING_MESSAGE, reason=f"{column} empty", line=line, value="", column=column
+    )
 
 
 def rir_from_rpe(rpe: Decimal) -> int:
@@ -397,7 +502,7 @@ def read_row(
         return order
     raw_date = cell("date")
     if not raw_date.strip():
-        raise ImportRefused(MISSING_MESSAGE.format(line=line, column="date"))
+        raise missing(column="date", line=line)
     started = memo_cell(memo, read_date, raw_date, format_=format_, line=line, today=today)
     if format_.day_only:
         started = dt.datetime.combine(started.date(), DAY_ONLY_TIME)
@@ -407,12 +512,13 @@ def read_row(
     load = memo_cell(memo, read_decimal, cell("weight"), column="weight", line=line) or Decimal(0)
     _check_range(load, column="weight", line=line, low=0, high=Decimal(10_000))
     unit = format_.unit(cell, header_unit=layout.unit, load=load, line=line)
+    _check_load(load, unit=unit, line=line)
     rir = _rir(cell, line=line, memo=memo)
     duration = format_.duration(cell, started=started, line=line, today=today, memo=memo)
     workout_name = unescape_formula(cell("workout").strip())
     exercise = unescape_formula(cell("exercise").strip())
     if not exercise:
-        raise ImportRefused(MISSING_MESSAGE.format(line=line, column="exercise name"))
+        raise missing(column="exercise name", line=line)
     return _Row(
         line=line,
         workout_key=format_.workout_key(raw_date.strip(), workout_name),
@@ -429,17 +535,38 @@ def read_row(
     )
 
 
+def _check_load(load: Decimal, *, unit: str | None, line: int) -> None:
+    """A load heavier than we store, in the file's unit or, when the file does not say
+    it, even read in pounds (the lighter reading; the athlete picks the unit later)."""
+    if to_kg(load=load, unit=unit or "lb") > MAX_LOAD_KG:
+        raise row_problem(
+            LOAD_OVER_MESSAGE,
+            reason=f"loads over the {MAX_LOAD_KG} kg we store",
+            line=line,
+            value=load,
+            limit=MAX_LOAD_KG,
+        )
+
+
 def _reps(cell, *, line: int, memo: dict) -> int | str:
-    """The row's reps, or why it is no set: a timed or distance set has none."""
-    reps = memo_cell(memo, read_whole, cell("reps"), column="reps", line=line)
-    distance = memo_cell(memo, read_decimal, cell("distance"), column="distance", line=line)
-    seconds = memo_cell(memo, read_decimal, cell("seconds"), column="seconds", line=line)
-    if not reps and ((distance or 0) > 0 or (seconds or 0) > 0):
+    """The row's reps, or why it is no set: a timed or distance set has none, and a row
+    with neither reps nor load is no strength set."""
+    raw_reps = cell("reps").strip()
+    if raw_reps in ("", "0", "0.0") and (_measured(cell("distance")) or _measured(cell("seconds"))):
         return SKIPPED_TIMED
+    reps = memo_cell(memo, read_whole, raw_reps, column="reps", line=line)
     if reps is None:
-        raise ImportRefused(MISSING_MESSAGE.format(line=line, column="reps"))
+        if not _measured(cell("weight")):
+            return SKIPPED_NO_WORK
+        raise missing(column="reps", line=line)
     _check_range(reps, column="reps", line=line, low=0, high=MAX_REPS)
     return reps
+
+
+def _measured(raw: str) -> bool:
+    """Whether a distance, a time or a load cell says something was done. Only deciding
+    whether the row is a set: a time written 0:09:21 counts, not just a number of seconds."""
+    return any(character in "123456789" for character in raw)
 
 
 def _rir(cell, *, line: int, memo: dict) -> int | None:
@@ -475,7 +602,7 @@ def _join_legs(rows: list[_Row]) -> list[_Row]:
 
 def _read_csv_rows(
     text: str, *, today: dt.date, recognise: Callable[[list[str]], Layout]
-) -> tuple[Layout, list[_Row], Counter]:
+) -> tuple[Layout, list[_Row], Counter, list[RowProblem]]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -486,8 +613,8 @@ def _read_csv_rows(
     except csv.Error as error:
         raise ImportRefused(BAD_CSV_MESSAGE.format(line=1, problem=error)) from None
     layout = recognise(header)
-    names = [name.strip() for name in header]
-    rows, skipped, memo = [], Counter(), {}
+    names = [unicodedata.normalize("NFC", name.strip()) for name in header]
+    rows, skipped, problems, memo = [], Counter(), [], {}
     while True:
         try:
             values = next(reader)
@@ -500,22 +627,33 @@ def _read_csv_rows(
         line = reader.line_num
         if not any(value.strip() for value in values):
             continue
-        if len(values) != len(names):
-            raise ImportRefused(
-                FIELD_COUNT_MESSAGE.format(line=line, found=len(values), expected=len(names))
-            )
-        read = read_row(
-            dict(zip(names, values, strict=True)),
-            layout=layout,
-            line=line,
-            today=today,
-            memo=memo,
-        )
+        try:
+            read = _read_line(values, names=names, layout=layout, line=line, today=today, memo=memo)
+        except RowProblem as problem:
+            problems.append(problem)
+            continue
         if isinstance(read, str):
             skipped[read] += 1
         else:
             rows.append(read)
-    return layout, rows, skipped
+    return layout, rows, skipped, problems
+
+
+def _read_line(
+    values: list[str], *, names: list[str], layout: Layout, line: int, today: dt.date, memo: dict
+) -> _Row | str:
+    if len(values) != len(names):
+        raise row_problem(
+            FIELD_COUNT_MESSAGE,
+            reason=f"rows with another number of fields than the header's {len(names)}",
+            line=line,
+            value=len(values),
+            found=len(values),
+            expected=len(names),
+        )
+    return read_row(
+        dict(zip(names, values, strict=True)), layout=layout, line=line, today=today, memo=memo
+    )
 
 
 def _set_times(rows: list[_Row]) -> list[dt.datetime]:
@@ -529,17 +667,21 @@ def _set_times(rows: list[_Row]) -> list[dt.datetime]:
 
 def parse_csv(text: str, *, today: dt.date, recognise: Callable[[list[str]], Layout]) -> ParsedFile:
     """The sessions of a CSV file whose format ``recognise`` tells from its header."""
-    layout, rows, skipped = _read_csv_rows(text, today=today, recognise=recognise)
+    layout, rows, skipped, problems = _read_csv_rows(text, today=today, recognise=recognise)
     rows = _join_legs(rows)
     if not rows:
-        raise ImportRefused(NO_SETS_MESSAGE)
+        raise ImportRefused(_no_sets_message(problems))
     workouts: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
         workouts[row.workout_key].append(row)
     sessions, groups, orders = _group(workouts)
     for (day, exercise), prescription in groups.items():
-        _number_sets(prescription, orders=orders[id(prescription)], day=day, exercise=exercise)
+        problems.extend(
+            _number_sets(prescription, orders=orders[id(prescription)], day=day, exercise=exercise)
+        )
+    problems.sort(key=lambda problem: problem.line)
     return ParsedFile(
+        problems=problems,
         format=layout.format.name,
         sessions=sorted(sessions.values(), key=lambda session: session.date),
         workouts=len(workouts),
@@ -600,19 +742,38 @@ def _imported_set(row: _Row, *, logged_at: dt.datetime, identity: str) -> Import
 
 def _number_sets(
     prescription: ImportedPrescription, *, orders: list[int | None], day: dt.date, exercise: str
-) -> None:
-    """The file's set orders when they are distinct and within bounds; else 1, 2, 3…"""
-    if len(prescription.sets) > MAX_SETS:
-        raise ImportRefused(
-            TOO_MANY_SETS_MESSAGE.format(
-                line=prescription.sets[MAX_SETS].line, limit=MAX_SETS, exercise=exercise, date=day
-            )
-        )
+) -> list[RowProblem]:
+    """The file's set orders when they are distinct and within bounds; else 1, 2, 3…
+    Sets past the most we keep are left out, each a problem."""
+    extra = prescription.sets[MAX_SETS:]
+    del prescription.sets[MAX_SETS:], orders[MAX_SETS:]
     keep = all(number is not None and 1 <= number <= MAX_SETS for number in orders) and len(
         set(orders)
     ) == len(orders)
     for index, logged in enumerate(prescription.sets):
         logged.set_number = orders[index] if keep else index + 1
+    return [
+        row_problem(
+            TOO_MANY_SETS_MESSAGE,
+            reason=f"more than {MAX_SETS} sets of one exercise in a session",
+            line=logged.line,
+            value=exercise,
+            limit=MAX_SETS,
+            exercise=exercise,
+            date=day,
+        )
+        for logged in extra
+    ]
+
+
+def _no_sets_message(problems: list[RowProblem]) -> str:
+    """Every row is a problem or no set: the first problem says why, with a count of the
+    others."""
+    if not problems:
+        return NO_SETS_MESSAGE
+    others = len(problems) - 1
+    more = f" (and {others} more rows with problems)" if others else ""
+    return f"{problems[0].message}{more} {NO_OTHER_SETS_MESSAGE}"
 
 
 # ---------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from exchange.formats import parse_file
 from exchange.forms import ConfirmForm, UploadForm
 from exchange.importing import build_preview, import_history, name_rows
 from exchange.models import PendingImport
-from exchange.parsing import ImportRefused
+from exchange.parsing import ImportRefused, group_problems
 from programs.today import athlete_today
 
 TOO_BIG_MESSAGE = (
@@ -222,7 +222,12 @@ def _preview_page(request, *, parsed, form, pending, names=None, status: int = 2
     return render(
         request,
         "exchange/preview.html",
-        {"preview": summary, "form": form, "pending": pending},
+        {
+            "preview": summary,
+            "form": form,
+            "pending": pending,
+            "problems": group_problems(problems=parsed.problems),
+        },
         status=status,
     )
 

@@ -121,9 +121,6 @@ def refusal(content: bytes) -> str:
          DATE_OUT_OF_RANGE_MESSAGE.format(line=2, value="0001-01-01", low=EARLIEST_DATE, high=LATEST)),
         (strong(row(date="2025-02-13 10:00:00")),
          DATE_OUT_OF_RANGE_MESSAGE.format(line=2, value="2025-02-13", low=EARLIEST_DATE, high=LATEST)),
-        (strong(*[row(order=str(n)) for n in range(1, MAX_SETS + 2)]),
-         TOO_MANY_SETS_MESSAGE.format(line=MAX_SETS + 2, limit=MAX_SETS,
-                                      exercise="Squat (Barbell)", date="2024-01-08")),
         (("1" * 4301).join([b'{"format": "legplanner", "version": '.decode(), "}"]).encode(),
          JSON_BIG_NUMBER_MESSAGE.format(digits=18)),
         (b'{"format": "legplanner", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
@@ -142,6 +139,17 @@ def refusal(content: bytes) -> str:
 )  # fmt: skip
 def test_a_cell_that_would_break_the_import_is_refused_with_the_reason(content, message):
     assert message in refusal(content)
+
+
+def test_sets_past_the_most_we_keep_are_left_out_each_with_its_line():
+    parsed = parse_file(strong(*[row(order=str(n)) for n in range(1, MAX_SETS + 3)]), today=TODAY)
+    assert parsed.set_count == MAX_SETS
+    assert [problem.message for problem in parsed.problems] == [
+        TOO_MANY_SETS_MESSAGE.format(
+            line=line, limit=MAX_SETS, exercise="Squat (Barbell)", date="2024-01-08"
+        )
+        for line in (MAX_SETS + 2, MAX_SETS + 3)
+    ]
 
 
 def test_a_30_digit_duration_is_ignored_and_the_sets_keep_their_order():

@@ -13,8 +13,6 @@ from demo import samples
 from exchange.importing import NO_PROGRAM_MESSAGE
 from exchange.models import PendingImport
 from exchange.parsing import (
-    BAD_DATE_MESSAGE,
-    BAD_NUMBER_MESSAGE,
     EMPTY_MESSAGE,
     NOT_UTF8_MESSAGE,
     UNKNOWN_FORMAT_MESSAGE,
@@ -269,11 +267,6 @@ def _bad_line_812() -> str:
         (b"", EMPTY_MESSAGE),  # refused by the form, before the parser
         (b"\n\n", EMPTY_MESSAGE),
         (b"a,b,c\n1,2,3\n", UNKNOWN_FORMAT_MESSAGE),
-        (_bad_line_812().encode(), BAD_DATE_MESSAGE.split(":")[0].format(line=812)),
-        (
-            samples.strong_csv(weeks=1).replace(",8\n", ",eight\n", 1).encode(),
-            BAD_NUMBER_MESSAGE.format(line=3, column="RPE", value="eight"),
-        ),
         ((samples.strong_csv(weeks=1) + "2024-01-08 18:00:00,Légs").encode("latin-1"),
          NOT_UTF8_MESSAGE.format(line=19)),
     ],
@@ -288,6 +281,29 @@ def test_a_bad_file_says_why_and_writes_nothing(client, athlete, content, messag
     assert message in page_text(response)
     assert written() == before
     assert not PendingImport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "listed", "sets"),
+    [
+        # Issue 15: these refused the whole file; now the row is left out and listed.
+        (_bad_line_812(), "dates we do not read (such as 2024-03-05 18:30:00)</strong> on 1 row: line 812", 70 * 13 - 1),
+        (samples.strong_csv(weeks=1).replace(",8\n", ",eight\n", 1),
+         "RPE not a number</strong> on 1 row: line 3 (“eight”)", 13 - 1),
+    ],
+)  # fmt: skip
+def test_a_bad_row_is_listed_and_the_rest_imported(client, athlete, content, listed, sets):
+    client.force_login(athlete)
+    before = written()
+
+    location = upload(client, content)["Location"]
+    preview = client.get(location)
+
+    assert listed in page_text(preview)
+    assert f"Import {sets} sets" in page_text(preview)
+    assert written() == before  # nothing before the confirmation
+    client.post(location, {"unit": "kg"})
+    assert SetLog.objects.count() == sets
 
 
 def test_a_file_over_the_limit_is_refused(client, athlete, settings):

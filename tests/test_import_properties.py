@@ -30,6 +30,13 @@ KNOWN_COLUMNS = sorted(
         *samples.STRONG_LEGACY_HEADER.split(";"),
         *samples.HEVY_HEADER.format(weight="weight_kg").split(","),
         *samples.FITNOTES_HEADER.format(weight="Weight (kgs)").split(","),
+        # Issue 15's layouts.
+        *samples.STRONG_SEMICOLON_HEADER.replace('"', "")
+        .format(weight="kg", distance="meters")
+        .split(";"),
+        *samples.STRONG_OLDEST_HEADER.format(weight="lbs", distance="mi").split(","),
+        *samples.STRONG_FRENCH_HEADER.split(","),
+        *samples.FITNOTES_UNIT_PER_ROW_HEADER.split(","),
     }
 )
 
@@ -40,6 +47,8 @@ tricky_cells = st.sampled_from(
         "W", "D", "F", "Rest Timer", "9999-12-31 23:59:59", "0001-01-01 00:00:00",
         "2024-01-08 18:00:00", "2024-01-08", "8 Jan 2024, 18:00", "9" * 30, "1h 5m",
         "99999999999999h", "=1+1", "'=1+1", "kg", "lbs", "\x00", "Squat (Barbell)", "腿举",
+        "WARM_UP", "FAILURE", "DROP_SET", "kgs", "0:09:21", "5 Mai 2026, 07:34",
+        "5 de mai. de 2026 07:34", "31 Feb 2024, 18:00", "3. März 2024 10:00", "101.0",
     ]
 )  # fmt: skip
 cells = st.one_of(tricky_cells, st.text(max_size=40))

@@ -6,8 +6,9 @@ format with the same bounds and messages. Our JSON has its own reader.
 """
 
 import datetime as dt
+import unicodedata
 
-from exchange.formats.fitnotes import FITNOTES_CSV
+from exchange.formats.fitnotes import FITNOTES_CSV, FITNOTES_UNIT_PER_ROW_CSV
 from exchange.formats.hevy import HEVY_CSV
 from exchange.formats.legplanner_json import parse_legplanner_json
 from exchange.formats.strong import STRONG_CSV, STRONG_LEGACY_CSV
@@ -24,12 +25,17 @@ from exchange.parsing import (
 
 # In the order they are tried: the older Strong layout has every column of the current
 # one, and more.
-CSV_FORMATS = [STRONG_LEGACY_CSV, STRONG_CSV, HEVY_CSV, FITNOTES_CSV]
+CSV_FORMATS = [STRONG_LEGACY_CSV, STRONG_CSV, HEVY_CSV, FITNOTES_UNIT_PER_ROW_CSV, FITNOTES_CSV]
+
+
+def header_name(name: str) -> str:
+    """A column's name as the formats spell it: an accent may come composed or not."""
+    return unicodedata.normalize("NFC", name.strip())
 
 
 def detect_layout(header: list[str]) -> Layout:
     """The first format whose every required role has a column in ``header``."""
-    present = {name.strip() for name in header}
+    present = {header_name(name) for name in header}
     for format_ in CSV_FORMATS:
         columns = {}
         for role, candidates in {**format_.required, **format_.optional}.items():

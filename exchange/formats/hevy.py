@@ -2,6 +2,8 @@
 index from 0, loads in the unit its weight column names."""
 
 import datetime as dt
+import re
+import unicodedata
 
 from exchange.parsing import (
     HEVY,
@@ -11,6 +13,47 @@ from exchange.parsing import (
     read_date,
     read_whole,
 )
+
+# Month names and abbreviations as Hevy writes them on a phone in English, French, German,
+# Spanish, Portuguese or Italian, lower case and without accents, by month.
+_MONTHS = [
+    "jan january janv janvier januar janner ene enero janeiro gen gennaio",
+    "feb february fev fevr fevrier februar febrero fevereiro febbraio",
+    "mar march mars marz maerz marzo marco",
+    "apr april avr avril abr abril aprile",
+    "may mai mayo maio mag maggio",
+    "jun june juin juni junio junho giu giugno",
+    "jul july juil juillet juli julio julho lug luglio",
+    "aug august aout ago agosto",
+    "sep sept september septembre septiembre setiembre set setembro settembre",
+    "oct october octobre okt oktober octubre out outubro ott ottobre",
+    "nov november novembre noviembre novembro",
+    "dec december dez dezember dic diciembre dezembro dicembre",
+]
+_MONTH_NUMBER = {name: number for number, names in enumerate(_MONTHS, 1) for name in names.split()}
+_ENGLISH = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+# "5 Mai 2026, 07:34", "5 de mai. de 2026 07:34", "5. März 2026, 07:34"
+_LOCAL_DATE = re.compile(
+    r"^(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+)\.?\s+(?:de\s+)?(\d{4}),?\s+(?:à\s+|um\s+|às\s+|alle\s+)?(.+)$"
+)
+
+
+def _plain(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+
+
+def english_months(raw: str) -> str:
+    """A date with its month in one of the phone's languages, as Hevy's English export
+    writes it ("5 Mai 2026, 07:34" → "5 May 2026, 07:34"); any other text as it is."""
+    match = _LOCAL_DATE.match(raw)
+    if not match:
+        return raw
+    day, month, year, time = match.groups()
+    number = _MONTH_NUMBER.get(_plain(month))
+    if number is None:
+        return raw
+    return f"{day} {_ENGLISH[number]} {year}, {time}"
 
 
 def _order(cell, *, line: int, memo: dict) -> int | None | str:
@@ -50,4 +93,5 @@ HEVY_CSV = CsvFormat(
     order=_order,
     duration=_duration,
     weight_units={"weight_kg": "kg", "weight_lbs": "lb"},
+    normalise_date=english_months,
 )
