@@ -18,7 +18,7 @@ def test_a_strong_file_is_uploaded_previewed_and_imported(logged_in_page: Page, 
     page.get_by_role("button", name="Read the file").tap()
 
     expect(page.get_by_role("heading", name="Check the import")).to_be_visible()
-    expect(page.get_by_text("4 warm-up sets skipped: they are not sets.")).to_be_visible()
+    expect(page.get_by_text("4 warm-up sets skipped: they are not strength sets.")).to_be_visible()
     expect(page.get_by_role("cell", name="Squat (Barbell)")).to_be_visible()
     choice = page.get_by_label("“Sissy Squat” (1 set)")
     choice.select_option(label="New quads exercise")
