@@ -15,6 +15,7 @@ from programs.generation import assignments_in_week, generate_week
 from programs.models import Exercise, Prescription, Session, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on, make_user
+from tests.imported import SETS_PER_WEEK, import_strong
 from tracking.insights.effort import COMPOUND_EASY_MESSAGE
 from tracking.insights.legs import NO_LEFT_RIGHT_MESSAGE
 from tracking.insights.muscles import HAMSTRINGS_BEHIND_MESSAGE
@@ -440,3 +441,27 @@ def test_the_pages_run_the_same_queries_with_one_week_and_five_years(
     assert five_years.status_code == 200
     # The five years are on the page: not a page that quietly reads nothing.
     assert five_years.content != one_week.content
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [(url, queries) for _, url, queries in QUERY_PAGES],
+    ids=[name for name, _, _ in QUERY_PAGES],
+)
+def test_the_pages_run_the_same_queries_after_a_big_import(
+    client, athlete, week, django_assert_num_queries, url, queries
+):
+    """Imported sessions are not generated ones (one per workout date, prescriptions copied
+    per workout): the pages read them with the same queries."""
+    squat = Exercise.objects.get(slug="back-squat")
+    log_sets(week[1, 1], [("100", 8, 2)] * 4)
+    client.force_login(athlete)
+    assert client.get(url(squat)).status_code == 200  # the login's session, this week's plan
+    with django_assert_num_queries(queries):
+        one_week = client.get(url(squat))
+
+    assert import_strong(athlete, weeks=2000 // SETS_PER_WEEK, before=W48.monday) > 1980
+    with django_assert_num_queries(queries):
+        imported = client.get(url(squat))
+    assert imported.status_code == 200
+    assert imported.content != one_week.content
