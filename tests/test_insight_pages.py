@@ -417,13 +417,24 @@ QUERY_PAGES = [
 ]
 
 
+# A long history, made two ways: imported sessions are not generated ones (one per workout
+# date, the prescriptions copied per workout), and the pages read both with the same queries.
+LONG_HISTORIES = {
+    "five generated years": lambda athlete: _history(athlete, weeks=5 * 52) > 4000,
+    "2,000 imported sets": lambda athlete: (
+        import_strong(athlete, weeks=2000 // SETS_PER_WEEK, before=W48.monday) > 1980
+    ),
+}
+
+
+@pytest.mark.parametrize("history", list(LONG_HISTORIES))
 @pytest.mark.parametrize(
     ("url", "queries"),
     [(url, queries) for _, url, queries in QUERY_PAGES],
     ids=[name for name, _, _ in QUERY_PAGES],
 )
-def test_the_pages_run_the_same_queries_with_one_week_and_five_years(
-    client, athlete, week, django_assert_num_queries, url, queries
+def test_the_pages_run_the_same_queries_with_one_week_and_a_long_history(
+    client, athlete, week, django_assert_num_queries, url, queries, history
 ):
     squat = Exercise.objects.get(slug="back-squat")
     log_sets(week[1, 1], [("100", 8, 2)] * 4)
@@ -435,33 +446,9 @@ def test_the_pages_run_the_same_queries_with_one_week_and_five_years(
         one_week = client.get(url(squat))
     assert one_week.status_code == 200
 
-    assert _history(athlete, weeks=5 * 52) > 4000
+    assert LONG_HISTORIES[history](athlete)
     with django_assert_num_queries(queries):
-        five_years = client.get(url(squat))
-    assert five_years.status_code == 200
-    # The five years are on the page: not a page that quietly reads nothing.
-    assert five_years.content != one_week.content
-
-
-@pytest.mark.parametrize(
-    ("url", "queries"),
-    [(url, queries) for _, url, queries in QUERY_PAGES],
-    ids=[name for name, _, _ in QUERY_PAGES],
-)
-def test_the_pages_run_the_same_queries_after_a_big_import(
-    client, athlete, week, django_assert_num_queries, url, queries
-):
-    """Imported sessions are not generated ones (one per workout date, prescriptions copied
-    per workout): the pages read them with the same queries."""
-    squat = Exercise.objects.get(slug="back-squat")
-    log_sets(week[1, 1], [("100", 8, 2)] * 4)
-    client.force_login(athlete)
-    assert client.get(url(squat)).status_code == 200  # the login's session, this week's plan
-    with django_assert_num_queries(queries):
-        one_week = client.get(url(squat))
-
-    assert import_strong(athlete, weeks=2000 // SETS_PER_WEEK, before=W48.monday) > 1980
-    with django_assert_num_queries(queries):
-        imported = client.get(url(squat))
-    assert imported.status_code == 200
-    assert imported.content != one_week.content
+        long_history = client.get(url(squat))
+    assert long_history.status_code == 200
+    # The history is on the page: not a page that quietly reads nothing.
+    assert long_history.content != one_week.content
