@@ -23,7 +23,8 @@ def _day_one(athlete, week: IsoWeek):
 
 def test_each_exercise_gets_its_own_last_session(athlete):
     """The squat's last session also holds lunges, whose last session is later: each
-    exercise still gets the sets of its own last session only."""
+    exercise still gets the sets of its own last session only, and today's are not last
+    time."""
     old, new, today = (_day_one(athlete, W48.shifted(ago)) for ago in (-2, -1, 0))
     squat_old, lunge_old = SessionPrescription.objects.filter(session=old, order__in=(1, 3))
     log_set_on(squat_old, set_number=1, load="100", reps=5, rir=2)
@@ -31,6 +32,8 @@ def test_each_exercise_gets_its_own_last_session(athlete):
     lunge_new = SessionPrescription.objects.get(session=new, order=3)
     log_set_on(lunge_new, set_number=1, load="12", reps_left=8, reps_right=8, rir=2)
     log_set_on(lunge_new, set_number=2, load="12", reps_left=8, reps_right=7, rir=1)
+    squat_today = SessionPrescription.objects.get(session=today, order=1)
+    log_set_on(squat_today, set_number=1, load="105", reps=5, rir=2)  # not before today
 
     found = last_time_sets(
         athlete=athlete,
@@ -82,3 +85,9 @@ def test_last_time_reads_the_athletes_sessions_not_the_exercises_sets(athlete):
     assert len(set_indexes) >= 2, plan  # the last dates, then the sets
     assert all("prescription_id" in step for step in set_indexes), plan
     assert not any(step.startswith("SCAN") for step in plan), plan
+
+
+def test_no_exercises_no_sets(athlete):
+    today = _day_one(athlete, W48)
+    import_strong(athlete, weeks=2, before=W48.monday)
+    assert last_time_sets(athlete=athlete, exercise_ids=[], before=today.date) == {}
