@@ -9,6 +9,7 @@ from django.urls import reverse
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Exercise, Session, SessionPrescription
 from programs.weeks import IsoWeek
+from tests.imported import SETS_PER_WEEK, import_strong
 from tracking.forms import NOT_AN_ALTERNATIVE_MESSAGE
 from tracking.models import SetLog
 
@@ -111,6 +112,21 @@ def test_the_session_page_runs_the_same_queries_with_a_year_of_history(
     assert SetLog.objects.count() > 500
     with django_assert_num_queries(SESSION_PAGE_QUERIES):
         assert client.get(url).status_code == 200
+
+
+def test_the_session_page_runs_the_same_queries_after_a_big_import(
+    client, athlete, sessions, django_assert_num_queries
+):
+    weeks = 2000 // SETS_PER_WEEK
+    assert import_strong(athlete, weeks=weeks, before=W48.monday) > 2000 - SETS_PER_WEEK
+    client.force_login(athlete)
+    url = reverse("session", args=[sessions["mine"].pk])
+    assert client.get(url).status_code == 200  # the login's session
+    with django_assert_num_queries(SESSION_PAGE_QUERIES):
+        html = client.get(url).content.decode()
+    # Last time is the import's last workout with the squat: its loads rose every 4 weeks.
+    top = 60 + Decimal("2.5") * ((weeks - 1) // 4)
+    assert f"Last time:</span> {top:.0f} kg × 6, 6, 6, 5 @ RIR 1–2" in html
 
 
 SESSION_PAGE_QUERIES = 8

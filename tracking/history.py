@@ -4,8 +4,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 
+from programs.models import Exercise, Session
 from tracking.models import SetLog
 
 
@@ -14,23 +15,45 @@ def last_time_sets(
 ) -> dict[int, list[SetLog]]:
     """Per exercise, the sets of the athlete's last session with it before a date.
 
-    One query whatever the history: a correlated subquery finds each exercise's last date.
+    One query whatever the history. Each exercise's last date is a subquery per exercise
+    (a handful), not per set: correlated on the sets, SQLite ran it once for every set of
+    the exercise, 7-9 s after an import of 6,608 sets. Inside it the exercise is compared
+    as ``exercise_id + 0`` so that SQLite walks the athlete's sessions from the newest
+    (their ``(athlete, date)`` index) and stops at the first with the exercise, instead
+    of starting from the exercise's index and reading every set of it for each session;
+    the sets are read from those few sessions the same way, not from every athlete's sets
+    of the exercises.
     """
-    mine = SetLog.objects.filter(
-        prescription__session__athlete=athlete, prescription__session__date__lt=before
-    )
+    exercise_ids = list(exercise_ids)
+    earlier = Session.objects.filter(athlete=athlete, date__lt=before)
     last_date = (
-        mine.filter(exercise=OuterRef("exercise"))
-        .order_by("-prescription__session__date")
-        .values("prescription__session__date")[:1]
+        earlier.alias(performed=F("prescriptions__set_logs__exercise_id") + 0)
+        .filter(performed=OuterRef("pk"))
+        .order_by("-date")
+        .values("date")[:1]
+    )
+    last_dates = (
+        Exercise.objects.filter(pk__in=exercise_ids)
+        .annotate(last_date=Subquery(last_date))
+        .values("last_date")
     )
     sets = (
-        mine.filter(exercise__in=list(exercise_ids))
-        .filter(prescription__session__date=Subquery(last_date))
+        SetLog.objects.alias(performed=F("exercise_id") + 0)
+        .filter(
+            # The dates are before ``before`` already; by equality, the index finds them.
+            prescription__session__in=Session.objects.filter(athlete=athlete, date__in=last_dates),
+            performed__in=exercise_ids,
+        )
         .select_related("prescription__session")
         .order_by("exercise_id", "set_number")
     )
+    # Two exercises' last sessions may hold sets of both: keep each exercise's latest.
     by_exercise = defaultdict(list)
     for logged in sets:
-        by_exercise[logged.exercise_id].append(logged)
+        kept = by_exercise[logged.exercise_id]
+        if kept and kept[0].prescription.session.date != logged.prescription.session.date:
+            if kept[0].prescription.session.date > logged.prescription.session.date:
+                continue
+            kept.clear()
+        kept.append(logged)
     return dict(by_exercise)
