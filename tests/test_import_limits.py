@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from demo import samples
 from exchange.formats import parse_file
+from exchange.forms import choice_field_name
 from exchange.importing import TOO_MANY_SLOTS_MESSAGE
 from exchange.models import PendingImport
 from exchange.names import match_names, normalise
@@ -283,7 +284,7 @@ def test_a_non_latin_name_is_never_filed_under_another_athletes_exercise(
 ):
     client.force_login(other_athlete)
     location = upload(client, strong(row(name="腿举")))["Location"]
-    client.post(location, {"unit": "kg", "name_0": "create:quads"})
+    client.post(location, {"unit": "kg", choice_field_name("腿举"): "create:quads"})
     leg_press_zh = Exercise.objects.get(name="腿举")
 
     client.force_login(athlete)
@@ -291,7 +292,7 @@ def test_a_non_latin_name_is_never_filed_under_another_athletes_exercise(
     preview = client.get(location).context["preview"]
 
     assert [row.name for row in preview.unknown] == ["Жим ногами"]
-    client.post(location, {"unit": "kg", "name_0": f"create:{Muscle.QUADS}"})
+    client.post(location, {"unit": "kg", choice_field_name("Жим ногами"): f"create:{Muscle.QUADS}"})
     mine = SetLog.objects.get(prescription__session__athlete=athlete)
     assert mine.exercise != leg_press_zh and mine.exercise.name == "Жим ногами"
 
