@@ -113,6 +113,7 @@ _SINGULAR = {
     "squats": "squat", "thrusts": "thrust", "deadlifts": "deadlift", "presses": "press",
     "bridges": "bridge", "dumbbells": "dumbbell", "ups": "up", "mornings": "morning",
     "barbells": "barbell", "machines": "machine", "fentes": "fente", "kettlebells": "kettlebell",
+    "zancadas": "zancada", "sentadillas": "sentadilla", "affondi": "affondo",
 }  # fmt: skip
 _EQUIPMENT_WORDS = {"barbell", "dumbbell", "machine", "cable", "bodyweight", "kettlebell"}
 
