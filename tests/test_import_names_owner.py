@@ -160,3 +160,25 @@ def test_a_name_the_catalogue_learns_meanwhile_does_not_shift_the_choices(client
     logged = list(SetLog.objects.values_list("exercise_id", flat=True))
     assert logged == [cossack.pk, cossack.pk]  # the Spanish squat stays skipped
     assert not Exercise.objects.filter(owner=athlete).exists()
+
+
+def test_the_coachs_adjust_form_offers_the_athletes_own_and_no_one_elses(
+    client, coach, athlete, other_athlete, program
+):
+    mine = Exercise.objects.create(
+        name="Cossack Squat", slug="cossack-squat", primary_muscle="quads",
+        mechanics="compound", equipment="bodyweight", owner=athlete,
+    )  # fmt: skip
+    theirs = Exercise.objects.create(
+        name="Cossack Squat", slug="cossack-squat-2", primary_muscle="quads",
+        mechanics="compound", equipment="bodyweight", owner=other_athlete,
+    )  # fmt: skip
+    slot = program.day_one.prescriptions.get(order=1)
+    with time_machine.travel(dt.datetime(2026, 11, 25, 10, tzinfo=dt.UTC), tick=False):
+        client.force_login(coach)
+        response = client.get(f"/coach/athletes/{athlete.pk}/prescriptions/{slot.pk}/")
+
+    offered = [
+        v for group in response.context["form"].fields["exercise"].choices for v in _values(group)
+    ]
+    assert mine.pk in offered and theirs.pk not in offered
