@@ -252,15 +252,16 @@ class PrescriptionInline(admin.TabularInline):
     ordering = ["order"]
     extra = 0
 
-    # A slot names an exercise the coach sees: the catalogue or their athletes' own.
+    # A day template serves many athletes: its slots name the shared catalogue, never one
+    # athlete's own exercise (promote it first).
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "exercise":
-            kwargs["queryset"] = Exercise.objects.seen_by_coach(request.user)
+            kwargs["queryset"] = Exercise.objects.filter(owner__isnull=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "alternatives":
-            kwargs["queryset"] = Exercise.objects.seen_by_coach(request.user)
+            kwargs["queryset"] = Exercise.objects.filter(owner__isnull=True)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     # The slots are the template's: whoever may change the template changes them.

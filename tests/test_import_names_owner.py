@@ -5,12 +5,15 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from demo import samples
 from exchange.forms import choice_field_name
-from programs.models import Exercise
+from programs.admin import PrescriptionInline
+from programs.deletion import delete_account
+from programs.models import DayTemplate, Exercise, Prescription
 from tests.conftest import make_user
 from tracking.models import SetLog
 
@@ -182,3 +185,26 @@ def test_the_coachs_adjust_form_offers_the_athletes_own_and_no_one_elses(
         v for group in response.context["form"].fields["exercise"].choices for v in _values(group)
     ]
     assert mine.pk in offered and theirs.pk not in offered
+
+
+def test_deleting_the_account_deletes_its_own_exercises(client, athlete):
+    created = import_cossack_squat(client, athlete)
+
+    delete_account(athlete=athlete)
+
+    assert not Exercise.objects.filter(pk=created.pk).exists()
+
+
+def test_a_day_templates_slot_offers_only_the_shared_catalogue(client, athlete, coach, rf):
+    created = import_cossack_squat(client, athlete)
+    inline = PrescriptionInline(DayTemplate, admin.site)
+    request = rf.get("/")
+    request.user = coach
+
+    exercise = inline.formfield_for_foreignkey(Prescription._meta.get_field("exercise"), request)
+    alternatives = inline.formfield_for_manytomany(
+        Prescription._meta.get_field("alternatives"), request
+    )
+
+    assert created not in exercise.queryset and created not in alternatives.queryset
+    assert exercise.queryset.filter(slug="deadlift").exists()
