@@ -351,7 +351,7 @@ def test_the_confirm_still_needs_its_csrf_token(athlete):
 
 def test_more_fields_than_names_is_a_bad_request(client, athlete):
     client.force_login(athlete)
-    location = upload(client, strong(row(name="Sissy squat")))["Location"]
+    location = upload(client, strong(row(name="Cossack squat")))["Location"]
     flood = {f"field_{number}": "x" for number in range(50)}
     response = confirm(client, location, {"unit": "kg", "name_0": "create:quads", **flood})
     assert response.status_code == 400
