@@ -74,11 +74,13 @@ class AdjustForm(forms.Form):
     rir_min = forms.IntegerField(label="Target RIR from", min_value=0, max_value=MAX_TARGET_RIR)
     rir_max = forms.IntegerField(label="Target RIR to", min_value=0, max_value=MAX_TARGET_RIR)
 
-    def __init__(self, *args, prescription, **kwargs):
+    def __init__(self, *args, prescription, athlete, **kwargs):
         super().__init__(*args, **kwargs)
         # The slot's own exercise and its alternatives first, then the rest of the catalogue.
-        self.exercises = {exercise.pk: exercise for exercise in Exercise.objects.all()}
         slot = [prescription.exercise_id, *(e.pk for e in prescription.alternatives.all())]
+        # The slot's own stay offered even when they are another athlete's own exercise.
+        offered = Exercise.objects.visible_to(athlete) | Exercise.objects.filter(pk__in=slot)
+        self.exercises = {exercise.pk: exercise for exercise in offered}
         self.fields["exercise"].choices = [
             ("This slot", [(pk, self.exercises[pk].name) for pk in slot]),
             (

@@ -180,7 +180,7 @@ def adjust(request, athlete_id: int, prescription_id: int):
         .first()
     )
     if request.method == "POST":
-        form = AdjustForm(request.POST, prescription=prescription)
+        form = AdjustForm(request.POST, prescription=prescription, athlete=found)
         if form.is_valid():
             values = dict(form.cleaned_data)
             changes.adjust_prescription(
@@ -201,7 +201,7 @@ def adjust(request, athlete_id: int, prescription_id: int):
         status = 400
     else:
         initial = _effective(prescription, override)
-        form, status = AdjustForm(initial=initial, prescription=prescription), 200
+        form, status = AdjustForm(initial=initial, prescription=prescription, athlete=found), 200
     context = {
         "athlete": found,
         "prescription": prescription,

@@ -1,9 +1,12 @@
 """What the athlete sends: a file and the choices of the preview."""
 
+import hashlib
+
 from django import forms
 
 from accounts.models import Unit
 from exchange.importing import CREATE, MAP, SKIP, Choice, NameRow
+from exchange.names import guess_leg_muscle
 from exchange.parsing import EMPTY_MESSAGE
 from programs.models import Exercise, Muscle
 
@@ -38,13 +41,35 @@ def _choices(catalogue: list[Exercise]) -> list:
     ]
 
 
-class ConfirmForm(forms.Form):
-    """One choice per exercise name the catalogue does not know; the unit when the file
-    does not say it."""
+def choice_field_name(name: str) -> str:
+    """The field of a name's choice, made from the name itself: a name that the catalogue
+    learns while the preview is open drops out without moving another name's choice."""
+    return "name_" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
-    def __init__(self, *args, unknown: list[NameRow], needs_unit: bool, default_unit: str, **kw):
+
+def default_choice(name: str) -> str:
+    """Create what still looks like a leg exercise, with its likely muscle; skip the rest."""
+    muscle = guess_leg_muscle(name=name)
+    return f"{CREATE}:{muscle}" if muscle else SKIP
+
+
+class ConfirmForm(forms.Form):
+    """One choice per exercise name the athlete's catalogue does not know; the unit when
+    the file does not say it."""
+
+    def __init__(
+        self,
+        *args,
+        athlete,
+        unknown: list[NameRow],
+        needs_unit: bool,
+        default_unit: str,
+        **kw,
+    ):
         super().__init__(*args, **kw)
-        self.catalogue = {exercise.pk: exercise for exercise in Exercise.objects.all()}
+        self.catalogue = {
+            exercise.pk: exercise for exercise in Exercise.objects.visible_to(athlete)
+        }
         choices = _choices(list(self.catalogue.values()))
         self.names = {}
         if needs_unit:
@@ -56,13 +81,13 @@ class ConfirmForm(forms.Form):
                 help_text="Strong's export does not say: it is the unit set in Strong.",
                 error_messages={"required": UNIT_MESSAGE, "invalid_choice": UNIT_MESSAGE},
             )
-        for number, row in enumerate(unknown):
-            field_name = f"name_{number}"
+        for row in unknown:
+            field_name = choice_field_name(row.name)
             self.names[field_name] = row.name
             self.fields[field_name] = forms.ChoiceField(
                 label=f"“{row.name}” ({row.sets} set{'' if row.sets == 1 else 's'})",
                 choices=choices,
-                initial=SKIP,
+                initial=default_choice(row.name),
                 error_messages={"required": CHOICE_MESSAGE, "invalid_choice": CHOICE_MESSAGE},
             )
 

@@ -165,11 +165,11 @@ def _sessions_on(*, athlete, dates: Iterable[dt.date]) -> dict[dt.date, Session]
     }
 
 
-def name_rows(*, parsed: ParsedFile) -> tuple[list[NameRow], list[NameRow]]:
-    """The file's exercise names the catalogue knows, and those it does not (most sets
-    first): the choices the confirm asks for, without the rest of the preview's work."""
+def name_rows(*, athlete, parsed: ParsedFile) -> tuple[list[NameRow], list[NameRow]]:
+    """The file's exercise names the athlete's catalogue knows, and those it does not (most
+    sets first): the choices the confirm asks for, without the rest of the preview's work."""
     names = parsed.exercise_names()
-    matched = match_names(names=names, catalogue=Exercise.objects.all())
+    matched = match_names(names=names, catalogue=Exercise.objects.visible_to(athlete))
     rows = [NameRow(name, count, matched.get(name)) for name, count in names.items()]
     known = [row for row in rows if row.exercise]
     unknown = sorted((row for row in rows if not row.exercise), key=lambda r: -r.sets)
@@ -180,7 +180,7 @@ def build_preview(
     *, athlete, parsed: ParsedFile, names: tuple[list[NameRow], list[NameRow]] | None = None
 ) -> Preview:
     """What the preview page shows; ``names`` when the caller has matched them already."""
-    known, unknown = names or name_rows(parsed=parsed)
+    known, unknown = names or name_rows(athlete=athlete, parsed=parsed)
     uuids = [set_uuid(athlete_id=athlete.pk, logged=s) for _, s in parsed.all_sets()]
     taken = _taken_uuids(athlete=athlete, uuids=uuids, chosen_by_file=parsed.chooses_uuids)
     dates = [session.date for session in parsed.sessions]
@@ -201,11 +201,13 @@ def build_preview(
     )
 
 
-def _free_name(display: str) -> str:
-    """The name as the file spells it (cut to the column), or with a number when taken:
-    names that share their first 80 characters each get their own."""
+def _free_name(display: str, *, athlete) -> str:
+    """The name as the file spells it (cut to the column), or with a number when the
+    athlete has it already: names that share their first 80 characters each get their own."""
     stem = display[: MAX_NAME - 16]
-    taken = set(Exercise.objects.filter(name__startswith=stem).values_list("name", flat=True))
+    taken = set(
+        Exercise.objects.filter(owner=athlete, name__startswith=stem).values_list("name", flat=True)
+    )
     if display not in taken:
         return display
     suffix = 1
@@ -214,7 +216,8 @@ def _free_name(display: str) -> str:
     return candidate
 
 
-def _create_exercise(*, name: str, muscle: str) -> Exercise:
+def _create_exercise(*, athlete, name: str, muscle: str) -> Exercise:
+    """The athlete's own exercise: theirs and their coach's to see, no one else's."""
     key = normalise(name)
     equipment = next(
         (value for value in Equipment.values if value in key.split()), Equipment.MACHINE
@@ -225,8 +228,9 @@ def _create_exercise(*, name: str, muscle: str) -> Exercise:
     while slug in taken_slugs:
         suffix += 1
         slug = f"{base}-{suffix}"
-    display = _free_name(name.strip()[:MAX_NAME])
+    display = _free_name(name.strip()[:MAX_NAME], athlete=athlete)
     return Exercise.objects.create(
+        owner=athlete,
         name=display,
         slug=slug,
         primary_muscle=Muscle(muscle),
@@ -236,12 +240,12 @@ def _create_exercise(*, name: str, muscle: str) -> Exercise:
 
 
 def _resolve_exercises(
-    *, names: Iterable[str], choices: dict[str, Choice]
+    *, athlete, names: Iterable[str], choices: dict[str, Choice]
 ) -> tuple[dict[str, Exercise | None], int]:
     """Each name of the file → its exercise (None: skipped), and how many were created."""
     names = list(names)
     resolved: dict[str, Exercise | None] = dict(
-        match_names(names=names, catalogue=Exercise.objects.all())
+        match_names(names=names, catalogue=Exercise.objects.visible_to(athlete))
     )
     created = 0
     for name in names:
@@ -251,7 +255,7 @@ def _resolve_exercises(
         if choice.action == MAP:
             resolved[name] = choice.exercise
         elif choice.action == CREATE:
-            resolved[name] = _create_exercise(name=name, muscle=choice.muscle)
+            resolved[name] = _create_exercise(athlete=athlete, name=name, muscle=choice.muscle)
             created += 1
         else:
             resolved[name] = None
@@ -503,7 +507,7 @@ def import_history(
     if parsed.needs_unit and unit not in Unit.values:
         raise ImportRefused(UNKNOWN_UNIT_MESSAGE)
     exercises, created_exercises = _resolve_exercises(
-        names=parsed.exercise_names(), choices=choices
+        athlete=athlete, names=parsed.exercise_names(), choices=choices
     )
     # Only our JSON brings assignments.
     file_assignments = (

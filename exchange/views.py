@@ -171,6 +171,7 @@ def _read_choices(request, *, names: int) -> None:
 def _confirm(request, *, pending: PendingImport, parsed, unknown):
     form = ConfirmForm(
         request.POST,
+        athlete=request.user,
         unknown=unknown,
         needs_unit=parsed.needs_unit,
         default_unit=request.user.unit,
@@ -247,12 +248,17 @@ def preview(request, token: str):
         return _upload_page(request, UploadForm(), error=refused.message, status=400)
     # The confirm asks only which names are unknown; the rest of the preview (what was
     # imported before, which days join a session) is built again only to show the page.
-    names = name_rows(parsed=parsed)
+    names = name_rows(athlete=athlete, parsed=parsed)
     unknown = names[1]
     if request.method == "POST":
-        _read_choices(request, names=len(unknown))
+        # Room for every name of the file: one unknown at the preview may be known now.
+        _read_choices(request, names=len(names[0]) + len(unknown))
         return _confirm(request, pending=pending, parsed=parsed, unknown=unknown)
     form = ConfirmForm(
-        None, unknown=unknown, needs_unit=parsed.needs_unit, default_unit=athlete.unit
+        None,
+        athlete=athlete,
+        unknown=unknown,
+        needs_unit=parsed.needs_unit,
+        default_unit=athlete.unit,
     )
     return _preview_page(request, parsed=parsed, form=form, pending=pending, names=names)

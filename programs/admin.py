@@ -113,14 +113,49 @@ def message_for_copies(copies: list) -> str:
     return f"Made {len(copies)} {'copy' if len(copies) == 1 else 'copies'}: {names}."
 
 
+PROMOTED_MESSAGE = "Moved to the shared catalogue: {names}."
+PROMOTE_TAKEN_MESSAGE = (
+    "Not moved: the catalogue already has an exercise named {names}. Rename it first."
+)
+
+
+def promote_exercises(*, exercises: list[Exercise]) -> tuple[list[Exercise], list[Exercise]]:
+    """Athletes' own exercises made the shared catalogue's; those whose name the catalogue
+    has already are left as they are. Returns (promoted, refused)."""
+    taken = set(
+        Exercise.objects.filter(
+            owner__isnull=True, name__in=[exercise.name for exercise in exercises]
+        ).values_list("name", flat=True)
+    )
+    promoted, refused = [], []
+    for exercise in exercises:
+        if exercise.owner_id is None:
+            continue
+        if exercise.name in taken:
+            refused.append(exercise)
+            continue
+        exercise.owner = None
+        exercise.save(update_fields=["owner"])
+        taken.add(exercise.name)
+        promoted.append(exercise)
+    return promoted, refused
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
-    """The catalogue is the house's: every coach reads it, superusers edit it."""
+    """The catalogue is the house's: every coach reads it, superusers edit it. An athlete's
+    own exercises (made on import) are seen by their coach, read-only, and by superusers,
+    who may promote them to the catalogue."""
 
-    list_display = ["name", "primary_muscle", "mechanics", "equipment", "unilateral"]
+    list_display = ["name", "primary_muscle", "mechanics", "equipment", "unilateral", "owner"]
     list_filter = ["primary_muscle", "mechanics", "equipment", "unilateral"]
+    list_select_related = ["owner"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    actions = ["promote"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).seen_by_coach(request.user)
 
     def has_add_permission(self, request) -> bool:
         return request.user.is_superuser
@@ -130,6 +165,17 @@ class ExerciseAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser
+
+    @admin.action(description="Promote to the shared catalogue", permissions=["change"])
+    def promote(self, request, queryset):
+        with transaction.atomic():
+            promoted, refused = promote_exercises(exercises=list(queryset.order_by("name")))
+        if promoted:
+            names = ", ".join(f"“{exercise.name}”" for exercise in promoted)
+            self.message_user(request, PROMOTED_MESSAGE.format(names=names), messages.SUCCESS)
+        if refused:
+            names = ", ".join(f"“{exercise.name}”" for exercise in refused)
+            self.message_user(request, PROMOTE_TAKEN_MESSAGE.format(names=names), messages.ERROR)
 
 
 class OwnedAdmin(admin.ModelAdmin):
@@ -205,6 +251,18 @@ class PrescriptionInline(admin.TabularInline):
     autocomplete_fields = ["exercise", "alternatives"]
     ordering = ["order"]
     extra = 0
+
+    # A day template serves many athletes: its slots name the shared catalogue, never one
+    # athlete's own exercise (promote it first).
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "exercise":
+            kwargs["queryset"] = Exercise.objects.filter(owner__isnull=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "alternatives":
+            kwargs["queryset"] = Exercise.objects.filter(owner__isnull=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     # The slots are the template's: whoever may change the template changes them.
     def has_add_permission(self, request, obj=None) -> bool:

@@ -8,7 +8,7 @@ programs' too."""
 from django.db import transaction
 
 from accounts.models import User
-from programs.models import Session, SessionPrescription
+from programs.models import PrescriptionOverride, Session, SessionPrescription
 
 USERNAME_MISMATCH_MESSAGE = "Type your username exactly as it is shown, to confirm."
 
@@ -31,6 +31,10 @@ def delete_account(*, athlete: User) -> None:
     _lock(User.objects.filter(pk=athlete.pk))
     _lock(Session.objects.filter(athlete=athlete))
     _lock(SessionPrescription.objects.filter(session__athlete=athlete))
+    # The athlete's own exercises go with them, but what names one keeps it from going
+    # (PROTECT) even when it goes in the same cascade: sessions and overrides go first.
+    Session.objects.filter(athlete=athlete).delete()
+    PrescriptionOverride.objects.filter(athlete=athlete).delete()
     athlete.delete()
 
 

@@ -68,8 +68,23 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, "Sunday"
 
 
+class ExerciseQuerySet(models.QuerySet):
+    def visible_to(self, athlete) -> "ExerciseQuerySet":
+        """The shared catalogue and the athlete's own exercises (made on import): never
+        another athlete's."""
+        return self.filter(Q(owner__isnull=True) | Q(owner=athlete))
+
+    def seen_by_coach(self, user) -> "ExerciseQuerySet":
+        """The catalogue and the own exercises of the coach's athletes; a superuser's, all."""
+        if user.is_superuser:
+            return self
+        return self.filter(Q(owner__isnull=True) | Q(owner__in=athletes_of(user).values("pk")))
+
+
 class Exercise(models.Model):
-    name = models.CharField(max_length=80, unique=True)
+    # Unique per owner (the catalogue is one owner): two athletes may each have their own
+    # "Pull Up" without learning of the other's.
+    name = models.CharField(max_length=80)
     slug = models.SlugField(max_length=80, unique=True)
     primary_muscle = models.CharField(max_length=12, choices=Muscle.choices)
     mechanics = models.CharField(max_length=10, choices=Mechanics.choices)
@@ -83,10 +98,31 @@ class Exercise(models.Model):
         max_digits=5, decimal_places=2, default=Decimal("5"), verbose_name="load increment (lb)"
     )
     setup_cues = models.TextField(blank=True, help_text="How to set up and align, one per line.")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="own_exercises",
+        help_text="The athlete who made it on import; empty for the shared catalogue.",
+    )
+
+    objects = ExerciseQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(owner__isnull=True),
+                name="exercise_catalogue_name_unique",
+                violation_error_message="The catalogue already has an exercise of this name.",
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "name"],
+                name="exercise_owner_name_unique",
+                violation_error_message="This athlete already has an exercise of this name.",
+            ),
             models.CheckConstraint(
                 condition=Q(increment_kg__gt=0) & Q(increment_lb__gt=0),
                 name="exercise_increment_positive",

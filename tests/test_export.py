@@ -168,7 +168,7 @@ def test_a_strong_file_imports_and_exports_again_with_the_same_sets(client, athl
         "Squat (Barbell)": "Back squat",
         "Romanian Deadlift (Barbell)": "Romanian deadlift",
         "Leg Extension (Machine)": "Leg extension",
-        "Lying Leg Curl (Machine)": "Leg curl",
+        "Lying Leg Curl (Machine)": "Lying leg curl",
     }
     wanted = [
         (r["Date"], r["Workout Name"], names[r["Exercise Name"]], r["Set Order"],

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from demo import samples
 from exchange.formats import parse_file
+from exchange.forms import choice_field_name
 from exchange.importing import TOO_MANY_SLOTS_MESSAGE
 from exchange.models import PendingImport
 from exchange.names import match_names, normalise
@@ -291,7 +292,7 @@ def test_a_non_latin_name_is_never_filed_under_another_athletes_exercise(
 ):
     client.force_login(other_athlete)
     location = upload(client, strong(row(name="腿举")))["Location"]
-    client.post(location, {"unit": "kg", "name_0": "create:quads"})
+    client.post(location, {"unit": "kg", choice_field_name("腿举"): "create:quads"})
     leg_press_zh = Exercise.objects.get(name="腿举")
 
     client.force_login(athlete)
@@ -299,7 +300,7 @@ def test_a_non_latin_name_is_never_filed_under_another_athletes_exercise(
     preview = client.get(location).context["preview"]
 
     assert [row.name for row in preview.unknown] == ["Жим ногами"]
-    client.post(location, {"unit": "kg", "name_0": f"create:{Muscle.QUADS}"})
+    client.post(location, {"unit": "kg", choice_field_name("Жим ногами"): f"create:{Muscle.QUADS}"})
     mine = SetLog.objects.get(prescription__session__athlete=athlete)
     assert mine.exercise != leg_press_zh and mine.exercise.name == "Жим ногами"
 
@@ -358,7 +359,7 @@ def test_the_confirm_still_needs_its_csrf_token(athlete):
 
 def test_more_fields_than_names_is_a_bad_request(client, athlete):
     client.force_login(athlete)
-    location = upload(client, strong(row(name="Sissy squat")))["Location"]
+    location = upload(client, strong(row(name="Cossack squat")))["Location"]
     flood = {f"field_{number}": "x" for number in range(50)}
     response = confirm(client, location, {"unit": "kg", "name_0": "create:quads", **flood})
     assert response.status_code == 400

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from demo import samples
+from exchange.forms import choice_field_name
 from exchange.importing import NO_PROGRAM_MESSAGE
 from exchange.models import PendingImport
 from exchange.parsing import (
@@ -91,7 +92,7 @@ def test_a_strong_file_is_previewed_then_imported(client, athlete):
         "Squat (Barbell)": "back-squat",
         "Romanian Deadlift (Barbell)": "romanian-deadlift",
         "Leg Extension (Machine)": "leg-extension",
-        "Lying Leg Curl (Machine)": "leg-curl",
+        "Lying Leg Curl (Machine)": "lying-leg-curl",
     }
     assert "8 warm-up sets skipped" in html and "8 rest timers skipped" in html
     assert "<td>Squat (Barbell)</td><td>Back squat</td>" in html
@@ -114,7 +115,7 @@ def test_imported_sets_show_in_progress_and_balance(client, athlete):
         client.post(location, {"unit": "kg"})
         progress = client.get(reverse("progress")).content.decode()
         balance = client.get(reverse("balance"))
-    assert "Back squat" in progress and "Leg curl" in progress
+    assert "Back squat" in progress and "Lying leg curl" in progress
     assert balance.status_code == 200
     assert (
         "Leg curl" in balance.content.decode() or "hamstrings" in balance.content.decode().lower()
@@ -191,8 +192,8 @@ def test_unknown_names_are_skipped_mapped_or_created(client, athlete):
     client.force_login(athlete)
     rows = [
         "2024-03-05 18:30:00,Legs,10m,Bench Press (Barbell),1,80,5,0,0,,,8",
-        "2024-03-05 18:30:00,Legs,10m,Sissy Squat,1,0,12,0,0,,,8",
-        "2024-03-05 18:30:00,Legs,10m,Belt Squat (Machine),1,60,10,0,0,,,8",
+        "2024-03-05 18:30:00,Legs,10m,Cossack Squat,1,0,12,0,0,,,8",
+        "2024-03-05 18:30:00,Legs,10m,Spanish Squat (Band),1,60,10,0,0,,,8",
     ]
     location = upload(client, "\n".join([samples.STRONG_HEADER, *rows]))["Location"]
     preview = client.get(location)
@@ -200,8 +201,8 @@ def test_unknown_names_are_skipped_mapped_or_created(client, athlete):
     names = {field.label: field.html_name for field in form.name_fields()}
     assert set(names) == {
         "“Bench Press (Barbell)” (1 set)",
-        "“Sissy Squat” (1 set)",
-        "“Belt Squat (Machine)” (1 set)",
+        "“Cossack Squat” (1 set)",
+        "“Spanish Squat (Band)” (1 set)",
     }
     leg_press = Exercise.objects.get(slug="leg-press")
 
@@ -210,26 +211,28 @@ def test_unknown_names_are_skipped_mapped_or_created(client, athlete):
         {
             "unit": "kg",
             names["“Bench Press (Barbell)” (1 set)"]: "skip",
-            names["“Sissy Squat” (1 set)"]: "create:quads",
-            names["“Belt Squat (Machine)” (1 set)"]: f"map:{leg_press.pk}",
+            names["“Cossack Squat” (1 set)"]: "create:quads",
+            names["“Spanish Squat (Band)” (1 set)"]: f"map:{leg_press.pk}",
         },
     )
 
     assert response.status_code == 302
-    created = Exercise.objects.get(name="Sissy Squat")
-    assert (created.primary_muscle, created.slug) == ("quads", "sissy-squat")
+    created = Exercise.objects.get(name="Cossack Squat")
+    assert (created.primary_muscle, created.slug) == ("quads", "cossack-squat")
+    assert created.owner == athlete
     assert sorted(SetLog.objects.values_list("exercise__slug", flat=True)) == [
+        "cossack-squat",
         "leg-press",
-        "sissy-squat",
     ]
 
 
 def test_a_choice_outside_the_list_is_refused_and_nothing_written(client, athlete):
     client.force_login(athlete)
-    row = "2024-03-05 18:30:00,Legs,10m,Sissy Squat,1,0,12,0,0,,,8"
+    row = "2024-03-05 18:30:00,Legs,10m,Cossack Squat,1,0,12,0,0,,,8"
     location = upload(client, "\n".join([samples.STRONG_HEADER, row]))["Location"]
     before = written()
-    response = client.post(location, {"unit": "kg", "name_0": "map:999999"})
+    field = choice_field_name("Cossack Squat")
+    response = client.post(location, {"unit": "kg", field: "map:999999"})
     assert response.status_code == 400
     assert "Pick what this exercise is, from the list." in page_text(response)
     assert written() == before
