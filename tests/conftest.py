@@ -148,3 +148,27 @@ def log_set_on(
         rir=rir,
         **legs,
     )
+
+
+@pytest.fixture
+def race_report(request):
+    """A racing test's counts (acknowledged against stored), printed at the end of the run:
+    with xdist a print from a worker is never seen, a report's properties are."""
+
+    def report(line: str) -> None:
+        request.node.user_properties.append(("race", line))
+
+    return report
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    lines = [
+        f"{report.nodeid.split('::')[-1]} [{connection.vendor}]: {value}"
+        for report in terminalreporter.stats.get("passed", [])
+        for name, value in report.user_properties
+        if name == "race"
+    ]
+    if lines:
+        terminalreporter.section("races: acknowledged and stored")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -158,7 +158,7 @@ ROUNDS = race_rounds(10)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_deleting_the_account_while_queued_ticks_arrive_wins(program, coach):
+def test_deleting_the_account_while_queued_ticks_arrive_wins(program, coach, race_report):
     """The deletion wins; a tick answers 200 before it, a clear 4xx (or the login page)
     after it, never a 500; and nothing of the athlete stays."""
     deleted, ticks = 0, Counter()
@@ -189,6 +189,9 @@ def test_deleting_the_account_while_queued_ticks_arrive_wins(program, coach):
         assert not User.objects.filter(pk=racer.pk).exists()
         assert not SetLog.objects.filter(prescription__session__athlete_id=racer.pk).exists()
         assert not Session.objects.filter(athlete_id=racer.pk).exists()
-    print(f"\n{deleted} of {ROUNDS} deletions won; tick answers: {dict(sorted(ticks.items()))}")
+    race_report(
+        f"account deletion vs queued ticks: {deleted} of {ROUNDS} deletions won; "
+        f"tick answers {dict(sorted(ticks.items()))}"
+    )
     assert deleted == ROUNDS
     assert set(ticks) <= {200, 302, 404}, ticks

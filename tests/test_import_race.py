@@ -23,7 +23,7 @@ TABS = 3
 
 
 @pytest.mark.django_db(transaction=True)
-def test_one_import_confirmed_from_two_tabs_writes_once(athlete):
+def test_one_import_confirmed_from_two_tabs_writes_once(athlete, race_report):
     content = samples.strong_csv(weeks=8).encode()
     acknowledged = stored = 0
     with time_machine.travel(dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC), tick=False):
@@ -54,7 +54,10 @@ def test_one_import_confirmed_from_two_tabs_writes_once(athlete):
             stored += SetLog.objects.count()
             assert SetLog.objects.count() == 8 * 13
             assert not PendingImport.objects.exists()
-    print(f"{ROUNDS} rounds of {TABS} tabs: {acknowledged} imports acknowledged, {stored} sets")
+    race_report(
+        f"one import confirmed from {TABS} tabs, {ROUNDS} rounds: "
+        f"{acknowledged} imports acknowledged, {stored} sets"
+    )
     assert stored == acknowledged * 8 * 13
 
 

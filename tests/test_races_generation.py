@@ -83,7 +83,7 @@ def _squat_copy(athlete) -> SessionPrescription:
     ("rounds", "window"), [(ROUNDS, 0), (race_rounds(10), 0.05)], ids=["natural", "widened"]
 )
 def test_ticks_racing_regeneration_lose_no_acknowledged_set(
-    racing, athlete, capsys, monkeypatch, rounds, window
+    racing, athlete, race_report, monkeypatch, rounds, window
 ):
     """Each round: four phones tick sets on today's untrained session while the coach
     edits the template and the week is regenerated over and over. A set answered 200 is a
@@ -154,12 +154,10 @@ def test_ticks_racing_regeneration_lose_no_acknowledged_set(
         SetLog.objects.all().delete()
 
     assert set(statuses) <= {200, 400}
-    with capsys.disabled():
-        print(
-            f"\nticks vs regeneration ({window * 1000:.0f} ms window), {rounds} rounds: "
-            f"{acknowledged} acknowledged, "
-            f"{stored_count} stored, {refused} refused (400)"
-        )
+    race_report(
+        f"ticks vs regeneration ({window * 1000:.0f} ms window), {rounds} rounds: "
+        f"{acknowledged} acknowledged, {stored_count} stored, {refused} refused (400)"
+    )
     assert acknowledged == stored_count > 0
 
 
@@ -201,7 +199,9 @@ def test_the_daily_command_racing_a_first_look_finishes_every_athlete(
         assert Session.objects.count() == 2 * (2 + len(others))
 
 
-def test_ticks_racing_the_end_of_a_program_lose_no_acknowledged_set(racing, athlete, coach):
+def test_ticks_racing_the_end_of_a_program_lose_no_acknowledged_set(
+    racing, athlete, coach, race_report
+):
     """The coach ends the program while the athlete logs today's first sets: the session
     goes (its sets refused, 404 or 400) or stays with every set answered 200."""
     desk = logged_in(coach)
@@ -246,5 +246,5 @@ def test_ticks_racing_the_end_of_a_program_lose_no_acknowledged_set(racing, athl
         Session.objects.all().delete()
 
     assert set(statuses) <= {200, 400, 404}
-    print(f"\nticks vs ending the program: {acknowledged} acknowledged, {stored_count} stored")
+    race_report(f"ticks vs ending the program: {acknowledged} acknowledged, {stored_count} stored")
     assert acknowledged == stored_count

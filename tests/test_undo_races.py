@@ -18,7 +18,7 @@ RACE_ROUNDS = race_rounds(20)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_edit_racing_an_undo_answers_200_or_not_found(athlete, other_athlete):
+def test_an_edit_racing_an_undo_answers_200_or_not_found(athlete, other_athlete, race_report):
     """Two phones: one edits a set while the other undoes it, then both undo it. Each
     answers 200 or 404 with the reason, never a 500; an undone set stays undone."""
     generate_week(assignments=assignments_in_week(W48), week=W48)
@@ -56,7 +56,7 @@ def test_an_edit_racing_an_undo_answers_200_or_not_found(athlete, other_athlete)
         first, second = at_once([partial(phone.post, url, **HTMX) for phone in phones])
         undos[first.status_code] += 1
         undos[second.status_code] += 1
-    print(f"\nedits racing an undo: {dict(edits)}; undos: {dict(undos)}")
+    race_report(f"edits racing an undo: {dict(edits)}; undos: {dict(undos)}")
     assert set(edits) <= {200, 404} and set(undos) <= {200, 404}
     assert undos[200] == 2 * RACE_ROUNDS
     assert not SetLog.objects.exists()
