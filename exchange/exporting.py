@@ -84,7 +84,7 @@ def attachment_header(name: str) -> str:
 
 def strong_rows(*, athlete) -> Iterator[list[str]]:
     """One row per set (a per-leg set is a row per leg, said in Notes), loads in the
-    athlete's unit, RPE = 10 − RIR."""
+    athlete's unit, RPE = 10 − RIR (empty where the RIR was not recorded)."""
     session_id = F("prescription__session_id")
     sets = (
         SetLog.objects.filter(prescription__session__athlete=athlete)
@@ -112,7 +112,7 @@ def strong_rows(*, athlete) -> Iterator[list[str]]:
             str(logged.set_number),
             str(from_kg(load_kg=logged.load_kg, unit=unit)),
         ]
-        rpe = str(10 - logged.rir)
+        rpe = "" if logged.rir is None else str(10 - logged.rir)
         if logged.reps is not None:
             yield [*common, str(logged.reps), "0", "0", text_cell(logged.note), "", rpe]
             continue

@@ -54,8 +54,6 @@ from tracking.weaker_leg import weaker_leg_reps
 
 # Fixed for ever: changing it would make a second import of a file write its sets again.
 IMPORT_NAMESPACE = uuid.UUID("4f0c8c1e-3b7e-4c55-9a43-6a1f2b7d9e10")
-# A set whose file gives no RPE counts at the middle of the guide's target.
-RIR_WHEN_MISSING = 2
 QUERY_CHUNK = 900
 
 SKIP = "skip"
@@ -394,7 +392,7 @@ def _logs(
                 logged.reps_left,
                 logged.reps_right,
                 _load_kg(logged=logged, unit=known.unit, date=date, memo=loads),
-                RIR_WHEN_MISSING if logged.rir is None else logged.rir,
+                logged.rir,  # None: not recorded, never made up
                 _aware(logged.logged_at, known.zone),
                 logged.note,
             )

@@ -327,6 +327,10 @@ def _no_duration(cell, *, started: dt.datetime, line: int, today: dt.date, memo:
     return None
 
 
+def _never_failed(cell) -> bool:
+    return False
+
+
 def _as_written(raw_date: str) -> str:
     return raw_date
 
@@ -347,6 +351,8 @@ class CsvFormat:
     date_example: str
     # The set's number in its exercise (None: the file's order), or why it is no set.
     order: Callable[..., int | None | str]
+    # Whether the row's set is marked as taken to failure (RIR 0, whatever its RPE cell).
+    failed: Callable[..., bool] = _never_failed
     unit: Callable[..., str | None] = _header_unit
     duration: Callable[..., dt.timedelta | None] = _no_duration
     # Files that give a day and no time put every workout of the day at DAY_ONLY_TIME.
@@ -513,7 +519,7 @@ def read_row(
     _check_range(load, column="weight", line=line, low=0, high=Decimal(10_000))
     unit = format_.unit(cell, header_unit=layout.unit, load=load, line=line)
     _check_load(load, unit=unit, line=line)
-    rir = _rir(cell, line=line, memo=memo)
+    rir = 0 if format_.failed(cell) else _rir(cell, line=line, memo=memo)
     duration = format_.duration(cell, started=started, line=line, today=today, memo=memo)
     workout_name = unescape_formula(cell("workout").strip())
     exercise = unescape_formula(cell("exercise").strip())

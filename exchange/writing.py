@@ -100,7 +100,7 @@ class SetLogRow(NamedTuple):
     reps_left: int | None
     reps_right: int | None
     load_kg: Decimal
-    rir: int
+    rir: int | None  # None: the file gave no RPE/RIR
     logged_at: dt.datetime
     note: str
 

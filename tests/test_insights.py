@@ -650,6 +650,10 @@ def performed(copy, *, exercise, set_number=1, reps=None, load="20", rir=2, **le
             "20", None, {"reps_left": 0, "reps_right": 10}, 2, "kg", "21.3", id="no rep left"
         ),
         pytest.param("0", 15, {}, 2, "kg", "0", id="bodyweight"),
+        pytest.param("100", 8, {}, None, "kg", "126.7", id="RIR not recorded: reps alone"),
+        pytest.param(
+            "20", None, {"reps_left": 12, "reps_right": 10}, None, "kg", "26.7", id="per leg, —"
+        ),
         pytest.param(
             str(to_kg(load=D("225"), unit="lb")), 5, {}, 1, "lb", "270", id="225 lb × 5 @ 1"
         ),
@@ -771,6 +775,25 @@ def test_effort_counts_sets_at_rir_4_or_more_from_a_date(week48, athlete):
         ]
         == []
     )
+
+
+def test_an_rir_not_recorded_is_a_hard_set_left_out_of_effort_honesty(week48, athlete):
+    squat, curl = week48[1, 1], week48[1, 2]
+    for number, rir in enumerate([None, None, 5], start=1):
+        log_set_on(squat, set_number=number, rir=rir)
+    log_set_on(curl, set_number=1, rir=None)
+
+    done = {
+        row.muscle: row.done
+        for row in queries.muscle_days(athlete_ids=[athlete.pk], first=MONDAY, last=W48.sunday)[
+            athlete.pk
+        ]
+        if row.done
+    }
+    assert done == {"quads": 2, "hamstrings": 1}
+    # Only the squat's one written effort is judged; the curl has none to judge.
+    (row,) = queries.effort_rows(athlete_ids=[athlete.pk], since=MONDAY)[athlete.pk]
+    assert (row.name, row.sets, row.easy) == ("Back squat", 1, 1)
 
 
 def test_the_best_set_and_a_sessions_sets_in_order(week48, athlete):

@@ -16,7 +16,7 @@ from tracking.progression import (
 SQUAT = {"reps_min": 5, "reps_max": 8, "rir_min": 1, "rir_max": 2, "increment": Decimal("2.5")}
 
 
-def sets(load: str, reps: list[int], rir: int | list[int]) -> list[LastSet]:
+def sets(load: str, reps: list[int], rir: int | None | list[int | None]) -> list[LastSet]:
     rirs = rir if isinstance(rir, list) else [rir] * len(reps)
     return [LastSet(load=Decimal(load), reps=r, rir=i) for r, i in zip(reps, rirs, strict=True)]
 
@@ -35,6 +35,12 @@ def sets(load: str, reps: list[int], rir: int | list[int]) -> list[LastSet]:
         # RIR 3 is outside a 1–2 target, so in range it is not "beat by a rep".
         (sets("100", [8, 7, 6, 6], 3), "100", (8, 7, 6, 6), Reason.SAME_LOAD),
         (sets("100", [7, 7, 6, 6], [2, 2, 3, 2]), "100", (7, 7, 6, 6), Reason.SAME_LOAD),
+        # RIR not recorded (an imported set): a hard set, never too easy, reps decide.
+        (sets("100", [8, 8, 8, 8], None), "102.5", (5, 5, 5, 5), Reason.ADD_LOAD),
+        (sets("100", [8, 8, 8, 8], [None, 2, None, 3]), "102.5", (5, 5, 5, 5), Reason.ADD_LOAD),
+        (sets("100", [8, 7, 6, 6], None), "100", (8, 8, 7, 7), Reason.BEAT_BY_A_REP),
+        (sets("100", [8, 8], [None, 5]), "107.5", (8, 8), Reason.TOO_EASY),
+        (sets("100", [4, 4, 3, 3], None), "97.5", (5, 5, 5, 5), Reason.LIGHTER),
         # Going to failure is on target.
         (sets("100", [6, 6, 5, 5], 0), "100", (7, 7, 6, 6), Reason.BEAT_BY_A_REP),
         # Mixed loads: the heaviest counts.
@@ -101,6 +107,11 @@ def sets(load: str, reps: list[int], rir: int | list[int]) -> list[LastSet]:
         "all-at-or-above-top-adds-load",
         "rir-3-in-range-same-load",
         "one-set-at-rir-3-same-load",
+        "not-recorded-all-at-top-adds-load",
+        "not-recorded-beside-recorded-adds-load",
+        "not-recorded-in-range-beats-by-a-rep",
+        "not-recorded-is-never-too-easy-the-recorded-one-decides",
+        "not-recorded-below-range-goes-lighter",
         "failure-is-on-target",
         "mixed-loads-heaviest-counts",
         "mixed-loads-beat-by-a-rep-at-heaviest",
@@ -221,8 +232,11 @@ def test_too_easy_goes_at_least_one_increment_up():
         ("100", 0, 0, "100"),
         ("225", 5, 1, "270"),
         ("0", 10, 2, "0"),
+        # RIR not recorded: Epley on the reps alone, as if the set went to failure.
+        ("100", 8, None, "126.67"),
+        ("100", 8, 0, "126.67"),
     ],
-    ids=["domain-example", "rir-2", "no-reps", "lb", "bodyweight"],
+    ids=["domain-example", "rir-2", "no-reps", "lb", "bodyweight", "not-recorded", "failure"],
 )
 def test_estimated_1rm_is_epley_on_reps_plus_rir(load, reps, rir, expected):
     assert estimated_1rm(load=Decimal(load), reps=reps, rir=rir) == Decimal(expected)

@@ -6,6 +6,7 @@ from tracking.verdicts import (
     AT_LIMIT_MESSAGE,
     BELOW_RANGE_MESSAGE,
     GOOD_SET_MESSAGE,
+    NOT_RECORDED_MESSAGE,
     PER_LEG_OR_BOTH_MESSAGE,
     TOO_EASY_MESSAGE,
     EffortVerdict,
@@ -168,3 +169,38 @@ def test_a_set_in_the_range_on_target_is_judged_good():
         reps_judged=6,
         message=GOOD_SET_MESSAGE,
     )
+
+
+@pytest.mark.parametrize(
+    ("reps", "reps_left", "reps_right", "rep", "message"),
+    [
+        (6, None, None, RepVerdict.IN_RANGE, NOT_RECORDED_MESSAGE),
+        (
+            4,
+            None,
+            None,
+            RepVerdict.BELOW,
+            f"4 reps: below the range of 5–8. {NOT_RECORDED_MESSAGE}",
+        ),
+        (
+            9,
+            None,
+            None,
+            RepVerdict.ABOVE,
+            f"9 reps: above the range of 5–8, the load is too light. {NOT_RECORDED_MESSAGE}",
+        ),
+        (None, 6, 4, RepVerdict.BELOW, f"4 reps: below the range of 5–8. {NOT_RECORDED_MESSAGE}"),
+    ],
+    ids=["in-range", "below", "above", "per-leg-weaker"],
+)
+def test_an_rir_not_recorded_has_no_effort_verdict_but_its_reps_are_judged(
+    reps, reps_left, reps_right, rep, message
+):
+    verdict = judge_set(reps=reps, reps_left=reps_left, reps_right=reps_right, rir=None, **SQUAT)
+
+    assert (verdict.rep, verdict.effort, verdict.message) == (
+        rep,
+        EffortVerdict.NOT_RECORDED,
+        message,
+    )
+    assert not verdict.is_good

@@ -33,7 +33,8 @@ class SetLog(models.Model):
     reps_left = models.PositiveSmallIntegerField(null=True, blank=True)
     reps_right = models.PositiveSmallIntegerField(null=True, blank=True)
     load_kg = models.DecimalField(max_digits=10, decimal_places=6)
-    rir = models.PositiveSmallIntegerField()
+    # None: "not recorded", an imported set whose file gave no RPE/RIR. Never made up.
+    rir = models.PositiveSmallIntegerField(null=True, blank=True)
     logged_at = models.DateTimeField(default=timezone.now)
     note = models.CharField(max_length=200, blank=True)
 
@@ -67,7 +68,9 @@ class SetLog(models.Model):
             models.CheckConstraint(
                 condition=Q(load_kg__gte=0, load_kg__lte=MAX_LOAD_KG), name="setlog_load_range"
             ),
-            models.CheckConstraint(condition=Q(rir__gte=0, rir__lte=MAX_RIR), name="setlog_rir"),
+            models.CheckConstraint(
+                condition=Q(rir__isnull=True) | Q(rir__gte=0, rir__lte=MAX_RIR), name="setlog_rir"
+            ),
             models.CheckConstraint(
                 condition=Q(logged_at__gte=EARLIEST_MOMENT, logged_at__lte=LATEST_MOMENT),
                 name="setlog_logged_at_in_bounds",

@@ -45,7 +45,7 @@ class LastSet:
 
     load: Decimal
     reps: int
-    rir: int
+    rir: int | None  # None: not recorded (an imported set whose file gave no RPE)
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,14 @@ class Suggestion:
         return self.reps[min(n, len(self.reps)) - 1]
 
 
-def _reps_to_failure_factor(*, reps: int, rir: Decimal | int) -> Decimal:
-    return 1 + (reps + Decimal(rir)) / EPLEY_DIVISOR
+def _reps_to_failure_factor(*, reps: int, rir: Decimal | int | None) -> Decimal:
+    # An RIR not recorded adds nothing: the e1RM of the reps alone, never a made-up effort.
+    return 1 + (reps + Decimal(0 if rir is None else rir)) / EPLEY_DIVISOR
 
 
-def estimated_1rm(*, load: Decimal, reps: int, rir: int) -> Decimal:
-    """Epley on reps + RIR (the reps to failure at that load), to the hundredth."""
+def estimated_1rm(*, load: Decimal, reps: int, rir: int | None) -> Decimal:
+    """Epley on reps + RIR (the reps to failure at that load), to the hundredth; on the
+    reps alone when the RIR was not recorded."""
     return (load * _reps_to_failure_factor(reps=reps, rir=rir)).quantize(
         SHOWN_PLACES, rounding=ROUND_HALF_UP
     )
@@ -141,11 +143,15 @@ def suggest_next(
     load = max(s.load for s in last_sets)
     count = len(last_sets)
 
-    if all(s.reps >= hi and s.rir <= HARD_SET_MAX_RIR for s in last_sets):
+    # A set whose RIR was not recorded is a hard set (DOMAIN.md), so it never holds back
+    # the load, and it is never "too easy": no RIR-based verdict is made up for it.
+    if all(s.reps >= hi and (s.rir is None or s.rir <= HARD_SET_MAX_RIR) for s in last_sets):
         return suggestion(load + increment, (lo,) * count, Reason.ADD_LOAD, ADD_LOAD_MESSAGE)
 
     # Too few reps at a high RIR is a load the lifter could not handle, not an easy set.
-    too_easy = [s for s in last_sets if s.rir >= TOO_EASY_MIN_RIR and s.reps >= lo]
+    too_easy = [
+        s for s in last_sets if s.rir is not None and s.rir >= TOO_EASY_MIN_RIR and s.reps >= lo
+    ]
     if too_easy:
         decider = max(
             too_easy, key=lambda s: s.load * _reps_to_failure_factor(reps=s.reps, rir=s.rir)
@@ -165,7 +171,7 @@ def suggest_next(
             TOO_EASY_MESSAGE,
         )
 
-    if all(lo <= s.reps <= hi and s.rir <= rir_max for s in last_sets):
+    if all(lo <= s.reps <= hi and (s.rir is None or s.rir <= rir_max) for s in last_sets):
         return suggestion(
             load,
             [min(s.reps + 1, hi) for s in last_sets],

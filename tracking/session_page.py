@@ -22,7 +22,7 @@ from tracking.history import last_time_sets
 from tracking.models import SetLog
 from tracking.progression import LastSet, Suggestion, suggest_next
 from tracking.units import format_load, from_kg, plain_decimal
-from tracking.verdicts import Verdict, judge_set
+from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
 from tracking.weaker_leg import weaker_leg_reps
 
 DEFAULT_RIR = 2
@@ -40,7 +40,7 @@ class SetRow:
     reps_left: int | None = None
     reps_right: int | None = None
     load: Decimal | None = None
-    rir: int = DEFAULT_RIR
+    rir: int | None = DEFAULT_RIR  # None: a logged set whose RIR was not recorded
     verdict: Verdict | None = None
     errors: list[str] = field(default_factory=list)
     notice: str = ""
@@ -134,9 +134,11 @@ def describe_sets(sets: list[SetLog], unit: str) -> str:
         current_load = load
         reps.append(_reps_text(logged))
     parts.append(f"{current_load} × {', '.join(reps)}")
-    rirs = sorted({logged.rir for logged in sets})
-    rir = f"RIR {rirs[0]}" if len(rirs) == 1 else "RIR " + "–".join(map(str, (rirs[0], rirs[-1])))
-    return f"{'; '.join(parts)} @ {rir}"
+    rirs = sorted({logged.rir for logged in sets if logged.rir is not None})
+    shown = [str(rirs[0]) if len(rirs) == 1 else f"{rirs[0]}–{rirs[-1]}"] if rirs else []
+    if any(logged.rir is None for logged in sets):
+        shown.append(NOT_RECORDED_RIR)
+    return f"{'; '.join(parts)} @ RIR {', '.join(shown)}"
 
 
 def _reps_text(logged: SetLog) -> str:

@@ -25,6 +25,11 @@ ABOVE_TARGET_MESSAGE = (
     "go closer to failure next set."
 )
 GOOD_SET_MESSAGE = "In range, on target: a good set."
+# An imported set whose file gave no RPE/RIR: its reps are judged, its effort is not.
+NOT_RECORDED_MESSAGE = "RIR not recorded: effort not judged."
+
+# How an RIR that was not recorded reads on every page.
+NOT_RECORDED_RIR = "—"
 
 PER_LEG_OR_BOTH_MESSAGE = "Judge reps, or reps for the left and the right leg."
 
@@ -39,6 +44,7 @@ class EffortVerdict(models.TextChoices):
     ON_TARGET = "on_target", "on target"
     AT_LIMIT = "at_limit", "at the limit"
     TOO_EASY = "too_easy", "too easy"
+    NOT_RECORDED = "not_recorded", "effort not recorded"
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,17 @@ class Verdict:
         return f"{self.rep.label}, {self.effort.label}"
 
 
+def rir_text(rir: int | None) -> str:
+    """“2”, or “—” for an RIR not recorded."""
+    return NOT_RECORDED_RIR if rir is None else str(rir)
+
+
 def judge_set(
     *,
     reps: int | None,
     reps_left: int | None = None,
     reps_right: int | None = None,
-    rir: int,
+    rir: int | None,
     reps_min: int,
     reps_max: int,
     rir_max: int,
@@ -78,6 +89,7 @@ def judge_set(
       limit too. It is still a hard set, so not "too easy", but it stopped further from
       failure than the coach asked, and the message names the target.
     - Otherwise on target, going to failure (RIR 0) included.
+    An RIR of None (not recorded) is no effort verdict at all: the reps are still judged.
     """
     if reps is None:
         if reps_left is None or reps_right is None:
@@ -96,7 +108,10 @@ def judge_set(
     else:
         rep = RepVerdict.IN_RANGE
 
-    if rir >= TOO_EASY_MIN_RIR:
+    if rir is None:
+        effort = EffortVerdict.NOT_RECORDED
+        notes.append(NOT_RECORDED_MESSAGE)
+    elif rir >= TOO_EASY_MIN_RIR:
         effort = EffortVerdict.TOO_EASY
         notes.append(TOO_EASY_MESSAGE.format(rir=rir))
     elif rir == HARD_SET_MAX_RIR:

@@ -63,6 +63,10 @@ def _order(cell, *, line: int, memo: dict) -> int | None | str:
     return None if index is None else index + 1
 
 
+def _failed(cell) -> bool:
+    return cell("set_type").strip().casefold() == "failure"
+
+
 def _duration(cell, *, started: dt.datetime, line: int, today: dt.date, memo: dict):
     if not cell("end").strip():
         return None
@@ -91,6 +95,7 @@ HEVY_CSV = CsvFormat(
     dates=["%d %b %Y, %H:%M", "%d %b %Y %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"],
     date_example="5 Mar 2024, 18:30",
     order=_order,
+    failed=_failed,
     duration=_duration,
     weight_units={"weight_kg": "kg", "weight_lbs": "lb"},
     normalise_date=english_months,

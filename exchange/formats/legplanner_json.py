@@ -174,7 +174,7 @@ def _set(logged: _Reader) -> ImportedSet:
         reps_right=logged["reps_right"].optional_whole(high=MAX_REPS),
         load=logged["load_kg"].decimal(low=Decimal(0), high=Decimal(MAX_LOAD_KG)),
         unit="kg",
-        rir=logged["rir"].whole(high=MAX_RIR),
+        rir=logged["rir"].optional_whole(high=MAX_RIR),  # null: not recorded
         logged_at=logged["logged_at"].moment(),
         note=logged["note"].text()[:MAX_NOTE],
         uuid=logged["uuid"].uuid(),

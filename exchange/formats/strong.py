@@ -114,6 +114,7 @@ _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s
 # Set orders the semicolon export writes as words (the comma export's W, D, F).
 _WARM_UPS = {"W", "WARM_UP"}
 _WORKING = {"", "D", "F", "DROP_SET", "FAILURE"}
+_FAILURES = {"F", "FAILURE"}
 
 
 def _order(cell, *, line: int, memo: dict) -> int | None | str:
@@ -134,6 +135,10 @@ def _order(cell, *, line: int, memo: dict) -> int | None | str:
             column="set order",
         )
     return order
+
+
+def _failed(cell) -> bool:
+    return cell("order").strip().upper() in _FAILURES
 
 
 def duration(raw: str) -> dt.timedelta | None:
@@ -176,6 +181,7 @@ STRONG_CSV = CsvFormat(
     dates=_DATES,
     date_example=_DATE_EXAMPLE,
     order=_order,
+    failed=_failed,
     duration=_duration,
     asks_unit=True,
     weight_units=WEIGHT_UNITS,
@@ -187,6 +193,7 @@ STRONG_LEGACY_CSV = CsvFormat(
     dates=_DATES,
     date_example=_DATE_EXAMPLE,
     order=_order,
+    failed=_failed,
     unit=unit_per_row,
     duration=_duration,
 )

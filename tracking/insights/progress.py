@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from programs.weeks import IsoWeek
 from tracking.insights import Point, e1rm_in_unit, in_unit
 from tracking.units import plain_decimal
+from tracking.verdicts import rir_text
 
 # "Now" is the best of the last four weeks, "four weeks ago" the best of the four before.
 COMPARE_DAYS = 28
@@ -225,7 +226,7 @@ class LoggedSet:
     reps: int | None
     reps_left: int | None
     reps_right: int | None
-    rir: int
+    rir: int | None
     e1rm_kg: Decimal
 
 
@@ -236,7 +237,7 @@ def describe_set(*, logged: LoggedSet, unit: str) -> str:
         reps = f"{logged.reps_left} left, {logged.reps_right} right"
     else:
         reps = str(logged.reps)
-    return f"{load} × {reps} @ RIR {logged.rir}"
+    return f"{load} × {reps} @ RIR {rir_text(logged.rir)}"
 
 
 @dataclass(frozen=True)

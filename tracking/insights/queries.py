@@ -33,10 +33,13 @@ ATHLETE = "prescription__session__athlete_id"
 Row = TypeVar("Row")
 
 # Epley on reps + RIR, as tracking.progression.estimated_1rm, in floating point: the same
-# arithmetic on both databases, exact enough for a chart.
+# arithmetic on both databases, exact enough for a chart. An RIR not recorded adds nothing.
 E1RM = Cast("load_kg", FloatField()) * (
-    Value(1.0) + Cast(WEAKER_LEG_REPS + F("rir"), FloatField()) / Value(float(EPLEY_DIVISOR))
+    Value(1.0)
+    + Cast(WEAKER_LEG_REPS + Coalesce("rir", Value(0)), FloatField()) / Value(float(EPLEY_DIVISOR))
 )
+# A set whose RIR was not recorded is a hard set: a working set whose effort nobody wrote down.
+HARD_SET = Q(rir__isnull=True) | Q(rir__lte=HARD_SET_MAX_RIR)
 # Work done: a per-leg set's reps are both legs'.
 VOLUME = Cast("load_kg", FloatField()) * Cast(
     Coalesce("reps", F("reps_left") + F("reps_right")), FloatField()
@@ -198,7 +201,7 @@ def muscle_days(
     )
     done = (
         _sets_between(athlete_ids, first, last)
-        .filter(rir__lte=HARD_SET_MAX_RIR)
+        .filter(HARD_SET)
         .values(athlete=F(ATHLETE), date=F(SESSION_DATE), muscle=F("exercise__primary_muscle"))
         .annotate(planned=Value(0, IntegerField()), done=Count("pk"))
         .order_by()
@@ -234,9 +237,11 @@ def leg_days(
 def effort_rows(
     *, athlete_ids: Sequence[int], since: dt.date, until: dt.date | None = None
 ) -> dict[int, list[EffortRow]]:
-    """Per athlete and exercise: the sets logged since a date, and those at RIR 4 or more."""
+    """Per athlete and exercise: the sets logged since a date, and those at RIR 4 or more.
+    Sets whose RIR was not recorded are left out: effort honesty judges written efforts."""
     rows = (
         _sets_between(athlete_ids, since, until)
+        .filter(rir__isnull=False)
         .values("exercise_id", "exercise__name", "exercise__mechanics", athlete=F(ATHLETE))
         .annotate(sets=Count("pk"), easy=Count("pk", filter=Q(rir__gte=TOO_EASY_MIN_RIR)))
         .order_by("exercise__name")
