@@ -35,6 +35,7 @@ from exchange.parsing import (
     ImportRefused,
     ParsedFile,
 )
+from exchange.unit_readings import UnitReadings, unit_readings
 from exchange.writing import SetLogRow as _LogRow
 from programs.bounds import MAX_SETS, MAX_SLOT_ORDER
 from programs.models import (
@@ -113,6 +114,7 @@ class Preview:
     missing_rir: int  # of the sets to write
     needs_unit: bool
     refused: str | None = None  # why the confirmation would write nothing
+    units: UnitReadings | None = None  # when the file does not say its unit
 
 
 @dataclass(frozen=True)
@@ -261,6 +263,7 @@ def build_preview(
         missing_rir=plan.missing_rir if plan else 0,
         needs_unit=parsed.needs_unit,
         refused=refused,
+        units=unit_readings(parsed=parsed, exercises=exercises, unit=unit or athlete.unit),
     )
 
 
