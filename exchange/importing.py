@@ -17,7 +17,7 @@ without a query, and `exchange.writing.write_import` writes it in one bulk inser
 import datetime as dt
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -192,12 +192,16 @@ def default_choices(names: Iterable[str]) -> dict[str, Choice]:
     return choices
 
 
-def _planned_exercises(
-    *, known: list[NameRow], choices: dict[str, Choice], names: Iterable[str]
+def _chosen_exercises(
+    *,
+    matched: dict[str, Exercise],
+    names: Iterable[str],
+    choices: dict[str, Choice],
+    create: Callable[[str, str], Exercise],
 ) -> dict[str, Exercise | None]:
-    """Each name of the file → its exercise as the choices make it, without writing: an
-    exercise to create stands in unsaved, for the counts."""
-    exercises: dict[str, Exercise | None] = {row.name: row.exercise for row in known}
+    """Each name of the file → its exercise (None: skipped): the catalogue's match, else
+    what the athlete chose, ``create`` making the exercises to create."""
+    exercises: dict[str, Exercise | None] = dict(matched)
     for name in names:
         if name in exercises:
             continue
@@ -205,12 +209,15 @@ def _planned_exercises(
         if choice.action == MAP:
             exercises[name] = choice.exercise
         elif choice.action == CREATE:
-            exercises[name] = Exercise(
-                name=name, primary_muscle=choice.muscle, mechanics=Mechanics.ISOLATION
-            )
+            exercises[name] = create(name, choice.muscle)
         else:
             exercises[name] = None
     return exercises
+
+
+def _stand_in(name: str, muscle: str) -> Exercise:
+    """An exercise the confirmation would create, unsaved: the preview counts its sets."""
+    return Exercise(name=name, primary_muscle=muscle, mechanics=Mechanics.ISOLATION)
 
 
 def build_preview(
@@ -229,7 +236,12 @@ def build_preview(
     known, unknown = names or name_rows(athlete=athlete, parsed=parsed)
     if choices is None:
         choices = default_choices(row.name for row in unknown)
-    exercises = _planned_exercises(known=known, choices=choices, names=parsed.exercise_names())
+    exercises = _chosen_exercises(
+        matched={row.name: row.exercise for row in known},
+        names=parsed.exercise_names(),
+        choices=choices,
+        create=_stand_in,
+    )
     facts, taken = _read_known(
         athlete=athlete,
         parsed=parsed,
@@ -310,22 +322,19 @@ def _resolve_exercises(
 ) -> tuple[dict[str, Exercise | None], int]:
     """Each name of the file → its exercise (None: skipped), and how many were created."""
     names = list(names)
-    resolved: dict[str, Exercise | None] = dict(
-        match_names(names=names, catalogue=Exercise.objects.visible_to(athlete))
+    created = []
+
+    def create(name: str, muscle: str) -> Exercise:
+        created.append(_create_exercise(athlete=athlete, name=name, muscle=muscle))
+        return created[-1]
+
+    exercises = _chosen_exercises(
+        matched=match_names(names=names, catalogue=Exercise.objects.visible_to(athlete)),
+        names=names,
+        choices=choices,
+        create=create,
     )
-    created = 0
-    for name in names:
-        if name in resolved:
-            continue
-        choice = choices.get(name, Choice(SKIP))
-        if choice.action == MAP:
-            resolved[name] = choice.exercise
-        elif choice.action == CREATE:
-            resolved[name] = _create_exercise(athlete=athlete, name=name, muscle=choice.muscle)
-            created += 1
-        else:
-            resolved[name] = None
-    return resolved, created
+    return exercises, len(created)
 
 
 def _assignment_for(assignments: list[Assignment], day: dt.date) -> Assignment:
