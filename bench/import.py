@@ -1,12 +1,14 @@
-"""Importing ten years of a Strong export, on SQLite and PostgreSQL, against a bare bulk insert.
+"""Importing Strong exports, on SQLite and PostgreSQL, against a bare bulk insert.
 
-    .venv/bin/python bench/import.py [--years 10] [--db sqlite|postgres|both] [--runs 3]
+    .venv/bin/python bench/import.py [--years 10] [--rows 20000] [--db sqlite|postgres|both] [--runs 3]
 
 In-process, production settings (DEBUG=false), one child process per database (Django is
 configured once per process): a temporary SQLite file, and the PostgreSQL database
 `legplanner_bench_import` on DATABASE_URL's server and role (or the local default),
-dropped and created for the run and dropped after it. The file is made by
-`demo.samples.strong_csv` (two workouts a week, warm-ups and rest timers included).
+dropped and created for the run and dropped after it. Three files, made by demo.samples:
+ten years of `strong_csv` (two workouts a week, warm-ups and rest timers included), and
+about ``--rows`` rows of `strong_csv_with_bad_rows` (its bad rows and non-sets every 20
+weeks: the rest imports) and of `strong_french_csv` (the French header, decimal commas).
 
 Per run, a new athlete on the guide's program: the file is parsed, the preview built and
 the import written (what the confirm step does), then imported again (nothing to write).
@@ -46,6 +48,9 @@ BENCH_DATABASE = "legplanner_bench_import"
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--years", type=int, default=10, help="years of history (default 10)")
+    parser.add_argument(
+        "--rows", type=int, default=20_000, help="rows of the bad-row and French files"
+    )
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--runs", type=int, default=3, help="timed runs (default 3)")
     parser.add_argument("--child", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
@@ -64,22 +69,45 @@ def _athlete(name: str):
     return user
 
 
-def child(args: argparse.Namespace) -> int:
-    setup_django({})
-    from django.core.management import call_command
-    from django.db import connection
+# Weeks per chunk of the 20,000-row files: the samples' loads climb every week, and past
+# the 1,000 kg we store in 30 years; each chunk starts light again (and the bad-row file's
+# ends with every kind of bad row).
+CHUNK_WEEKS = 20
+FIRST_MONDAY = dt.date(1995, 1, 2)
 
+
+def _chunked(make, *, rows: int) -> bytes:
+    """About ``rows`` rows of ``make(first=, weeks=)``'s file, one chunk after another."""
+    size = len(make(first=FIRST_MONDAY, weeks=CHUNK_WEEKS).splitlines()) - 1
+    texts = [
+        make(first=FIRST_MONDAY + dt.timedelta(weeks=CHUNK_WEEKS * index), weeks=CHUNK_WEEKS)
+        for index in range(max(rows // size, 1))
+    ]
+    # One header, then each chunk's rows.
+    texts[1:] = [text.split("\n", 1)[1] for text in texts[1:]]
+    return "".join(texts).encode()
+
+
+def _files(args: argparse.Namespace) -> dict[str, bytes]:
     from demo import samples
+
+    return {
+        f"Strong, {args.years} years": samples.strong_csv(
+            first=dt.date(2015, 1, 5), weeks=52 * args.years
+        ).encode(),
+        "Strong with bad rows": _chunked(samples.strong_csv_with_bad_rows, rows=args.rows),
+        "Strong in French": _chunked(samples.strong_french_csv, rows=args.rows),
+    }
+
+
+def _time_file(content: bytes, *, name: str, runs: int) -> dict:
     from exchange.formats import parse_file
     from exchange.importing import build_preview, import_history
 
-    call_command("migrate", verbosity=0, interactive=False)
-    content = samples.strong_csv(first=dt.date(2015, 1, 5), weeks=52 * args.years).encode()
-    file_rows = content.count(b"\n") - 1
     timings = {"parse": [], "preview": [], "import": [], "again": [], "baseline": []}
-    sets = 0
-    for run in range(args.runs):
-        athlete = _athlete(f"lifter{run}")
+    sets = problems = 0
+    for run in range(runs):
+        athlete = _athlete(f"lifter{name}{run}")
         began = time.perf_counter()
         parsed = parse_file(content)
         timings["parse"].append(time.perf_counter() - began)
@@ -87,25 +115,37 @@ def child(args: argparse.Namespace) -> int:
         timings["preview"].append(time.perf_counter() - began)
         result = import_history(athlete=athlete, parsed=parsed, unit="kg", choices={})
         timings["import"].append(time.perf_counter() - began)
-        sets = result.sets_created
+        sets, problems = result.sets_created, len(parsed.problems)
         began = time.perf_counter()
         again = import_history(athlete=athlete, parsed=parse_file(content), unit="kg", choices={})
         timings["again"].append(time.perf_counter() - began)
         assert again.sets_created == 0, "a second import wrote sets"
-        bare = bare_copy(source=athlete, target=_athlete(f"bare{run}"))
+        bare = bare_copy(source=athlete, target=_athlete(f"bare{name}{run}"))
         assert bare.sets == sets
         timings["baseline"].append(bare.seconds)
+    return {
+        "file": name,
+        "file_bytes": len(content),
+        "file_rows": content.count(b"\n") - 1,
+        "problems": problems,
+        "sets": sets,
+        "median": {key: statistics.median(values) for key, values in timings.items()},
+    }
+
+
+def child(args: argparse.Namespace) -> int:
+    setup_django({})
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0, interactive=False)
+    files = [
+        _time_file(content, name=str(index), runs=args.runs) | {"file": name}
+        for index, (name, content) in enumerate(_files(args).items())
+    ]
     version = ".".join(map(str, connection.get_database_version()))
     Path(args.results).write_text(
-        json.dumps(
-            {
-                "database": f"{connection.display_name} {version}",
-                "file_bytes": len(content),
-                "file_rows": file_rows,
-                "sets": sets,
-                "median": {name: statistics.median(values) for name, values in timings.items()},
-            }
-        )
+        json.dumps({"database": f"{connection.display_name} {version}", "files": files})
     )
     return 0
 
@@ -120,6 +160,7 @@ def run_child(args, *, database: str, url: str, temp: Path) -> dict | None:
         f"--results={results}",
         f"--years={args.years}",
         f"--runs={args.runs}",
+        f"--rows={args.rows}",
     ]
     done = subprocess.run(command, cwd=ROOT, env=env)
     if done.returncode:
@@ -129,12 +170,18 @@ def run_child(args, *, database: str, url: str, temp: Path) -> dict | None:
 
 
 def report(result: dict) -> None:
+    print(f"\n{result['database']}")
+    for timed in result["files"]:
+        _report_file(timed)
+
+
+def _report_file(result: dict) -> None:
     median, rows, sets = result["median"], result["file_rows"], result["sets"]
     imported = median["import"]
     baseline = sets / median["baseline"]
     print(
-        f"\n{result['database']}: {rows:,} rows ({result['file_bytes'] / 1e6:.1f} MB), "
-        f"{sets:,} sets written"
+        f"{result['file']}: {rows:,} rows ({result['file_bytes'] / 1e6:.1f} MB), "
+        f"{result['problems']:,} rows with problems, {sets:,} sets written"
     )
     print(f"  parse               {median['parse']:.2f} s  {rows / median['parse']:,.0f} rows/s")
     print(f"  parse + preview     {median['preview']:.2f} s")
@@ -155,8 +202,9 @@ def main() -> int:
     if args.child:
         return child(args)
     print(
-        f"Legplanner import, {dt.date.today()}: a Strong CSV of {args.years} years, median of "
-        f"{args.runs} runs, in-process with DEBUG=false. Timings are reported, not asserted."
+        f"Legplanner import, {dt.date.today()}: Strong CSVs ({args.years} years; {args.rows:,} "
+        f"rows with bad rows; {args.rows:,} rows in French), median of {args.runs} runs, "
+        "in-process with DEBUG=false. Timings are reported, not asserted."
     )
     failed = False
     with tempfile.TemporaryDirectory(prefix="legplanner-import-") as temp:

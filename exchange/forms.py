@@ -5,8 +5,7 @@ import hashlib
 from django import forms
 
 from accounts.models import Unit
-from exchange.importing import CREATE, MAP, SKIP, Choice, NameRow
-from exchange.names import guess_leg_muscle
+from exchange.importing import CREATE, MAP, SKIP, Choice, NameRow, default_choices
 from exchange.parsing import EMPTY_MESSAGE
 from programs.models import Exercise, Muscle
 
@@ -48,9 +47,9 @@ def choice_field_name(name: str) -> str:
 
 
 def default_choice(name: str) -> str:
-    """Create what still looks like a leg exercise, with its likely muscle; skip the rest."""
-    muscle = guess_leg_muscle(name=name)
-    return f"{CREATE}:{muscle}" if muscle else SKIP
+    """The field's value of the preview's default for ``name`` (importing.default_choices)."""
+    choice = default_choices([name])[name]
+    return f"{CREATE}:{choice.muscle}" if choice.action == CREATE else SKIP
 
 
 class ConfirmForm(forms.Form):

@@ -17,7 +17,7 @@ without a query, and `exchange.writing.write_import` writes it in one bulk inser
 import datetime as dt
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -27,7 +27,7 @@ from django.utils.text import slugify
 
 from accounts.models import Unit
 from exchange import writing
-from exchange.names import match_names, normalise
+from exchange.names import guess_leg_muscle, match_names, normalise
 from exchange.parsing import (
     MAX_NAME,
     ImportedSession,
@@ -35,6 +35,7 @@ from exchange.parsing import (
     ImportRefused,
     ParsedFile,
 )
+from exchange.unit_readings import UnitReadings, unit_readings
 from exchange.writing import SetLogRow as _LogRow
 from programs.bounds import MAX_SETS, MAX_SLOT_ORDER
 from programs.models import (
@@ -104,10 +105,14 @@ class Preview:
     skipped: dict[str, int]
     known: list[NameRow]
     unknown: list[NameRow]
-    already_imported: int
+    # Sets the confirmation writes with the preview's choices (None: it would refuse).
+    new_sets: int | None
+    already_imported: int  # sets of kept exercises already in the athlete's history
     joining: int  # workouts on a date that already has a session
-    missing_rir: int
+    missing_rir: int  # of the sets to write
     needs_unit: bool
+    refused: str | None = None  # why the confirmation would write nothing
+    units: UnitReadings | None = None  # when the file does not say its unit
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,7 @@ class ImportResult:
     sessions_joined: int
     sets_created: int
     exercises_created: int
+    sets_already_here: int = 0
 
 
 def set_uuid(*, athlete_id: int, logged: ImportedSet) -> uuid.UUID:
@@ -174,28 +180,100 @@ def name_rows(*, athlete, parsed: ParsedFile) -> tuple[list[NameRow], list[NameR
     return known, unknown
 
 
+def default_choices(names: Iterable[str]) -> dict[str, Choice]:
+    """The preview's choice for each unknown name: create what still looks like a leg
+    exercise, with its likely muscle; skip the rest."""
+    choices = {}
+    for name in names:
+        muscle = guess_leg_muscle(name=name)
+        choices[name] = Choice(CREATE, muscle=muscle) if muscle else Choice(SKIP)
+    return choices
+
+
+def _chosen_exercises(
+    *,
+    matched: dict[str, Exercise],
+    names: Iterable[str],
+    choices: dict[str, Choice],
+    create: Callable[[str, str], Exercise],
+) -> dict[str, Exercise | None]:
+    """Each name of the file → its exercise (None: skipped): the catalogue's match, else
+    what the athlete chose, ``create`` making the exercises to create."""
+    exercises: dict[str, Exercise | None] = dict(matched)
+    for name in names:
+        if name in exercises:
+            continue
+        choice = choices.get(name, Choice(SKIP))
+        if choice.action == MAP:
+            exercises[name] = choice.exercise
+        elif choice.action == CREATE:
+            exercises[name] = create(name, choice.muscle)
+        else:
+            exercises[name] = None
+    return exercises
+
+
+def _stand_in(name: str, muscle: str) -> Exercise:
+    """An exercise the confirmation would create, unsaved: the preview counts its sets."""
+    return Exercise(name=name, primary_muscle=muscle, mechanics=Mechanics.ISOLATION)
+
+
 def build_preview(
-    *, athlete, parsed: ParsedFile, names: tuple[list[NameRow], list[NameRow]] | None = None
+    *,
+    athlete,
+    parsed: ParsedFile,
+    names: tuple[list[NameRow], list[NameRow]] | None = None,
+    choices: dict[str, Choice] | None = None,
+    unit: str | None = None,
 ) -> Preview:
-    """What the preview page shows; ``names`` when the caller has matched them already."""
+    """What the preview page shows; ``names`` when the caller has matched them already.
+
+    Its counts come from the same plan the confirmation writes, made with ``choices``
+    (the defaults when None) and ``unit`` (the athlete's when None): what the button
+    promises is what the confirmation writes."""
     known, unknown = names or name_rows(athlete=athlete, parsed=parsed)
-    uuids = [set_uuid(athlete_id=athlete.pk, logged=s) for _, s in parsed.all_sets()]
-    taken = _taken_uuids(athlete=athlete, uuids=uuids, chosen_by_file=parsed.chooses_uuids)
+    if choices is None:
+        choices = default_choices(row.name for row in unknown)
+    exercises = _chosen_exercises(
+        matched={row.name: row.exercise for row in known},
+        names=parsed.exercise_names(),
+        choices=choices,
+        create=_stand_in,
+    )
+    facts, taken = _read_known(
+        athlete=athlete,
+        parsed=parsed,
+        unit=unit or athlete.unit,
+        exercises=exercises,
+        file_assignments=[],
+    )
     dates = [session.date for session in parsed.sessions]
-    sets = [logged for _, logged in parsed.all_sets()]
+    refused, plan = None, None
+    if not facts.assignments:
+        refused = NO_PROGRAM_MESSAGE
+    elif any(owner != athlete.pk for owner in taken.values()):
+        refused = OTHER_ACCOUNT_MESSAGE
+    else:
+        try:
+            plan = plan_import(parsed=parsed, known=facts)
+        except ImportRefused as refusal:
+            refused = refusal.message
     return Preview(
         format_label=parsed.label,
         workouts=parsed.workouts,
-        sets=len(sets),
+        sets=parsed.set_count,
         first=min(dates),
         last=max(dates),
         skipped=parsed.skipped,
         known=known,
         unknown=unknown,
-        already_imported=sum(1 for u in uuids if taken.get(u) == athlete.pk),
-        joining=len(_sessions_on(athlete=athlete, dates=dates)),
-        missing_rir=sum(1 for logged in sets if logged.rir is None),
+        new_sets=len(plan.set_logs) if plan else None,
+        already_imported=plan.already_here if plan else 0,
+        joining=len(facts.sessions),
+        missing_rir=plan.missing_rir if plan else 0,
         needs_unit=parsed.needs_unit,
+        refused=refused,
+        units=unit_readings(parsed=parsed, exercises=exercises, unit=unit or athlete.unit),
     )
 
 
@@ -242,22 +320,19 @@ def _resolve_exercises(
 ) -> tuple[dict[str, Exercise | None], int]:
     """Each name of the file → its exercise (None: skipped), and how many were created."""
     names = list(names)
-    resolved: dict[str, Exercise | None] = dict(
-        match_names(names=names, catalogue=Exercise.objects.visible_to(athlete))
+    created = []
+
+    def create(name: str, muscle: str) -> Exercise:
+        created.append(_create_exercise(athlete=athlete, name=name, muscle=muscle))
+        return created[-1]
+
+    exercises = _chosen_exercises(
+        matched=match_names(names=names, catalogue=Exercise.objects.visible_to(athlete)),
+        names=names,
+        choices=choices,
+        create=create,
     )
-    created = 0
-    for name in names:
-        if name in resolved:
-            continue
-        choice = choices.get(name, Choice(SKIP))
-        if choice.action == MAP:
-            resolved[name] = choice.exercise
-        elif choice.action == CREATE:
-            resolved[name] = _create_exercise(athlete=athlete, name=name, muscle=choice.muscle)
-            created += 1
-        else:
-            resolved[name] = None
-    return resolved, created
+    return exercises, len(created)
 
 
 def _assignment_for(assignments: list[Assignment], day: dt.date) -> Assignment:
@@ -374,15 +449,21 @@ def set_uuids(*, athlete_id: int, parsed: ParsedFile) -> dict[int, uuid.UUID]:
 
 def _logs(
     *, prescription, date: dt.date, known: Known, used: set[uuid.UUID], loads: dict
-) -> list[_LogRow]:
-    """The slot's sets not already logged, of exercises the athlete keeps."""
-    logs = []
+) -> tuple[list[_LogRow], int, int]:
+    """The slot's sets not already logged, of exercises the athlete keeps; how many of
+    those kept were logged before, and how many to write have no RPE."""
+    logs, already, missing_rir = [], 0, 0
     for logged in prescription.sets:
         trained = known.exercises.get(logged.exercise or prescription.exercise)
         key = known.uuids[id(logged)]
-        if trained is None or key in used:
+        if trained is None:
+            continue
+        if key in used:
+            # A row the file repeats is neither new nor already here.
+            already += key in known.taken
             continue
         used.add(key)
+        missing_rir += logged.rir is None
         logs.append(
             _LogRow(
                 key,
@@ -397,7 +478,7 @@ def _logs(
                 logged.note,
             )
         )
-    return logs
+    return logs, already, missing_rir
 
 
 def _new_session(*, imported: ImportedSession, known: Known) -> Session:
@@ -467,11 +548,15 @@ def plan_import(*, parsed: ParsedFile, known: Known) -> writing.ImportPlan:
         pending = []
         for prescription in imported.prescriptions:
             exercise = known.exercises.get(prescription.exercise)
-            logs = _logs(
+            logs, already, missing_rir = _logs(
                 prescription=prescription, date=imported.date, known=known, used=used, loads=loads
             )
-            if exercise is None or not (logs or (fresh and prescription.fields)):
+            if exercise is None:
                 continue
+            plan.already_here += already
+            if not (logs or (fresh and prescription.fields)):
+                continue
+            plan.missing_rir += missing_rir
             pending.append((prescription, exercise, logs))
         if not pending:
             continue
@@ -511,24 +596,52 @@ def import_history(
     file_assignments = (
         _json_assignments(athlete=athlete, parsed=parsed) if parsed.assignments else []
     )
+    known, taken = _read_known(
+        athlete=athlete,
+        parsed=parsed,
+        unit=unit or athlete.unit,
+        exercises=exercises,
+        file_assignments=file_assignments,
+    )
+    if not known.assignments:
+        raise ImportRefused(NO_PROGRAM_MESSAGE)
+    if any(owner != athlete.pk for owner in taken.values()):
+        raise ImportRefused(OTHER_ACCOUNT_MESSAGE)
+    plan = plan_import(parsed=parsed, known=known)
+    writing.write_import(plan)
+    return ImportResult(
+        sessions_created=len(plan.sessions),
+        sessions_joined=len(plan.joined),
+        sets_created=len(plan.set_logs),
+        exercises_created=created_exercises,
+        sets_already_here=plan.already_here,
+    )
+
+
+def _read_known(
+    *,
+    athlete,
+    parsed: ParsedFile,
+    unit: str,
+    exercises: dict[str, Exercise | None],
+    file_assignments: list[Assignment],
+) -> tuple[Known, dict]:
+    """What the plan needs from the database, and the UUIDs already taken with their
+    athlete: read the same way for the preview's counts and for the write."""
     assignments = list(
         Assignment.objects.filter(athlete=athlete).select_related(
             "program__day_one", "program__day_two"
         )
     )
-    if not assignments:
-        raise ImportRefused(NO_PROGRAM_MESSAGE)
     templates = {template.name: template for template in DayTemplate.objects.all()}
     uuids = set_uuids(athlete_id=athlete.pk, parsed=parsed)
     taken = _taken_uuids(
         athlete=athlete, uuids=list(uuids.values()), chosen_by_file=parsed.chooses_uuids
     )
-    if any(owner != athlete.pk for owner in taken.values()):
-        raise ImportRefused(OTHER_ACCOUNT_MESSAGE)
     known = Known(
         athlete_id=athlete.pk,
         zone=athlete.zone,
-        unit=unit or athlete.unit,
+        unit=unit,
         exercises=exercises,
         assignments=assignments,
         file_assignments=file_assignments,
@@ -537,14 +650,7 @@ def import_history(
         uuids=uuids,
         taken=set(taken),
     )
-    plan = plan_import(parsed=parsed, known=known)
-    writing.write_import(plan)
-    return ImportResult(
-        sessions_created=len(plan.sessions),
-        sessions_joined=len(plan.joined),
-        sets_created=len(plan.set_logs),
-        exercises_created=created_exercises,
-    )
+    return known, taken
 
 
 def _aware(moment: dt.datetime, zone) -> dt.datetime:

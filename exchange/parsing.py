@@ -65,12 +65,12 @@ RIGHT_LEG_NOTE = "Right leg"
 
 # Workouts whose file gives a day and no time (FitNotes) are put at midday.
 DAY_ONLY_TIME = dt.time(12)
-# Sets of a workout with no duration are put a few minutes apart, in the file's order.
-MINUTES_BETWEEN_SETS = 3
+# A workout's sets are put this far apart from its start, in the file's order. Not spread
+# over the workout's duration: Strong writes durations of days ("48h 40m", a workout left
+# open), which moved sets, and a re-import of our own export, to later days.
+MINUTES_BETWEEN_SETS = 1
 MAX_NOTE = 200
 MAX_NAME = 80
-# A workout's duration only spreads its sets' times; one longer than a day is a typo.
-MAX_DURATION = dt.timedelta(hours=24)
 # A number cell longer than this is no weight, RPE or distance anyone typed (and Decimal
 # would happily read a 5,000-digit one, then take its time comparing it).
 MAX_NUMBER_TEXT = 32
@@ -323,10 +323,6 @@ def unit_per_row(cell, *, header_unit: str | None, load, line: int) -> str:
     )
 
 
-def _no_duration(cell, *, started: dt.datetime, line: int, today: dt.date, memo: dict):
-    return None
-
-
 def _never_failed(cell) -> bool:
     return False
 
@@ -354,7 +350,6 @@ class CsvFormat:
     # Whether the row's set is marked as taken to failure (RIR 0, whatever its RPE cell).
     failed: Callable[..., bool] = _never_failed
     unit: Callable[..., str | None] = _header_unit
-    duration: Callable[..., dt.timedelta | None] = _no_duration
     # Files that give a day and no time put every workout of the day at DAY_ONLY_TIME.
     day_only: bool = False
     # What tells the file's workouts apart, from the raw date and the workout's name.
@@ -379,7 +374,6 @@ class _Row:
     line: int
     workout_key: str
     started: dt.datetime
-    duration: dt.timedelta | None
     workout_name: str
     exercise: str
     order: int | None
@@ -520,7 +514,6 @@ def read_row(
     unit = format_.unit(cell, header_unit=layout.unit, load=load, line=line)
     _check_load(load, unit=unit, line=line)
     rir = 0 if format_.failed(cell) else _rir(cell, line=line, memo=memo)
-    duration = format_.duration(cell, started=started, line=line, today=today, memo=memo)
     workout_name = unescape_formula(cell("workout").strip())
     exercise = unescape_formula(cell("exercise").strip())
     if not exercise:
@@ -529,7 +522,6 @@ def read_row(
         line=line,
         workout_key=format_.workout_key(raw_date.strip(), workout_name),
         started=started,
-        duration=duration,
         workout_name=workout_name,
         exercise=exercise,
         order=order,
@@ -663,12 +655,12 @@ def _read_line(
 
 
 def _set_times(rows: list[_Row]) -> list[dt.datetime]:
-    """Each set's time: spread over the workout's duration when the file gives one."""
-    started, duration, count = rows[0].started, rows[0].duration, len(rows)
-    if duration and count > 1:
-        return [started + duration * index / (count - 1) for index in range(count)]
+    """Each set's time: the workout's start plus its order in the workout, never past the
+    workout's day (a late workout's last sets share its last second)."""
+    started = rows[0].started
+    last = dt.datetime.combine(started.date(), dt.time(23, 59, 59), tzinfo=started.tzinfo)
     step = dt.timedelta(minutes=MINUTES_BETWEEN_SETS)
-    return [started + step * index for index in range(count)]
+    return [min(started + step * index, last) for index in range(len(rows))]
 
 
 def parse_csv(text: str, *, today: dt.date, recognise: Callable[[list[str]], Layout]) -> ParsedFile:

@@ -19,7 +19,7 @@ from exchange.access import get_pending_import
 from exchange.exporting import attachment_header, json_export, strong_csv
 from exchange.formats import parse_file
 from exchange.forms import ConfirmForm, UploadForm
-from exchange.importing import build_preview, import_history, name_rows
+from exchange.importing import ImportResult, Preview, build_preview, import_history, name_rows
 from exchange.models import PendingImport
 from exchange.parsing import ImportRefused, group_problems
 from programs.today import athlete_today
@@ -31,7 +31,13 @@ TOO_BIG_MESSAGE = (
 IMPORTED_MESSAGE = (
     "Imported {sets} sets: {created} new sessions, {joined} sessions joined by imported work."
 )
-NOTHING_NEW_MESSAGE = "Nothing new: every set of this file was imported before."
+ALREADY_HERE_MESSAGE = " {already} were already here."
+NOTHING_NEW_MESSAGE = "Nothing new: the file's {already} sets were all imported before."
+NOTHING_KEPT_MESSAGE = (
+    "Nothing imported: no set of this file is of an exercise you kept (every name was skipped)."
+)
+IMPORT_BUTTON = "Import {sets} sets"
+IMPORT_BUTTON_ALREADY = "Import {sets} sets ({already} already imported)"
 ALREADY_CONFIRMED_MESSAGE = (
     "This import was already confirmed (in another tab or window?): its sets are in your "
     "history. Pick a file to import another."
@@ -201,17 +207,34 @@ def _confirm(request, *, pending: PendingImport, parsed, unknown):
         # race: nothing of this one was written, and trying again sees its result.
         form.add_error(None, RACED_MESSAGE)
         return _preview_page(request, parsed=parsed, form=form, pending=pending, status=409)
-    messages.success(
-        request,
-        IMPORTED_MESSAGE.format(
-            sets=result.sets_created,
-            created=result.sessions_created,
-            joined=result.sessions_joined,
-        )
-        if result.sets_created
-        else NOTHING_NEW_MESSAGE,
-    )
+    messages.success(request, _result_message(result))
     return redirect("import")
+
+
+def _result_message(result: ImportResult) -> str:
+    already = f"{result.sets_already_here:,}"
+    if not result.sets_created:
+        if result.sets_already_here:
+            return NOTHING_NEW_MESSAGE.format(already=already)
+        return NOTHING_KEPT_MESSAGE
+    message = IMPORTED_MESSAGE.format(
+        sets=f"{result.sets_created:,}",
+        created=f"{result.sessions_created:,}",
+        joined=f"{result.sessions_joined:,}",
+    )
+    if result.sets_already_here:
+        message += ALREADY_HERE_MESSAGE.format(already=already)
+    return message
+
+
+def _button(preview: Preview) -> str:
+    if preview.new_sets is None:
+        return "Import"
+    if preview.already_imported:
+        return IMPORT_BUTTON_ALREADY.format(
+            sets=f"{preview.new_sets:,}", already=f"{preview.already_imported:,}"
+        )
+    return IMPORT_BUTTON.format(sets=f"{preview.new_sets:,}")
 
 
 class _AlreadyImported(Exception):
@@ -219,12 +242,21 @@ class _AlreadyImported(Exception):
 
 
 def _preview_page(request, *, parsed, form, pending, names=None, status: int = 200):
-    summary = build_preview(athlete=request.user, parsed=parsed, names=names)
+    # The counts follow the choices sent when they are valid, else the defaults shown.
+    valid = form.is_bound and not any(name in form.errors for name in form.fields)
+    summary = build_preview(
+        athlete=request.user,
+        parsed=parsed,
+        names=names,
+        choices=form.choices() if valid else None,
+        unit=form.cleaned_data.get("unit") if valid else None,
+    )
     return render(
         request,
         "exchange/preview.html",
         {
             "preview": summary,
+            "button": _button(summary),
             "form": form,
             "pending": pending,
             "problems": group_problems(problems=parsed.problems),

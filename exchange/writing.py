@@ -117,6 +117,10 @@ class ImportPlan:
     )
     set_logs: list[tuple[SessionPrescription, SetLogRow]] = field(default_factory=list)
     joined: set[int] = field(default_factory=set)  # existing sessions that get slots
+    # Sets of kept exercises that the athlete has already: counted, not written.
+    already_here: int = 0
+    # Sets written whose file gave no RPE.
+    missing_rir: int = 0
 
 
 def write_import(plan: ImportPlan) -> None:

@@ -158,7 +158,7 @@ def test_a_30_digit_duration_is_ignored_and_the_sets_keep_their_order():
         strong(row(order="1", duration="9" * 30), row(order="2", duration="9" * 30)), today=TODAY
     )
     first, second = parsed.sessions[0].prescriptions[0].sets
-    assert second.logged_at - first.logged_at == dt.timedelta(minutes=3)
+    assert second.logged_at - first.logged_at == dt.timedelta(minutes=1)
 
 
 def test_reps_written_as_a_spreadsheet_writes_them_still_read():

@@ -18,7 +18,7 @@ from exchange.parsing import (
     NOT_UTF8_MESSAGE,
     UNKNOWN_FORMAT_MESSAGE,
 )
-from exchange.views import NOTHING_NEW_MESSAGE, TOO_BIG_MESSAGE
+from exchange.views import NOTHING_KEPT_MESSAGE, NOTHING_NEW_MESSAGE, TOO_BIG_MESSAGE
 from programs.models import Exercise, Session, SessionPrescription
 from tests.conftest import log_set_on, make_user
 from tracking.models import SetLog
@@ -159,7 +159,7 @@ def test_importing_the_same_file_twice_creates_nothing_the_second_time(client, a
     client.post(location, {"unit": "kg"})
 
     assert written() == before
-    assert NOTHING_NEW_MESSAGE in client.get(IMPORT).content.decode()
+    assert NOTHING_NEW_MESSAGE.format(already=26) in page_text(client.get(IMPORT))
 
 
 def test_a_workout_on_a_day_with_a_session_joins_it(client, athlete):
@@ -353,3 +353,54 @@ def test_the_preview_reads_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12) as large_queries:
         client.get(large)
     assert len(large_queries) == len(small_queries)
+
+
+def test_the_button_and_the_result_count_new_sets_and_those_already_here(client, athlete):
+    client.force_login(athlete)
+    client.post(upload(client, samples.strong_csv(weeks=2))["Location"], {"unit": "kg"})
+
+    location = upload(client, samples.strong_csv(weeks=4))["Location"]
+    page = client.get(location)
+
+    preview = page.context["preview"]
+    assert (preview.sets, preview.new_sets, preview.already_imported) == (52, 26, 26)
+    assert "Import 26 sets (26 already imported)</button>" in page_text(page)
+    client.post(location, {"unit": "kg"})
+    assert SetLog.objects.count() == 52
+    message = page_text(client.get(IMPORT))
+    assert "Imported 26 sets: 4 new sessions, 0 sessions joined by imported work." in message
+    assert "26 were already here." in message
+
+
+def test_skipped_names_count_neither_in_the_button_nor_in_missing_rpe(client, athlete):
+    client.force_login(athlete)
+    content = (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        "Workout Notes,RPE\n"
+        "2024-01-01 18:00:00,Legs,1h,Squat (Barbell),1,100,5,,,,,8\n"
+        "2024-01-01 18:00:00,Legs,1h,Squat (Barbell),2,100,5,,,,,\n"
+        "2024-01-01 18:00:00,Legs,1h,Bench Press (Barbell),1,80,5,,,,,\n"
+        "2024-01-01 18:00:00,Legs,1h,Bench Press (Barbell),2,80,5,,,,,\n"
+    )
+    page = client.get(upload(client, content)["Location"])
+
+    preview = page.context["preview"]
+    assert (preview.sets, preview.new_sets, preview.missing_rir) == (4, 2, 1)
+    assert "Import 2 sets</button>" in page_text(page)
+    assert "1 sets have no RPE" in page_text(page)
+
+
+def test_a_first_import_that_keeps_nothing_does_not_say_it_was_imported_before(client, athlete):
+    client.force_login(athlete)
+    content = (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        "Workout Notes,RPE\n2024-01-01 18:00:00,Push,1h,Bench Press (Barbell),1,80,5,,,,,8\n"
+    )
+    location = upload(client, content)["Location"]
+    assert "Import 0 sets</button>" in page_text(client.get(location))
+
+    field = choice_field_name("Bench Press (Barbell)")
+    assert client.post(location, {"unit": "kg", field: "skip"}).status_code == 302
+
+    text = page_text(client.get(IMPORT))
+    assert NOTHING_KEPT_MESSAGE in text and "imported before" not in text

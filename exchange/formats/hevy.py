@@ -1,7 +1,6 @@
 """Hevy's CSV export: one row per set, a workout's start and end time on each, the set's
 index from 0, loads in the unit its weight column names."""
 
-import datetime as dt
 import re
 import unicodedata
 
@@ -10,7 +9,6 @@ from exchange.parsing import (
     SKIPPED_WARM_UP,
     CsvFormat,
     memo_cell,
-    read_date,
     read_whole,
 )
 
@@ -67,13 +65,6 @@ def _failed(cell) -> bool:
     return cell("set_type").strip().casefold() == "failure"
 
 
-def _duration(cell, *, started: dt.datetime, line: int, today: dt.date, memo: dict):
-    if not cell("end").strip():
-        return None
-    ended = memo_cell(memo, read_date, cell("end"), format_=HEVY_CSV, line=line, today=today)
-    return ended - started if ended >= started else None
-
-
 HEVY_CSV = CsvFormat(
     name=HEVY,
     required={
@@ -84,7 +75,6 @@ HEVY_CSV = CsvFormat(
         "reps": ["reps"],
     },
     optional={
-        "end": ["end_time"],
         "order": ["set_index"],
         "set_type": ["set_type"],
         "distance": ["distance_km", "distance_miles"],
@@ -96,7 +86,6 @@ HEVY_CSV = CsvFormat(
     date_example="5 Mar 2024, 18:30",
     order=_order,
     failed=_failed,
-    duration=_duration,
     weight_units={"weight_kg": "kg", "weight_lbs": "lb"},
     normalise_date=english_months,
 )

@@ -3,18 +3,13 @@ Name,Duration,…, loads in a unit the file does not say) with its headers in th
 languages, the semicolon export whose column names carry the units (Weight (kg)), the
 oldest one (…,kg,Reps,km,…), and the one with a Weight Unit column on every row."""
 
-import datetime as dt
-import re
-
 from exchange.parsing import (
     BAD_WHOLE_MESSAGE,
-    MAX_DURATION,
     SKIPPED_REST,
     SKIPPED_WARM_UP,
     STRONG,
     STRONG_LEGACY,
     CsvFormat,
-    memo_cell,
     row_problem,
     unit_per_row,
 )
@@ -110,7 +105,6 @@ _DATES = [
     "%Y-%m-%d",
 ]
 _DATE_EXAMPLE = "2024-03-05 18:30:00"
-_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
 # Set orders the semicolon export writes as words (the comma export's W, D, F).
 _WARM_UPS = {"W", "WARM_UP"}
 _WORKING = {"", "D", "F", "DROP_SET", "FAILURE"}
@@ -141,32 +135,6 @@ def _failed(cell) -> bool:
     return cell("order").strip().upper() in _FAILURES
 
 
-def duration(raw: str) -> dt.timedelta | None:
-    """Strong writes "1h 5m", "45m" or "50s"; a bare number is seconds. Unreadable or
-    longer than a day: None, since the duration only spreads the sets' times over the
-    workout."""
-    value = raw.strip()
-    if not value:
-        return None
-    seconds = parse_whole_number(value)
-    if seconds is not None:
-        span = dt.timedelta(seconds=min(seconds, MAX_DURATION.total_seconds() + 1))
-    else:
-        match = _DURATION.match(value)
-        if not match or not any(match.groups()):
-            return None
-        parts = [parse_whole_number(part or "0", max_digits=6) for part in match.groups()]
-        if None in parts:
-            return None
-        hours, minutes, seconds = parts
-        span = dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
-    return span if span <= MAX_DURATION else None
-
-
-def _duration(cell, *, started: dt.datetime, line: int, today: dt.date, memo: dict):
-    return memo_cell(memo, duration, cell("duration"))
-
-
 _OPTIONAL = {
     "distance": [*_names("distance"), "Distance (meters)", "Distance (miles)", "km", "mi"],
     "seconds": _names("seconds"),
@@ -182,7 +150,6 @@ STRONG_CSV = CsvFormat(
     date_example=_DATE_EXAMPLE,
     order=_order,
     failed=_failed,
-    duration=_duration,
     asks_unit=True,
     weight_units=WEIGHT_UNITS,
 )
@@ -195,5 +162,4 @@ STRONG_LEGACY_CSV = CsvFormat(
     order=_order,
     failed=_failed,
     unit=unit_per_row,
-    duration=_duration,
 )
