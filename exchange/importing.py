@@ -529,6 +529,13 @@ def _add_slots(
         alternatives = [
             exercises[name].pk for name in prescription.alternatives if exercises.get(name)
         ]
+        # A set of another exercise (an alternative the coach removed since, a file edited
+        # by hand) keeps its exercise: it becomes one of the slot's alternatives, as the
+        # database asks of every set.
+        counted = {exercise.pk, swapped.pk if swapped else None, *alternatives}
+        alternatives += dict.fromkeys(
+            log.exercise_id for log in logs if log.exercise_id not in counted
+        )
         plan.prescriptions.append((session, copy, alternatives))
         plan.set_logs.extend((copy, log) for log in logs)
     return order

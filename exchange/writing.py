@@ -48,7 +48,13 @@ def insert_rows(model: type[Model], columns: list[str], rows: list[tuple]) -> No
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(model._meta.db_table), sql.SQL(", ").join(map(sql.Identifier, names))
     )
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+    # psycopg's own cursor, under Django's wrapper: a refused row raises Django's
+    # IntegrityError, as bulk_create's would, for the caller to answer.
+    with (
+        connection.wrap_database_errors,
+        connection.cursor() as cursor,
+        cursor.cursor.copy(statement) as copy,
+    ):
         for row in rows:
             copy.write_row((*row, *defaults) if defaults else row)
 
@@ -80,7 +86,7 @@ def insert(model: type[Model], objects: list[Model], *, ids: bool = True) -> Non
             sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
         )
         attnames = [field.attname for field in fields]
-        with cursor.cursor.copy(statement) as copy:
+        with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
             for obj in objects:
                 values = obj.__dict__
                 copy.write_row([values[name] for name in attnames])

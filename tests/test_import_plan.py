@@ -199,6 +199,16 @@ def test_our_json_keeps_its_copied_prescription_and_alternatives():
     assert alternatives == [CURL.pk]
 
 
+def test_a_set_of_an_exercise_its_slot_no_longer_offers_becomes_an_alternative():
+    # An alternative removed from the slot after the set was logged, or a file edited by
+    # hand: the set keeps its exercise, which the database accepts only as an alternative.
+    parsed = parse_file(legplanner_json(exercise="Leg Curl", alternatives=[]), today=TODAY)
+    plan = plan_import(parsed=parsed, known=known_for(parsed))
+    ((_, copy, alternatives),) = plan.prescriptions
+    ((_, logged),) = plan.set_logs
+    assert (copy.exercise_id, logged.exercise_id, alternatives) == (CURL.pk, SQUAT.pk, [SQUAT.pk])
+
+
 @pytest.mark.parametrize("field", ["sets_max", "reps_max"])
 def test_our_json_with_a_range_past_the_model_is_refused_before_any_plan(field):
     # The 900-row session of issue 14: the model's bound refuses it at reading.

@@ -9,7 +9,7 @@ import json
 from urllib.parse import urlencode
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from demo import samples
@@ -152,6 +152,11 @@ def _places(document: dict):
 
 
 PLACES = len(list(_places(our_json())))
+SLOT_EXERCISE = next(
+    index
+    for index, (container, key) in enumerate(_places(our_json()))
+    if key == "exercise" and "sets" in container
+)
 
 
 @FAST
@@ -197,6 +202,8 @@ def test_any_strong_cells_through_the_pages_answer_below_500(client, athlete, ro
 
 @PAGES
 @given(st.lists(st.tuples(st.integers(0, PLACES - 1), json_values), min_size=1, max_size=3))
+# The slot's exercise renamed under its set: a 500 from the database's check, once.
+@example(changes=[(SLOT_EXERCISE, "D")])
 def test_our_json_with_any_value_through_the_pages_answers_below_500(client, athlete, changes):
     client.force_login(athlete)
     document = our_json()
