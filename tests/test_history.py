@@ -74,17 +74,21 @@ def test_last_time_reads_the_athletes_sessions_not_the_exercises_sets(athlete):
     with CaptureQueriesContext(connection) as captured:
         found = last_time_sets(athlete=athlete, exercise_ids=exercise_ids, before=today.date)
     assert found  # the squat at least
-    (query,) = captured.captured_queries
+    last_dates, sets = (query["sql"] for query in captured.captured_queries)
+    # The sets' query takes the dates as values: nested, PostgreSQL with the statistics of
+    # before an import re-ran the dates' subquery for every set (minutes, on CI).
+    assert "SELECT" not in sets.upper().split("FROM", 1)[1], sets
     if connection.vendor != "sqlite":
-        return  # PostgreSQL plans from statistics, and gets this right by itself
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {query['sql']}")
-        plan = [row[-1] for row in cursor.fetchall()]
-    # Every set is found through its prescription: no exercise index, no scan of a table.
-    set_indexes = [step for step in plan if "INDEX tracking_se" in step]
-    assert len(set_indexes) >= 2, plan  # the last dates, then the sets
-    assert all("prescription_id" in step for step in set_indexes), plan
-    assert not any(step.startswith("SCAN") for step in plan), plan
+        return
+    for query in (last_dates, sets):
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {query}")
+            plan = [row[-1] for row in cursor.fetchall()]
+        # Every set is found through its prescription: no exercise index, no table scan.
+        set_indexes = [step for step in plan if "INDEX tracking_se" in step]
+        assert set_indexes, plan
+        assert all("prescription_id" in step for step in set_indexes), plan
+        assert not any(step.startswith("SCAN") for step in plan), plan
 
 
 def test_no_exercises_no_sets(athlete):
