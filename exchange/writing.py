@@ -21,6 +21,8 @@ from programs.models import Session, SessionPrescription
 from tracking.models import SetLog
 
 BATCH = 2000
+# An import of this many sets or more refreshes the planner's statistics after it.
+ANALYSED_FROM = 1000
 
 
 def insert_rows(model: type[Model], columns: list[str], rows: list[tuple]) -> None:
@@ -145,3 +147,20 @@ def write_import(plan: ImportPlan) -> None:
     )
     rows = [(copy.pk, *log) for copy, log in plan.set_logs]
     insert_rows(SetLog, ["prescription_id", *SetLogRow._fields], rows)
+    if len(rows) >= ANALYSED_FROM:
+        analyse(Session, SessionPrescription, SetLog)
+
+
+def analyse(*models: type[Model]) -> None:
+    """Refresh PostgreSQL's statistics of these tables. Until autovacuum comes by (a minute
+    or more), the planner would plan the athlete's next pages on the tables as they were
+    before the import; on a young database, from an estimate of one row where there are now
+    thousands, with nested loops over whole tables. SQLite keeps no statistics unless
+    asked to, and the app does not ask: its plans hold without."""
+    if connection.vendor != "postgresql":
+        return
+    from psycopg import sql
+
+    tables = sql.SQL(", ").join(sql.Identifier(model._meta.db_table) for model in models)
+    with connection.cursor() as cursor:
+        cursor.execute(sql.SQL("ANALYZE {}").format(tables).as_string(cursor.cursor))

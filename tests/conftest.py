@@ -42,6 +42,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.django_db(**rollback), append=False)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On PostgreSQL, no autovacuum in the test database. Each test's rolled-back rows
+    leave pages of dead rows; autovacuum then records those tables as holding no row in
+    all their pages, and the planner, trusting that, estimates one row where the next test
+    has thousands: nested loops over whole tables, minutes for one query (CI timed out on
+    it). Never analysed, a table is estimated from its size on disk, as it is. Production
+    keeps autovacuum; an import analyses what it wrote (exchange.writing)."""
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT format('ALTER TABLE %I SET (autovacuum_enabled = off)', tablename) "
+            "FROM pg_tables WHERE schemaname = current_schema()"
+        )
+        for (statement,) in cursor.fetchall():
+            cursor.execute(statement)
+
+
 @pytest.fixture
 def program(db) -> Program:
     return Program.objects.get(is_default=True)
