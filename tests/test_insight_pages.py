@@ -19,6 +19,7 @@ from tests.imported import SETS_PER_WEEK, import_strong
 from tracking.insights.effort import COMPOUND_EASY_MESSAGE
 from tracking.insights.legs import NO_LEFT_RIGHT_MESSAGE
 from tracking.insights.muscles import HAMSTRINGS_BEHIND_MESSAGE
+from tracking.insights.progress import HISTORY_WEEKS
 from tracking.models import SetLog
 from tracking.units import to_kg
 
@@ -174,10 +175,56 @@ def test_an_exercises_history_shows_chart_best_set_volume_and_sessions(client, a
     # Per leg, load × reps @ RIR, in order, newest session first.
     assert "20 kg × 10 left, 12 right @ RIR 2" in html
     assert html.index("Mon 23 Nov 2026 <span") < html.index("Mon 26 Oct 2026 <span")
-    assert "Best set: <strong>20 kg × 10 left, 11 right @ RIR 3</strong>" in html
+    assert (
+        "Best set of the last 52 weeks: <strong>20 kg × 10 left, 11 right @ RIR 3</strong>" in html
+    )
     # Weekly volume: 20 kg × (22 + 21) reps = 860 kg this week.
     assert "<td>2026-W48</td><td>2</td><td>860</td>" in html
     assert "Weekly volume" in html
+
+
+def test_the_progress_pages_read_the_last_year_and_the_whole_history_when_asked(
+    client, athlete, week, django_assert_num_queries
+):
+    """Ten years of imported history cost the pages no more than a year (bench/history.py):
+    by default they read the last 52 weeks; ?history=all reads everything."""
+    log_sets(week[1, 1], [("100", 5, 2)])
+    long_ago = W48.monday - dt.timedelta(weeks=HISTORY_WEEKS + 8)
+    import_strong(athlete, weeks=4, before=long_ago)
+    old_only = (
+        Exercise.objects.filter(set_logs__prescription__session__date__lt=long_ago)
+        .exclude(pk=week[1, 1].exercise_id)
+        .first()
+    )
+    client.force_login(athlete)
+    client.get(reverse("progress"))  # the login's session
+
+    with django_assert_num_queries(PROGRESS_QUERIES):
+        this_year = client.get(reverse("progress")).content.decode()
+    with django_assert_num_queries(PROGRESS_QUERIES):
+        whole = client.get(reverse("progress") + "?history=all").content.decode()
+    assert week[1, 1].exercise.name in this_year and week[1, 1].exercise.name in whole
+    assert old_only.name not in this_year
+    assert old_only.name in whole
+    assert 'href="/progress/?history=all">Your whole history</a>' in this_year
+
+    url = reverse("exercise_progress", args=[old_only.pk])
+    with django_assert_num_queries(EXERCISE_PROGRESS_QUERIES - 1):  # no session to list
+        html = client.get(url).content.decode()
+    assert f"No sets in the last {HISTORY_WEEKS} weeks" in html
+    assert 'href="?history=all">Your whole history</a>' in html
+    with django_assert_num_queries(EXERCISE_PROGRESS_QUERIES):
+        html = client.get(url + "?history=all").content.decode()
+    assert "Best set: <strong>" in html
+    assert "Whole history ›" not in html
+
+
+@pytest.mark.parametrize("query", ["?history=everything", "?history=", "?history=ALL"])
+def test_a_history_that_is_not_a_page_is_not_found(client, athlete, week, query):
+    client.force_login(athlete)
+    assert client.get(reverse("progress") + query).status_code == 404
+    url = reverse("exercise_progress", args=[week[1, 1].exercise_id])
+    assert client.get(url + query).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from tracking.insights.muscles import (
 )
 from tracking.insights.progress import (
     COMPARE_DAYS,
+    HISTORY_WEEKS,
     TREND_WEEKS,
     ChartSeries,
     LoggedSet,
@@ -27,6 +28,7 @@ from tracking.insights.progress import (
     WeekVolume,
     chart_series,
     describe_set,
+    history_since,
     progress_lines,
     sessions_of,
     sessions_shown,
@@ -63,14 +65,17 @@ class ProgressPage:
     rows: list[ProgressRow]
     unit: str
     today: dt.date
+    whole_history: bool
+    history_weeks: int = HISTORY_WEEKS
     trend_weeks: int = TREND_WEEKS
     compare_weeks: int = COMPARE_DAYS // 7
 
 
-def load_progress(*, athlete, today: dt.date) -> ProgressPage:
+def load_progress(*, athlete, today: dt.date, whole_history: bool = False) -> ProgressPage:
     unit = athlete.unit
+    since = history_since(today=today, whole=whole_history)
     lines = progress_lines(
-        exercises=queries.trained_exercises(athlete=athlete),
+        exercises=queries.trained_exercises(athlete=athlete, since=since),
         bests=queries.session_bests(
             athlete_ids=[athlete.pk], since=today - dt.timedelta(weeks=TREND_WEEKS)
         )[athlete.pk],
@@ -81,7 +86,7 @@ def load_progress(*, athlete, today: dt.date) -> ProgressPage:
         ProgressRow(line, sparkline([point.value for point in line.trend]) if line.trend else None)
         for line in lines
     ]
-    return ProgressPage(rows=rows, unit=unit, today=today)
+    return ProgressPage(rows=rows, unit=unit, today=today, whole_history=whole_history)
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,8 @@ class ExerciseProgressPage:
     older: dt.date | None
     newer: bool
     sessions_count: int
+    whole_history: bool
+    history_weeks: int = HISTORY_WEEKS
 
     @property
     def empty(self) -> bool:
@@ -149,12 +156,20 @@ def _best(logged: LoggedSet | None, unit: str) -> BestSet | None:
 
 
 def load_exercise_progress(
-    *, athlete, exercise: Exercise, today: dt.date, before: dt.date | None = None
+    *,
+    athlete,
+    exercise: Exercise,
+    today: dt.date,
+    before: dt.date | None = None,
+    whole_history: bool = False,
 ) -> ExerciseProgressPage:
-    """Three queries: each session's aggregates, the listed sessions' sets (none when there
-    are no sessions to list), the best set."""
+    """Three queries: each session's aggregates (of the last year, or of the whole history),
+    the listed sessions' sets (none when there are no sessions to list), the best set."""
     unit = athlete.unit
-    bests = queries.session_bests(athlete_ids=[athlete.pk], exercise_id=exercise.pk)[athlete.pk]
+    since = history_since(today=today, whole=whole_history)
+    bests = queries.session_bests(athlete_ids=[athlete.pk], exercise_id=exercise.pk, since=since)[
+        athlete.pk
+    ]
     series = chart_series(
         points=[Point(best.date, e1rm_in_unit(best.e1rm_kg, unit)) for best in bests]
     )
@@ -180,13 +195,14 @@ def load_exercise_progress(
         unit=unit,
         series=series,
         chart=chart,
-        best=_best(queries.best_set(athlete=athlete, exercise_id=exercise.pk), unit),
+        best=_best(queries.best_set(athlete=athlete, exercise_id=exercise.pk, since=since), unit),
         volume=volume,
         volume_chart=volume_chart,
         sessions=sessions_of(sets=sets, unit=unit),
         older=shown.older,
         newer=before is not None,
         sessions_count=len(bests),
+        whole_history=whole_history,
     )
 
 

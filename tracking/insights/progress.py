@@ -21,6 +21,17 @@ MIN_TREND_POINTS = 2
 MAX_CHART_POINTS = 52
 VOLUME_WEEKS = 12
 SESSIONS_PER_PAGE = 8
+# The progress pages read the last year unless asked for the whole history: a year is what
+# a lifter reads their progress in, and it keeps the pages as quick with ten years of
+# imported history as with one week (bench/history.py). The whole history is one tap away.
+HISTORY_WEEKS = 52
+WHOLE_HISTORY = "all"  # ?history=all
+
+
+def history_since(*, today: dt.date, whole: bool) -> dt.date | None:
+    """The first session date the progress pages read: a year back, or none (all of it)."""
+    return None if whole else today - dt.timedelta(weeks=HISTORY_WEEKS)
+
 
 FIRST_SESSION_MESSAGE = "Log two sessions of {exercise} to see a trend."
 ONE_MORE_SESSION_MESSAGE = "Log one more session of {exercise} to see a trend."

@@ -83,10 +83,10 @@ def _of_exercise(sets, exercise_id: int):
     return sets.alias(performed=F("exercise_id") + 0).filter(performed=exercise_id)
 
 
-def trained_exercises(*, athlete) -> list[TrainedExercise]:
-    """Every exercise the athlete has logged a set of, by name."""
+def trained_exercises(*, athlete, since: dt.date | None = None) -> list[TrainedExercise]:
+    """Every exercise the athlete has logged a set of (on or after ``since``), by name."""
     rows = (
-        athletes_sets(athlete=athlete)
+        _sets_between([athlete.pk], since, None)
         .values("exercise_id", "exercise__name")
         .annotate(
             last_date=Max(SESSION_DATE),
@@ -167,10 +167,11 @@ def sets_on(*, athlete, exercise_id: int, dates: Iterable[dt.date]) -> list[Logg
     return [_logged(row) for row in rows]
 
 
-def best_set(*, athlete, exercise_id: int) -> LoggedSet | None:
-    """The set with the highest estimated 1RM, the earliest when tied."""
+def best_set(*, athlete, exercise_id: int, since: dt.date | None = None) -> LoggedSet | None:
+    """The set with the highest estimated 1RM (on or after ``since``), the earliest when
+    tied."""
     row = (
-        _of_exercise(athletes_sets(athlete=athlete), exercise_id)
+        _of_exercise(_sets_between([athlete.pk], since, None), exercise_id)
         .annotate(date=F(SESSION_DATE), e1rm=E1RM)
         .order_by("-e1rm", "date", "set_number")
         .first()

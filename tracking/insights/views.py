@@ -18,11 +18,25 @@ from tracking.insights.pages import (
     load_progress,
     page_before,
 )
+from tracking.insights.progress import WHOLE_HISTORY
+
+
+def whole_history_or_404(request) -> bool:
+    """?history=all reads the whole history, no parameter the last year; anything else is
+    not a page."""
+    raw = request.GET.get("history")
+    if raw not in (None, WHOLE_HISTORY):
+        raise Http404("No such history.")
+    return raw == WHOLE_HISTORY
 
 
 @require_GET
 def progress(request, *, viewer: Viewer):
-    page = load_progress(athlete=viewer.athlete, today=athlete_today(viewer.athlete))
+    page = load_progress(
+        athlete=viewer.athlete,
+        today=athlete_today(viewer.athlete),
+        whole_history=whole_history_or_404(request),
+    )
     return render(request, "tracking/progress.html", {"page": page, "viewer": viewer})
 
 
@@ -44,6 +58,7 @@ def exercise_progress(request, exercise_id: int, *, viewer: Viewer):
         exercise=exercise,
         today=athlete_today(viewer.athlete),
         before=before_or_404(request),
+        whole_history=whole_history_or_404(request),
     )
     return render(request, "tracking/exercise_progress.html", {"page": page, "viewer": viewer})
 
