@@ -21,6 +21,14 @@ EMAIL_TAKEN_MESSAGE = "An account already uses that e-mail address."
 COACHES_GROUP = "Coaches"
 
 
+def is_coach(user) -> bool:
+    return user.is_authenticated and user.groups.filter(name=COACHES_GROUP).exists()
+
+
+def may_coach(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or is_coach(user))
+
+
 class Unit(models.TextChoices):
     KG = "kg", "kg"
     LB = "lb", "lb"

@@ -11,16 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.models import COACHES_GROUP
+from accounts.models import may_coach
 from programs.models import Assignment, Prescription, Session, athletes_of
-
-
-def is_coach(user) -> bool:
-    return user.is_authenticated and user.groups.filter(name=COACHES_GROUP).exists()
-
-
-def may_coach(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or is_coach(user))
 
 
 def coach_required(view: Callable) -> Callable:

@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from coaching.access import may_coach
+from accounts.models import may_coach
 
 
 def coaching(request) -> dict:

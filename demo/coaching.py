@@ -12,8 +12,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef
 
-from accounts.models import User
-from coaching.access import COACHES_GROUP
+from accounts.models import COACHES_GROUP, User
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Mechanics, Muscle, Program, SessionPrescription
 from programs.weeks import IsoWeek

@@ -2,7 +2,7 @@ from axes.utils import reset as reset_login_failures
 from django.contrib.auth import views as auth_views
 from django.urls import reverse
 
-from coaching.access import may_coach
+from accounts.models import may_coach
 from programs.models import Assignment
 
 

@@ -17,7 +17,7 @@ from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
 
 # Who a coach's athletes are has one definition, the desk's; the admin is a coach's page.
-from accounts.models import COACHES_GROUP
+from accounts.models import COACHES_GROUP, may_coach
 from programs.models import (
     Assignment,
     DayTemplate,
@@ -144,8 +144,9 @@ def promote_exercises(*, exercises: list[Exercise]) -> tuple[list[Exercise], lis
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
     """The catalogue is the house's: every coach reads it, superusers edit it. An athlete's
-    own exercises (made on import) are seen by their coach, read-only, and by superusers,
-    who may promote them to the catalogue."""
+    own exercises (made on import) are seen by their coach, read-only, and by superusers;
+    either may promote them to the catalogue (a coach only their own athletes': the
+    queryset holds no other)."""
 
     list_display = ["name", "primary_muscle", "mechanics", "equipment", "unilateral", "owner"]
     list_filter = ["primary_muscle", "mechanics", "equipment", "unilateral"]
@@ -166,7 +167,10 @@ class ExerciseAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser
 
-    @admin.action(description="Promote to the shared catalogue", permissions=["change"])
+    def has_promote_permission(self, request) -> bool:
+        return may_coach(request.user)
+
+    @admin.action(description="Promote to the shared catalogue", permissions=["promote"])
     def promote(self, request, queryset):
         with transaction.atomic():
             promoted, refused = promote_exercises(exercises=list(queryset.order_by("name")))

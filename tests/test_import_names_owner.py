@@ -123,15 +123,24 @@ def test_a_superuser_promotes_it_to_the_catalogue(client, athlete, other_athlete
     assert created in Exercise.objects.visible_to(other_athlete)
 
 
-def test_a_coach_cannot_promote(client, athlete, coach):
+def test_their_coach_promotes_it_and_another_coach_cannot(
+    client, athlete, coach, other_coach, other_athlete
+):
     created = import_cossack_squat(client, athlete)
-    client.force_login(coach)
-    client.post(
-        reverse("admin:programs_exercise_changelist"),
-        {"action": "promote", "_selected_action": [created.pk]},
-    )
+    promote = {"action": "promote", "_selected_action": [created.pk]}
+    changelist = reverse("admin:programs_exercise_changelist")
+
+    client.force_login(other_coach)  # not their athlete: the exercise is not in their list
+    client.post(changelist, promote)
     created.refresh_from_db()
     assert created.owner == athlete
+
+    client.force_login(coach)
+    assert "Promote to the shared catalogue" in client.get(changelist).content.decode()
+    client.post(changelist, promote)
+    created.refresh_from_db()
+    assert created.owner is None
+    assert created in Exercise.objects.visible_to(other_athlete)
 
 
 def test_a_name_the_catalogue_learns_meanwhile_does_not_shift_the_choices(client, athlete):
