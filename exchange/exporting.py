@@ -82,6 +82,14 @@ def attachment_header(name: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
+def workout_start(*, session_date: dt.date, first_at: dt.datetime, zone: dt.tzinfo) -> str:
+    """The Date cell of a session's rows: its own date, at the time of day of its first set.
+    A set is often ticked later than its session (after midnight, or the next morning from
+    memory): dated by the set, the session would move to that day on re-import."""
+    started = dt.datetime.combine(session_date, first_at.astimezone(zone).time())
+    return started.strftime(STRONG_DATE)
+
+
 def strong_rows(*, athlete) -> Iterator[list[str]]:
     """One row per set (a per-leg set is a row per leg, said in Notes), loads in the
     athlete's unit, RPE = 10 − RIR (empty where the RIR was not recorded)."""
@@ -105,7 +113,7 @@ def strong_rows(*, athlete) -> Iterator[list[str]]:
     for logged in sets.iterator(chunk_size=CHUNK):
         session = logged.prescription.session
         common = [
-            logged.first_at.astimezone(zone).strftime(STRONG_DATE),
+            workout_start(session_date=session.date, first_at=logged.first_at, zone=zone),
             text_cell(session.name),
             strong_duration(logged.last_at - logged.first_at),
             text_cell(logged.exercise.name),

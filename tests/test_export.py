@@ -102,7 +102,9 @@ def test_the_strong_csv_has_strongs_columns_and_a_row_per_set(client, athlete, o
     exported = list(csv.DictReader(io.StringIO(text)))
     squat = exported[0]
     assert squat == {
-        "Date": "2026-12-14 10:00:00",  # the first set's time (frozen now), in Paris
+        # The session's date, at the time of day of its first set (frozen now, in Paris):
+        # the sets were ticked three weeks after their session.
+        "Date": "2026-11-23 10:00:00",
         "Workout Name": "Strength + Compounds",
         "Duration": "0m",
         "Exercise Name": "Back squat",
@@ -184,6 +186,37 @@ def test_a_strong_file_imports_and_exports_again_with_the_same_sets(client, athl
         for r in exported
     ]  # fmt: skip
     assert got == wanted
+
+
+def test_sessions_ticked_after_their_day_import_back_on_their_day(client, athlete):
+    """Sets ticked three weeks late (frozen now): the export dates each workout by its
+    session, so a re-import by a newcomer lands every set on the same day."""
+    sessions = _trained_weeks(athlete, (W48,))
+    client.force_login(athlete)
+    exported = body(client.get(STRONG_URL)).encode()
+    newcomer = make_user("newcomer", time_zone="Europe/Paris")
+    Assignment.objects.create(
+        athlete=newcomer,
+        program=Program.objects.get(is_default=True),
+        weekday_one=0,
+        weekday_two=3,
+        start_date=W48.monday,
+    )
+    client.force_login(newcomer)
+    upload = client.post(
+        "/account/import/", {"file": SimpleUploadedFile("s.csv", exported, "text/csv")}
+    )
+    client.post(upload["Location"], {"unit": "kg"})
+
+    def sets_per_day(user):
+        return sorted(
+            SetLog.objects.filter(prescription__session__athlete=user).values_list(
+                "prescription__session__date", flat=True
+            )
+        )
+
+    assert sets_per_day(newcomer) == sets_per_day(athlete)
+    assert {session.date for session in sessions} == set(sets_per_day(newcomer))
 
 
 def _strip(document: dict) -> dict:
