@@ -27,7 +27,7 @@ from django.utils.text import slugify
 
 from accounts.models import Unit
 from exchange import writing
-from exchange.names import guess_leg_muscle, match_names, normalise
+from exchange.names import guess_leg_muscle, guess_mechanics, match_names, normalise
 from exchange.parsing import (
     MAX_NAME,
     ImportedSession,
@@ -215,7 +215,7 @@ def _chosen_exercises(
 
 def _stand_in(name: str, muscle: str) -> Exercise:
     """An exercise the confirmation would create, unsaved: the preview counts its sets."""
-    return Exercise(name=name, primary_muscle=muscle, mechanics=Mechanics.ISOLATION)
+    return Exercise(name=name, primary_muscle=muscle, mechanics=guess_mechanics(name=name))
 
 
 def build_preview(
@@ -310,7 +310,7 @@ def _create_exercise(*, athlete, name: str, muscle: str) -> Exercise:
         name=display,
         slug=slug,
         primary_muscle=Muscle(muscle),
-        mechanics=Mechanics.ISOLATION,
+        mechanics=guess_mechanics(name=name),
         equipment=equipment,
     )
 

@@ -8,7 +8,7 @@ guide's exercises.
 import unicodedata
 from collections.abc import Iterable
 
-from programs.models import Exercise, Muscle
+from programs.models import Exercise, Mechanics, Muscle
 
 # A name as the apps spell it → catalogue slug; folded with `alias_key` when read.
 _ALIASES_BY_SLUG = {
@@ -206,6 +206,23 @@ _LEG_WORDS = [
       "zancada", "afundo", "affond", "beinpresse", "prensa", "pressa", "extensora",
       "beinstreck", "leg sled"), Muscle.QUADS),
 ]  # fmt: skip
+
+
+# Words of lifts that move several joints under load: a created exercise with one of them is
+# a compound lift (warm-up ramps, the effort report's compound side), else an isolation one.
+_COMPOUND_WORDS = (
+    "squat", "lunge", "deadlift", " rdl ", "press", "step up", "split", "good morning",
+    "thrust", "clean", "snatch", "sled", "kniebeuge", "sentadilla", "agachamento",
+    "accosciata", "fente", "ausfallschritt", "zancada", "afundo", "affond", "kreuzheben",
+    "peso muerto", "levantamento terra", "stacco", "souleve de terre", "prensa", "pressa",
+)  # fmt: skip
+
+
+def guess_mechanics(*, name: str) -> str:
+    """Compound or isolation, for an exercise made from a file's name."""
+    key = f" {alias_key(name)} "
+    compound = any(word in key for word in _COMPOUND_WORDS)
+    return Mechanics.COMPOUND if compound else Mechanics.ISOLATION
 
 
 def guess_leg_muscle(*, name: str) -> str | None:

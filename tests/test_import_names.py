@@ -4,7 +4,7 @@ defaults to in the preview."""
 import pytest
 
 from exchange.forms import default_choice
-from exchange.names import ALIASES, guess_leg_muscle, match_names
+from exchange.names import ALIASES, guess_leg_muscle, guess_mechanics, match_names
 from programs.models import Exercise, Mechanics, Muscle
 
 
@@ -117,6 +117,26 @@ def test_the_apps_names_map_to_the_catalogue(db, name, slug):
 )
 def test_a_name_that_looks_like_a_leg_exercise_gets_its_muscle(name, muscle):
     assert guess_leg_muscle(name=name) == (muscle.value if muscle else None)
+
+
+@pytest.mark.parametrize(
+    ("name", "mechanics"),
+    [
+        ("Cossack Squat", Mechanics.COMPOUND),
+        ("Sled Leg Press Single", Mechanics.COMPOUND),
+        ("Stiff Leg Deadlift (Dumbbell)", Mechanics.COMPOUND),
+        ("Single Leg RDL", Mechanics.COMPOUND),
+        ("Barbell Hip Thrust", Mechanics.COMPOUND),
+        ("Fente bulgare", Mechanics.COMPOUND),
+        ("Donkey Calf Raise", Mechanics.ISOLATION),
+        ("Hamstring Slider Curl", Mechanics.ISOLATION),
+        ("Cable Glute Kickback", Mechanics.ISOLATION),
+        ("Copenhagen Adductor Plank", Mechanics.ISOLATION),
+        ("", Mechanics.ISOLATION),
+    ],
+)
+def test_a_created_exercise_is_compound_when_its_name_is_a_compound_lift(name, mechanics):
+    assert guess_mechanics(name=name) == mechanics
 
 
 @pytest.mark.parametrize(
