@@ -21,6 +21,7 @@ from programs.weeks import IsoWeek
 from tracking.history import last_time_sets
 from tracking.models import SetLog
 from tracking.progression import LastSet, Suggestion, suggest_next
+from tracking.records import Attempt, before_session, load_bests, mark_records
 from tracking.units import format_load, from_kg, plain_decimal
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
 from tracking.weaker_leg import weaker_leg_reps
@@ -44,6 +45,7 @@ class SetRow:
     verdict: Verdict | None = None
     errors: list[str] = field(default_factory=list)
     notice: str = ""
+    record: bool = False  # a personal record (tracking/records.py)
 
     @property
     def optional(self) -> bool:
@@ -284,4 +286,24 @@ def load_session(
                 unit=unit,
             )
         )
+    _mark_records(athlete=athlete, session=session, cards=cards)
     return SessionPage(session=session, cards=cards, unit=unit)
+
+
+def _mark_records(*, athlete, session: Session, cards: list[Card]) -> None:
+    """Mark the logged rows that are personal records: one query, none before a set."""
+    logged = [row for card in cards for row in card.rows if row.logged]
+    if not logged:
+        return
+    by_exercise: dict[int, list[SetRow]] = {}
+    for row in logged:
+        by_exercise.setdefault(row.logged.exercise_id, []).append(row)
+    bests = load_bests(
+        athlete=athlete, exercise_ids=by_exercise, before=before_session(date=session.date)
+    )
+    for exercise_id, rows in by_exercise.items():
+        marks = mark_records(
+            before=bests.get(exercise_id, []), sets=[Attempt.of(row.logged) for row in rows]
+        )
+        for row, mark in zip(rows, marks, strict=True):
+            row.record = mark
