@@ -22,8 +22,10 @@ from tracking.history import last_time_sets
 from tracking.models import SetLog
 from tracking.progression import LastSet, Suggestion, suggest_next
 from tracking.records import Attempt, before_session, load_bests, mark_records
+from tracking.summary import SessionSummary, SummarySet, session_summary
 from tracking.units import format_load, from_kg, plain_decimal
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
+from tracking.warmups import WarmUpStep, warm_up_for
 from tracking.weaker_leg import weaker_leg_reps
 
 DEFAULT_RIR = 2
@@ -91,6 +93,19 @@ class Card:
             return ""
         return f"{plain_decimal(self.suggestion.load)} {self.unit}"
 
+    @property
+    def warm_up(self) -> list[WarmUpStep]:
+        """Up to today's suggestion; in a first session, up to the first load logged."""
+        load = self.suggestion.load
+        if load is None:
+            load = next((row.load for row in self.rows if row.logged), None)
+        return warm_up_for(
+            exercise=self.exercise,
+            working_load=load,
+            unit=self.unit,
+            increment=increment_for(self.exercise, self.unit),
+        )
+
 
 @dataclass
 class SessionPage:
@@ -108,6 +123,29 @@ class SessionPage:
     @property
     def week(self) -> IsoWeek:
         return IsoWeek.of(self.session.date)
+
+    @property
+    def summary(self) -> SessionSummary:
+        """From the rows drawn: no query of its own."""
+        sets = []
+        for card in self.cards:
+            names = {option.pk: option.name for option in card.options}
+            for row in card.rows:
+                if row.logged:
+                    logged = row.logged
+                    sets.append(
+                        SummarySet(
+                            exercise=names.get(logged.exercise_id, card.exercise.name),
+                            load_kg=logged.load_kg,
+                            reps=logged.reps,
+                            reps_left=logged.reps_left,
+                            reps_right=logged.reps_right,
+                            logged_at=logged.logged_at,
+                            effort=row.verdict.effort,
+                            record=row.record,
+                        )
+                    )
+        return session_summary(sets=sets, sets_planned=self.progress.planned, unit=self.unit)
 
     @property
     def progress(self) -> Progress:
