@@ -8,6 +8,7 @@ from programs.generation import assignments_in_week, generate_week
 from programs.models import Session, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on
+from tests.test_session_page import LOGGED_SESSION_PAGE_QUERIES
 from tracking.records import Attempt, LoadBest, before_session, load_bests, mark_records
 
 W48 = IsoWeek(2026, 48)
@@ -160,15 +161,13 @@ def test_the_bests_are_one_row_per_load_whatever_the_history(
 def test_the_session_page_marks_records_with_one_query_whatever_the_history(
     client, athlete, weeks, django_assert_num_queries
 ):
-    from tests.test_session_page import SESSION_PAGE_QUERIES
-
     last_week, this_week = weeks
     log_set_on(last_week, set_number=1, load="100", reps=8)
     log_set_on(this_week, set_number=1, load="102.5", reps=8)
     client.force_login(athlete)
     url = reverse("session", args=[this_week.session.pk])
     assert client.get(url).status_code == 200  # the login's session
-    with django_assert_num_queries(SESSION_PAGE_QUERIES + 1):
+    with django_assert_num_queries(LOGGED_SESSION_PAGE_QUERIES):
         assert "tag pr" in client.get(url).content.decode()
     for offset in range(2, 40):
         generate_week(
@@ -179,5 +178,21 @@ def test_the_session_page_marks_records_with_one_query_whatever_the_history(
     ):
         for number in (1, 2, 3):
             log_set_on(copy, set_number=number, load=str(40 + number), reps=8)
-    with django_assert_num_queries(SESSION_PAGE_QUERIES + 1):
+    with django_assert_num_queries(LOGGED_SESSION_PAGE_QUERIES):
         assert "tag pr" in client.get(url).content.decode()
+
+
+def test_the_exercise_history_marks_its_records_on_every_page(client, athlete, weeks):
+    last_week, this_week = weeks
+    log_set_on(last_week, set_number=1, load="100", reps=8)
+    log_set_on(last_week, set_number=2, load="100", reps=9)  # beats set 1
+    log_set_on(this_week, set_number=1, load="100", reps=9)  # a tie
+    log_set_on(this_week, set_number=2, load="105", reps=8)  # a record
+    client.force_login(athlete)
+    url = reverse("exercise_progress", args=[last_week.exercise_id])
+    html = client.get(url).content.decode()
+    assert html.count('<span class="tag pr">PR</span>') == 2
+    assert "105 kg × 8 @ RIR 2 <span" in html and "100 kg × 9 @ RIR 2 <span" in html
+    # A page holding only the older session reads its bests the same way.
+    older = client.get(url, {"before": this_week.session.date.isoformat()}).content.decode()
+    assert older.count('<span class="tag pr">PR</span>') == 1

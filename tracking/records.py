@@ -131,3 +131,25 @@ def is_record(*, athlete, set_log: SetLog, session_date: dt.date) -> bool:
     )
     (mark,) = mark_records(before=bests.get(set_log.exercise_id, []), sets=[Attempt.of(set_log)])
     return mark
+
+
+def history_records(*, athlete, exercise_id: int, sets: Sequence) -> list[bool]:
+    """Which of an exercise's listed sets (tracking.insights.queries.sets_on: the sets of
+    consecutive sessions, newest first) are records. One query: the bests before the oldest
+    listed session; the sets listed are walked oldest first."""
+    if not sets:
+        return []
+    bests = load_bests(
+        athlete=athlete,
+        exercise_ids=[exercise_id],
+        before=before_session(date=min(logged.date for logged in sets)),
+    )
+    # Stable: within a date the sets keep the query's order (prescription, set number).
+    oldest_first = sorted(range(len(sets)), key=lambda i: sets[i].date)
+    found = mark_records(
+        before=bests.get(exercise_id, []), sets=[Attempt.of(sets[i]) for i in oldest_first]
+    )
+    marks = [False] * len(sets)
+    for i, mark in zip(oldest_first, found, strict=True):
+        marks[i] = mark
+    return marks

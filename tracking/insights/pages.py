@@ -33,6 +33,7 @@ from tracking.insights.progress import (
     trend_message,
     weekly_volume,
 )
+from tracking.records import history_records
 
 
 def _day(date: dt.date) -> str:
@@ -151,8 +152,8 @@ def _best(logged: LoggedSet | None, unit: str) -> BestSet | None:
 def load_exercise_progress(
     *, athlete, exercise: Exercise, today: dt.date, before: dt.date | None = None
 ) -> ExerciseProgressPage:
-    """Three queries: each session's aggregates, the listed sessions' sets (none when there
-    are no sessions to list), the best set."""
+    """Four queries: each session's aggregates, the listed sessions' sets and the bests
+    before them (for the records; none when there are no sessions to list), the best set."""
     unit = athlete.unit
     bests = queries.session_bests(athlete_ids=[athlete.pk], exercise_id=exercise.pk)[athlete.pk]
     series = chart_series(
@@ -183,7 +184,11 @@ def load_exercise_progress(
         best=_best(queries.best_set(athlete=athlete, exercise_id=exercise.pk), unit),
         volume=volume,
         volume_chart=volume_chart,
-        sessions=sessions_of(sets=sets, unit=unit),
+        sessions=sessions_of(
+            sets=sets,
+            unit=unit,
+            records=history_records(athlete=athlete, exercise_id=exercise.pk, sets=sets),
+        ),
         older=shown.older,
         newer=before is not None,
         sessions_count=len(bests),
