@@ -168,3 +168,12 @@ def test_the_summary_shows_itself_when_the_planned_sets_are_logged(client, athle
     assert "Session summary" in html and "9 done, 9 planned" in html
     assert "Finish session" not in html
     assert "none this time" in html  # a first session: nothing to beat yet
+
+
+def test_finish_with_nothing_logged_says_so(client, athlete, day_ones):
+    _, this = day_ones
+    client.force_login(athlete)
+    url = reverse("session", args=[this.pk])
+    assert "Finish session" in client.get(url).content.decode()
+    html = client.get(url, {"finish": "1"}).content.decode()
+    assert "Nothing logged yet: no summary." in html and "Session summary" not in html
