@@ -21,7 +21,7 @@ from programs.models import Assignment, Program, Session, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on, make_user
 from tests.test_insight_pages import BALANCE_QUERIES, PROGRESS_QUERIES
-from tests.test_session_page import SESSION_PAGE_QUERIES
+from tests.test_session_page import LOGGED_SESSION_PAGE_QUERIES
 from tracking.models import SetLog
 from tracking.verdicts import NOT_RECORDED_MESSAGE
 
@@ -185,7 +185,7 @@ def test_the_session_page_shows_not_recorded_as_a_dash(client, athlete, django_a
     (monday,) = _logged_week(athlete)
     client.force_login(athlete)
 
-    with django_assert_num_queries(SESSION_PAGE_QUERIES):
+    with django_assert_num_queries(LOGGED_SESSION_PAGE_QUERIES):
         response = client.get(reverse("session", args=[monday.pk]))
 
     assert response.status_code == 200

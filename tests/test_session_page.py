@@ -135,6 +135,8 @@ def test_the_session_page_runs_the_same_queries_after_a_big_import(
 
 SESSION_PAGE_QUERIES = 9  # last time: its dates, then its sets
 FIRST_SESSION_PAGE_QUERIES = 8
+# With sets logged in the session, their records: the bests before it (tracking/records.py).
+LOGGED_SESSION_PAGE_QUERIES = SESSION_PAGE_QUERIES + 1
 
 
 def test_another_athletes_session_is_not_found(client, athlete, sessions):

@@ -21,8 +21,11 @@ from programs.weeks import IsoWeek
 from tracking.history import last_time_sets
 from tracking.models import SetLog
 from tracking.progression import LastSet, Suggestion, suggest_next
+from tracking.records import Attempt, before_session, load_bests, mark_records
+from tracking.summary import SessionSummary, SummarySet, session_summary
 from tracking.units import format_load, from_kg, plain_decimal
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
+from tracking.warmups import WarmUpStep, warm_up_for
 from tracking.weaker_leg import weaker_leg_reps
 
 DEFAULT_RIR = 2
@@ -44,6 +47,7 @@ class SetRow:
     verdict: Verdict | None = None
     errors: list[str] = field(default_factory=list)
     notice: str = ""
+    record: bool = False  # a personal record (tracking/records.py)
 
     @property
     def optional(self) -> bool:
@@ -89,6 +93,19 @@ class Card:
             return ""
         return f"{plain_decimal(self.suggestion.load)} {self.unit}"
 
+    @property
+    def warm_up(self) -> list[WarmUpStep]:
+        """Up to today's suggestion; in a first session, up to the first load logged."""
+        load = self.suggestion.load
+        if load is None:
+            load = next((row.load for row in self.rows if row.logged), None)
+        return warm_up_for(
+            exercise=self.exercise,
+            working_load=load,
+            unit=self.unit,
+            increment=increment_for(self.exercise, self.unit),
+        )
+
 
 @dataclass
 class SessionPage:
@@ -106,6 +123,29 @@ class SessionPage:
     @property
     def week(self) -> IsoWeek:
         return IsoWeek.of(self.session.date)
+
+    @property
+    def summary(self) -> SessionSummary:
+        """From the rows drawn: no query of its own."""
+        sets = []
+        for card in self.cards:
+            names = {option.pk: option.name for option in card.options}
+            for row in card.rows:
+                if row.logged:
+                    logged = row.logged
+                    sets.append(
+                        SummarySet(
+                            exercise=names.get(logged.exercise_id, card.exercise.name),
+                            load_kg=logged.load_kg,
+                            reps=logged.reps,
+                            reps_left=logged.reps_left,
+                            reps_right=logged.reps_right,
+                            logged_at=logged.logged_at,
+                            effort=row.verdict.effort,
+                            record=row.record,
+                        )
+                    )
+        return session_summary(sets=sets, sets_planned=self.progress.planned, unit=self.unit)
 
     @property
     def progress(self) -> Progress:
@@ -284,4 +324,24 @@ def load_session(
                 unit=unit,
             )
         )
+    _mark_records(athlete=athlete, session=session, cards=cards)
     return SessionPage(session=session, cards=cards, unit=unit)
+
+
+def _mark_records(*, athlete, session: Session, cards: list[Card]) -> None:
+    """Mark the logged rows that are personal records: one query, none before a set."""
+    logged = [row for card in cards for row in card.rows if row.logged]
+    if not logged:
+        return
+    by_exercise: dict[int, list[SetRow]] = {}
+    for row in logged:
+        by_exercise.setdefault(row.logged.exercise_id, []).append(row)
+    bests = load_bests(
+        athlete=athlete, exercise_ids=by_exercise, before=before_session(date=session.date)
+    )
+    for exercise_id, rows in by_exercise.items():
+        marks = mark_records(
+            before=bests.get(exercise_id, []), sets=[Attempt.of(row.logged) for row in rows]
+        )
+        for row, mark in zip(rows, marks, strict=True):
+            row.record = mark

@@ -24,6 +24,7 @@ from tracking.forms import (
     TickForm,
 )
 from tracking.history import last_time_sets
+from tracking.records import is_record
 from tracking.session_page import (
     SetRow,
     extra_rows_from,
@@ -94,6 +95,12 @@ def _answer_row(request, session: Session, row: SetRow, *, status: int = 200):
     return redirect(reverse("session", args=[session.pk]) + f"#{row.dom_id}")
 
 
+def _mark_record(request, session: Session, row: SetRow) -> None:
+    """Only the htmx answer draws the row; a plain post's page marks its records itself."""
+    if request.htmx:
+        row.record = is_record(athlete=request.user, set_log=row.logged, session_date=session.date)
+
+
 def _row_with_errors(
     request, session, prescription, number, form: SetForm, errors=None, *, status: int = 400
 ):
@@ -158,6 +165,7 @@ def tick(request, session_id: int):
             request, session, prescription, number, form, [str(refused)], status=refused.status
         )
     row = logged_row(_blank_row(request, prescription, done.set_log.set_number), done.set_log)
+    _mark_record(request, session, row)
     if done.already_logged:
         row.notice = ALREADY_LOGGED_NOTICE
     return _answer_row(request, session, row)
@@ -185,6 +193,7 @@ def edit(request, session_id: int, uuid):
     except SetGone as gone:
         return _refuse(request, session, str(gone), status=404)
     row = logged_row(_blank_row(request, prescription, set_log.set_number), set_log)
+    _mark_record(request, session, row)
     return _answer_row(request, session, row)
 
 

@@ -35,6 +35,7 @@ from tracking.insights.progress import (
     trend_message,
     weekly_volume,
 )
+from tracking.records import history_records
 
 
 def _day(date: dt.date) -> str:
@@ -163,8 +164,9 @@ def load_exercise_progress(
     before: dt.date | None = None,
     whole_history: bool = False,
 ) -> ExerciseProgressPage:
-    """Three queries: each session's aggregates (of the last year, or of the whole history),
-    the listed sessions' sets (none when there are no sessions to list), the best set."""
+    """Four queries: each session's aggregates (of the last year, or of the whole history),
+    the listed sessions' sets and the bests before them (for the records; none when there
+    are no sessions to list), the best set."""
     unit = athlete.unit
     since = history_since(today=today, whole=whole_history)
     bests = queries.session_bests(athlete_ids=[athlete.pk], exercise_id=exercise.pk, since=since)[
@@ -198,7 +200,11 @@ def load_exercise_progress(
         best=_best(queries.best_set(athlete=athlete, exercise_id=exercise.pk, since=since), unit),
         volume=volume,
         volume_chart=volume_chart,
-        sessions=sessions_of(sets=sets, unit=unit),
+        sessions=sessions_of(
+            sets=sets,
+            unit=unit,
+            records=history_records(athlete=athlete, exercise_id=exercise.pk, sets=sets),
+        ),
         older=shown.older,
         newer=before is not None,
         sessions_count=len(bests),

@@ -256,24 +256,33 @@ class SessionSets:
     date: dt.date
     sets: list[str]
     best_e1rm: Decimal
+    records: tuple[bool, ...] = ()  # beside sets: which are personal records
+
+    @property
+    def marked(self) -> list[tuple[str, bool]]:
+        return list(zip(self.sets, self.records or [False] * len(self.sets), strict=True))
 
 
-def sessions_of(*, sets: Sequence[LoggedSet], unit: str) -> list[SessionSets]:
-    """The sets grouped by session date, newest session first, sets in order."""
-    by_date: dict[dt.date, list[LoggedSet]] = defaultdict(list)
-    for logged in sets:
-        by_date[logged.date].append(logged)
-    return [
-        SessionSets(
-            date=date,
-            sets=[
-                describe_set(logged=logged, unit=unit)
-                for logged in sorted(by_date[date], key=lambda s: s.set_number)
-            ],
-            best_e1rm=e1rm_in_unit(max(logged.e1rm_kg for logged in by_date[date]), unit),
+def sessions_of(
+    *, sets: Sequence[LoggedSet], unit: str, records: Sequence[bool] = ()
+) -> list[SessionSets]:
+    """The sets grouped by session date, newest session first, sets in order; ``records``
+    beside ``sets`` says which are personal records (tracking/records.py)."""
+    by_date: dict[dt.date, list[tuple[LoggedSet, bool]]] = defaultdict(list)
+    for logged, record in zip(sets, records or [False] * len(sets), strict=True):
+        by_date[logged.date].append((logged, record))
+    sessions = []
+    for date in sorted(by_date, reverse=True):
+        in_order = sorted(by_date[date], key=lambda pair: pair[0].set_number)
+        sessions.append(
+            SessionSets(
+                date=date,
+                sets=[describe_set(logged=logged, unit=unit) for logged, _ in in_order],
+                best_e1rm=e1rm_in_unit(max(logged.e1rm_kg for logged, _ in in_order), unit),
+                records=tuple(record for _, record in in_order),
+            )
         )
-        for date in sorted(by_date, reverse=True)
-    ]
+    return sessions
 
 
 @dataclass(frozen=True)
