@@ -10,7 +10,7 @@ from django_htmx.http import reswap, retarget
 from programs.access import find_prescription_for_athlete, get_session_for_athlete
 from programs.models import Session, SessionPrescription
 from programs.numbers import parse_whole_number
-from programs.today import athlete_today, todays_session
+from programs.today import athlete_today, next_session
 from programs.viewer import Viewer, own_viewer
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
@@ -49,13 +49,23 @@ ALREADY_LOGGED_NOTICE = "This set was already logged (from another tab or phone)
 @login_required
 def today(request):
     day = athlete_today(request.user)
-    session = todays_session(request.user, today=day)
-    # A rest day, or a week nothing made yet (no daily command): make it once.
-    if session is None and ensure_week(athlete=request.user, week=IsoWeek.of(day), today=day):
-        session = todays_session(request.user, today=day)
-    if session is None:
-        return redirect("week", iso_week=str(IsoWeek.of(day)))
-    return redirect("session", session_id=session.pk)
+    upcoming = next_session(request.user, today=day)
+    week = IsoWeek.of(day)
+    # A rest day, or a week nothing made yet (no daily command): make it once. Asked
+    # again when nothing was found, as another request may have made it meanwhile.
+    if upcoming is None or upcoming.date != day:
+        made = ensure_week(athlete=request.user, week=week, today=day)
+        if made or upcoming is None:
+            upcoming = next_session(request.user, today=day)
+    # Nothing left this week: next week's first session is the one a rest day names.
+    if upcoming is None and ensure_week(athlete=request.user, week=week.shifted(1), today=day):
+        upcoming = next_session(request.user, today=day)
+    if upcoming is None:  # no program, or it ended: the week says which
+        return redirect("week", iso_week=str(week))
+    if upcoming.date == day:
+        return redirect("session", session_id=upcoming.pk)
+    context = {"day": day, "week": week, "next_session": upcoming}
+    return render(request, "tracking/rest_day.html", context)
 
 
 def session_page(request, *, viewer: Viewer, session: Session, status: int = 200, **context):
