@@ -229,8 +229,10 @@ def test_today_opens_todays_session_or_says_rest_day(client, athlete):
     assert response.status_code == 200
     thursday = Session.objects.get(athlete=athlete, date=dt.date(2026, 11, 26))
     html = response.content.decode()
-    assert "<h1 id=\"rest-title\">Rest day</h1>" in html
-    assert "Next session: <strong>Thursday 26 November</strong>, Day 2 · Balance + Isolation" in html
+    assert '<h1 id="rest-title">Rest day</h1>' in html
+    assert (
+        "Next session: <strong>Thursday 26 November</strong>, Day 2 · Balance + Isolation" in html
+    )
     assert f'href="{reverse("session", args=[thursday.pk])}"' in html
 
 
