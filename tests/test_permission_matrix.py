@@ -16,6 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.models import Invitation
+from coaching.models import CoachNote
 from programs.models import Prescription
 from programs.weeks import IsoWeek
 from tests.coaching_setup import generate
@@ -63,6 +64,7 @@ class World:
     prescription: object
     template_slot: object
     invitation: object
+    note: object
 
 
 def session_url(suffix: str = "") -> Callable[[World], str]:
@@ -159,6 +161,10 @@ MATRIX: dict[str, Entry] = {
         expect(404, anonymous=LOGIN, coach=400, superuser=400),
         "post",
     ),
+    # The athlete's "Got it" on a note their coach left them: theirs only.
+    "note_read": Entry(
+        lambda w: f"/notes/{w.note.pk}/read/", expect(404, anonymous=LOGIN, athlete=302), "post"
+    ),
     # The admin: staff get in; what each may do there is in test_admin_matrix.py.
     "admin:*": Entry(
         lambda w: "/admin/", expect(200, anonymous=LOGIN, athlete=LOGIN, other_athlete=LOGIN)
@@ -220,6 +226,7 @@ def world(athlete, other_athlete, coach, other_coach, program) -> World:
         prescription=prescription,
         template_slot=Prescription.objects.get(day_template=program.day_one, order=1),
         invitation=Invitation.objects.create(coach=coach, program=program),
+        note=CoachNote.objects.create(session=session, author=coach, text="Brace."),
     )
 
 
