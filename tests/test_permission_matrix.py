@@ -127,6 +127,11 @@ MATRIX: dict[str, Entry] = {
         expect(404, anonymous=LOGIN, athlete=302),
         "post",
     ),
+    "exercise_note": Entry(
+        lambda w: f"/sessions/{w.session.pk}/prescriptions/{w.prescription.pk}/note/",
+        expect(404, anonymous=LOGIN, athlete=302),
+        "post",
+    ),
     "swap": Entry(
         lambda w: f"/sessions/{w.session.pk}/prescriptions/{w.prescription.pk}/swap/",
         expect(404, anonymous=LOGIN, athlete=400),

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
@@ -19,11 +20,13 @@ from tracking.forms import (
     MAX_SET_NUMBER,
     NOT_AN_ALTERNATIVE_MESSAGE,
     NOT_IN_SESSION_MESSAGE,
+    ExerciseNoteForm,
     SetForm,
     SwapForm,
     TickForm,
 )
 from tracking.history import last_time_sets
+from tracking.notes import save_exercise_note
 from tracking.session_page import (
     SetRow,
     extra_rows_from,
@@ -116,6 +119,7 @@ def _row_with_errors(
         data.get("reps_right"),
     )
     row.load, row.rir = data.get("load"), data.get("rir")
+    row.note = data.get("note", "")
     return _answer_row(request, session, row, status=status)
 
 
@@ -162,6 +166,7 @@ def tick(request, session_id: int):
             reps_right=values["reps_right"],
             load_kg=form.load_kg,
             rir=values["rir"],
+            note=values["note"],
         )
     except TickRefused as refused:
         return _row_with_errors(
@@ -191,6 +196,7 @@ def edit(request, session_id: int, uuid):
             reps_right=values["reps_right"],
             load_kg=form.load_kg,
             rir=values["rir"],
+            note=values["note"] if "note" in request.POST else None,
         )
     except SetGone as gone:
         return _refuse(request, session, str(gone), status=404)
@@ -235,4 +241,22 @@ def swap(request, session_id: int, prescription_id: int):
     if not form.is_valid() or form.cleaned_data["exercise"] not in options:
         return _refuse(request, session, NOT_AN_ALTERNATIVE_MESSAGE)
     prescription.swap_to(options[form.cleaned_data["exercise"]])
+    return redirect(reverse("session", args=[session.pk]) + f"#card-{prescription.pk}")
+
+
+@require_POST
+@login_required
+def exercise_note(request, session_id: int, prescription_id: int):
+    """The athlete's note on one exercise of their session: written, edited, or cleared."""
+    session = get_session_for_athlete(athlete=request.user, session_id=session_id)
+    prescription = get_object_or_404(SessionPrescription, session=session, pk=prescription_id)
+    form = ExerciseNoteForm(request.POST)
+    if not form.is_valid():
+        return _refuse(request, session, form.errors["text"][0])
+    note = save_exercise_note(
+        prescription=prescription, text=form.cleaned_data["text"], now=timezone.now()
+    )
+    if request.htmx:
+        context = {"p": prescription, "note": note, "session": session}
+        return render(request, "tracking/_exercise_note.html", context)
     return redirect(reverse("session", args=[session.pk]) + f"#card-{prescription.pk}")
