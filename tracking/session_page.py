@@ -6,8 +6,8 @@ the session's set logs, and the athlete's last time on each exercise.
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import ClassVar
 from decimal import Decimal
+from typing import ClassVar
 from urllib.parse import urlencode
 from uuid import UUID, uuid4
 

@@ -228,6 +228,8 @@ class LoggedSet:
     reps_right: int | None
     rir: int | None
     e1rm_kg: Decimal
+    note: str = ""  # the athlete's note on the set
+    exercise_note: str = ""  # and on the exercise, that session
 
 
 def describe_set(*, logged: LoggedSet, unit: str) -> str:
@@ -245,6 +247,7 @@ class SessionSets:
     date: dt.date
     sets: list[str]
     best_e1rm: Decimal
+    notes: tuple[str, ...] = ()  # the athlete's on the exercise
 
 
 def sessions_of(*, sets: Sequence[LoggedSet], unit: str) -> list[SessionSets]:
@@ -257,9 +260,11 @@ def sessions_of(*, sets: Sequence[LoggedSet], unit: str) -> list[SessionSets]:
             date=date,
             sets=[
                 describe_set(logged=logged, unit=unit)
+                + (f" · “{logged.note}”" if logged.note else "")
                 for logged in sorted(by_date[date], key=lambda s: s.set_number)
             ],
             best_e1rm=e1rm_in_unit(max(logged.e1rm_kg for logged in by_date[date]), unit),
+            notes=tuple(dict.fromkeys(s.exercise_note for s in by_date[date] if s.exercise_note)),
         )
         for date in sorted(by_date, reverse=True)
     ]
