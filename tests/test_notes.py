@@ -13,6 +13,7 @@ from programs.generation import assignments_in_week, generate_week
 from programs.models import Session, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on
+from tests.test_tick import HTMX, tick_data
 from tracking.models import (
     EXERCISE_NOTE_MAX_LENGTH,
     EXERCISE_NOTE_TOO_LONG_MESSAGE,
@@ -23,7 +24,6 @@ from tracking.models import (
 )
 
 W48 = IsoWeek(2026, 48)
-HTMX = {"HTTP_HX_REQUEST": "true"}
 MONDAY_MORNING = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 
@@ -49,16 +49,7 @@ def note_url(slot) -> str:
 
 
 def tick(client, slot, **fields):
-    data = {
-        "uuid": str(uuid.uuid4()),
-        "prescription": str(slot.pk),
-        "set_number": "1",
-        "reps": "8",
-        "load": "100",
-        "rir": "2",
-        **fields,
-    }
-    return client.post(reverse("tick", args=[slot.session_id]), data, **HTMX)
+    return client.post(reverse("tick", args=[slot.session_id]), tick_data(slot, **fields), **HTMX)
 
 
 # A note on an exercise of the session
