@@ -4,12 +4,29 @@ import functools
 import zoneinfo
 
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import UserCreationForm
 
 from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, User
 
 UNIT_MESSAGE = "Pick kg or lb."
 UNKNOWN_TIME_ZONE_MESSAGE = "Pick a time zone from the list, such as Europe/Paris."
+
+
+def password_rule() -> str:
+    """The sign-up's password rule in plain words, read from the validators that enforce
+    it (Django's default help is a list of four rules in its own words)."""
+    validators = password_validation.get_default_password_validators()
+    length = next(
+        (
+            v.min_length
+            for v in validators
+            if isinstance(v, password_validation.MinimumLengthValidator)
+        ),
+        None,
+    )
+    first = f"At least {length} characters" if length else "Any length"
+    return f"{first}, not all digits, and not a common password or close to your username."
 
 
 @functools.cache
@@ -36,6 +53,7 @@ class SignupForm(UserCreationForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
         self.fields["email"].help_text = "For resetting a forgotten password; never shown."
+        self.fields["password1"].help_text = password_rule()
         self.fields["username"].widget.attrs.update(autocomplete="username", autocapitalize="none")
         self.fields["email"].widget.attrs.update(autocomplete="email")
 

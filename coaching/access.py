@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import may_coach
+from coaching.models import CoachNote
 from programs.models import Assignment, Prescription, Session, athletes_of
 
 
@@ -54,3 +55,8 @@ def get_prescription_for_athlete(*, athlete, prescription_id: int) -> Prescripti
         pk=prescription_id,
         day_template__in=templates,
     )
+
+
+def get_note_for_athlete(*, athlete, note_id: int) -> CoachNote:
+    """A note left on one of the athlete's own sessions: 404 for anyone else's."""
+    return get_object_or_404(CoachNote, pk=note_id, session__athlete=athlete)

@@ -36,6 +36,9 @@ class CoachNote(models.Model):
     )
     text = models.CharField(max_length=NOTE_MAX_LENGTH)
     created_at = models.DateTimeField(default=timezone.now)
+    # When the athlete dismissed it ("Got it"): until then it is shown at the top of the
+    # session and on the week page. A reply (a conversation) would be rows of its own.
+    read_at = models.DateTimeField(null=True, blank=True)
 
     objects = CoachNoteManager()
 
@@ -51,3 +54,9 @@ class CoachNote(models.Model):
 
     def __str__(self) -> str:
         return f"Note on {self.session}: {self.text[:40]}"
+
+    def mark_read(self, *, at) -> None:
+        """The first "Got it" is the read time: a second tap (another tab) keeps it."""
+        if self.read_at is None:
+            self.read_at = at
+            CoachNote.objects.filter(pk=self.pk, read_at__isnull=True).update(read_at=at)

@@ -44,4 +44,6 @@ urlpatterns = [
         name="coach_session",
     ),
     path("coach/sessions/<int:session_id>/notes/", views.note, name="coach_note"),
+    # The athlete's side of a coach's note: theirs only (404 for anyone else's).
+    path("notes/<int:note_id>/read/", views.note_read, name="note_read"),
 ]

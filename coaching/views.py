@@ -7,9 +7,12 @@ routes the coach's read-only copies to the athlete's own views, with a Viewer
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coaching import changes
@@ -17,6 +20,7 @@ from coaching.access import (
     athletes_of,
     coach_required,
     get_athlete_for_coach,
+    get_note_for_athlete,
     get_prescription_for_athlete,
     get_session_for_coach,
 )
@@ -102,6 +106,21 @@ def note(request, session_id: int):
     )
     messages.success(request, "Note left for the athlete.")
     return redirect(reverse("coach_session", args=[found.pk]) + "#notes")
+
+
+@login_required
+@require_POST
+def note_read(request, note_id: int):
+    """The athlete's "Got it" on their coach's note: it leaves the session's top and the
+    week page. Back to the page it was tapped on (a path of this site), else the session."""
+    found = get_note_for_athlete(athlete=request.user, note_id=note_id)
+    found.mark_read(at=timezone.now())
+    if request.htmx:
+        return HttpResponse("")  # htmx swaps the note out
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("session", args=[found.session_id]) + "#notes"
+    return redirect(back)
 
 
 @coach_required

@@ -32,7 +32,7 @@ from programs.models import (
     days_spread_apart,
 )
 from programs.numbers import parse_whole_number
-from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR
+from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR, SET_NOTE_MAX_LENGTH
 from tracking.units import to_kg
 
 FOCUSES = set(Focus.values)
@@ -69,7 +69,7 @@ DAY_ONLY_TIME = dt.time(12)
 # over the workout's duration: Strong writes durations of days ("48h 40m", a workout left
 # open), which moved sets, and a re-import of our own export, to later days.
 MINUTES_BETWEEN_SETS = 1
-MAX_NOTE = 200
+MAX_NOTE = SET_NOTE_MAX_LENGTH  # the set log's own bound, now held by the database too
 MAX_NAME = 80
 # A number cell longer than this is no weight, RPE or distance anyone typed (and Decimal
 # would happily read a 5,000-digit one, then take its time comparing it).

@@ -13,3 +13,9 @@ def athlete_today(athlete, *, now: dt.datetime | None = None) -> dt.date:
 
 def todays_session(athlete, *, today: dt.date) -> Session | None:
     return Session.objects.filter(athlete=athlete, date=today).first()
+
+
+def next_session(athlete, *, today: dt.date) -> Session | None:
+    """Today's session, else the next one made: one query answers both /today/'s
+    questions (is it a training day, and if not, when is the next one)."""
+    return Session.objects.filter(athlete=athlete, date__gte=today).order_by("date").first()

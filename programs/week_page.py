@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from programs.bounds import latest_date
 from programs.generation import assignments_in_week, create_missing_week
@@ -82,9 +82,12 @@ def _sessions(athlete, week: IsoWeek) -> list[Session]:
         .prefetch_related("alternatives")
         .annotate(logged=Count("set_logs"))
     )
+    # coach_notes is coaching's reverse name, counted the same way: the week page fetches
+    # the notes themselves only when one is still unread.
     sessions = list(
         Session.objects.filter(athlete=athlete, date__range=(week.monday, week.sunday))
         .select_related("assignment")
+        .annotate(unread_notes=Count("coach_notes", filter=Q(coach_notes__read_at__isnull=True)))
         .prefetch_related(Prefetch("prescriptions", queryset=copies))
         .order_by("date")
     )

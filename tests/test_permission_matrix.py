@@ -16,6 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.models import Invitation
+from coaching.models import CoachNote
 from programs.models import Prescription
 from programs.weeks import IsoWeek
 from tests.coaching_setup import generate
@@ -63,6 +64,7 @@ class World:
     prescription: object
     template_slot: object
     invitation: object
+    note: object
 
 
 def session_url(suffix: str = "") -> Callable[[World], str]:
@@ -125,6 +127,11 @@ MATRIX: dict[str, Entry] = {
         expect(404, anonymous=LOGIN, athlete=302),
         "post",
     ),
+    "exercise_note": Entry(
+        lambda w: f"/sessions/{w.session.pk}/prescriptions/{w.prescription.pk}/note/",
+        expect(404, anonymous=LOGIN, athlete=302),
+        "post",
+    ),
     "swap": Entry(
         lambda w: f"/sessions/{w.session.pk}/prescriptions/{w.prescription.pk}/swap/",
         expect(404, anonymous=LOGIN, athlete=400),
@@ -158,6 +165,10 @@ MATRIX: dict[str, Entry] = {
         lambda w: f"/coach/sessions/{w.session.pk}/notes/",
         expect(404, anonymous=LOGIN, coach=400, superuser=400),
         "post",
+    ),
+    # The athlete's "Got it" on a note their coach left them: theirs only.
+    "note_read": Entry(
+        lambda w: f"/notes/{w.note.pk}/read/", expect(404, anonymous=LOGIN, athlete=302), "post"
     ),
     # The admin: staff get in; what each may do there is in test_admin_matrix.py.
     "admin:*": Entry(
@@ -220,6 +231,7 @@ def world(athlete, other_athlete, coach, other_coach, program) -> World:
         prescription=prescription,
         template_slot=Prescription.objects.get(day_template=program.day_one, order=1),
         invitation=Invitation.objects.create(coach=coach, program=program),
+        note=CoachNote.objects.create(session=session, author=coach, text="Brace."),
     )
 
 

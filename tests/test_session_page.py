@@ -220,7 +220,7 @@ def test_swapping_in_another_athletes_session_is_not_found(client, other_athlete
     assert client.post(url, {"exercise": leg_press.pk}).status_code == 404
 
 
-def test_today_opens_todays_session_or_the_week(client, athlete):
+def test_today_opens_todays_session_or_says_rest_day(client, athlete):
     client.force_login(athlete)
     with time_machine.travel(dt.datetime(2026, 11, 23, 9, tzinfo=dt.UTC), tick=False):
         response = client.get(reverse("today"))
@@ -228,7 +228,24 @@ def test_today_opens_todays_session_or_the_week(client, athlete):
     assert response["Location"] == reverse("session", args=[session.pk])
     with time_machine.travel(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC), tick=False):
         response = client.get(reverse("today"))
-    assert response["Location"] == "/week/2026-W48/"
+    assert response.status_code == 200
+    thursday = Session.objects.get(athlete=athlete, date=dt.date(2026, 11, 26))
+    html = response.content.decode()
+    assert '<h1 id="rest-title">Rest day</h1>' in html
+    assert (
+        "Next session: <strong>Thursday 26 November</strong>, Day 2 · Balance + Isolation" in html
+    )
+    assert f'href="{reverse("session", args=[thursday.pk])}"' in html
+
+
+def test_today_after_the_weeks_last_session_names_next_weeks_first(client, athlete):
+    client.force_login(athlete)
+    # Friday 27 November: Day 2 was yesterday; next week is made to name its Monday.
+    with time_machine.travel(dt.datetime(2026, 11, 27, 9, tzinfo=dt.UTC), tick=False):
+        html = client.get(reverse("today")).content.decode()
+    monday = Session.objects.get(athlete=athlete, date=dt.date(2026, 11, 30))
+    assert "Next session: <strong>Monday 30 November</strong>, Day 1" in html
+    assert f'href="{reverse("session", args=[monday.pk])}"' in html
 
 
 def test_a_finished_session_says_so(client, athlete, sessions):

@@ -274,3 +274,19 @@ def test_the_login_password_works_after_signup(client, program):
     client.logout()
     assert client.login(username="newcomer", password=NEW_PASSWORD)
     assert not client.login(username="newcomer", password=PASSWORD)
+
+
+# The first screens: our own words
+
+
+def test_the_signup_page_states_our_password_rule_in_plain_words(client, db):
+    html = client.get(reverse("signup")).content.decode()
+    assert "At least 8 characters, not all digits, and not a common password" in html
+    # Not Django's default list of four rules.
+    assert "can’t be too similar to your other personal information" not in html
+    assert "can’t be entirely numeric" not in html
+
+
+def test_the_login_page_says_what_the_app_is(client, db):
+    html = client.get(reverse("login")).content.decode()
+    assert "plans a two-day leg split" in html

@@ -80,6 +80,29 @@ def test_today_is_marked(client, athlete):
     assert 'Monday 23 November <span class="badge">Today</span>' in html
 
 
+def test_each_day_of_the_strip_with_a_session_opens_it(client, athlete):
+    client.force_login(athlete)
+    html = client.get("/week/2026-W48/").content.decode()
+    strip = html.split('class="strip"', 1)[1].split("</ol>", 1)[0]
+    monday, thursday = (
+        Session.objects.get(athlete=athlete, date=dt.date(2026, 11, day)) for day in (23, 26)
+    )
+    assert strip.count("<a ") == 2
+    assert f'<a href="{reverse("session", args=[monday.pk])}"' in strip
+    assert f'<a href="{reverse("session", args=[thursday.pk])}"' in strip
+    assert "Thursday 26 November: Day 2, open the session" in strip
+
+
+def test_the_coachs_strip_opens_their_read_only_sessions(client, athlete, coach):
+    client.force_login(athlete)
+    client.get("/week/2026-W48/")  # made by the athlete's first look
+    client.force_login(coach)
+    html = client.get(f"/coach/athletes/{athlete.pk}/week/2026-W48/").content.decode()
+    strip = html.split('class="strip"', 1)[1].split("</ol>", 1)[0]
+    thursday = Session.objects.get(athlete=athlete, date=dt.date(2026, 11, 26))
+    assert f'<a href="{reverse("coach_session", args=[thursday.pk])}"' in strip
+
+
 def test_the_week_links_to_the_previous_and_next_weeks(client, athlete):
     client.force_login(athlete)
     html = client.get("/week/2026-W01/").content.decode()

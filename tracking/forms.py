@@ -7,7 +7,14 @@ from django import forms
 from accounts.models import Unit
 from programs.bounds import MAX_REPS, MAX_SETS
 from programs.numbers import parse_whole_number
-from tracking.models import MAX_LOAD_KG, MAX_RIR
+from tracking.models import (
+    EXERCISE_NOTE_MAX_LENGTH,
+    EXERCISE_NOTE_TOO_LONG_MESSAGE,
+    MAX_LOAD_KG,
+    MAX_RIR,
+    SET_NOTE_MAX_LENGTH,
+    SET_NOTE_TOO_LONG_MESSAGE,
+)
 from tracking.units import from_kg, to_kg
 
 REPS_MESSAGE = f"Reps must be a whole number from 0 to {MAX_REPS}."
@@ -68,6 +75,13 @@ class SetForm(forms.Form):
             "min_value": RIR_MESSAGE,
             "max_value": RIR_MESSAGE,
         },
+    )
+
+    # Optional, typed in the set row's "Note" disclosure; empty when the phone sends none.
+    note = forms.CharField(
+        required=False,
+        max_length=SET_NOTE_MAX_LENGTH,
+        error_messages={"max_length": SET_NOTE_TOO_LONG_MESSAGE},
     )
 
     def __init__(self, *args, unit: str = Unit.KG, per_leg: bool = False, **kwargs):
@@ -135,3 +149,13 @@ NOT_AN_ALTERNATIVE_MESSAGE = "Pick the prescribed exercise or one of its alterna
 
 class SwapForm(forms.Form):
     exercise = WholeNumberField()
+
+
+class ExerciseNoteForm(forms.Form):
+    """The athlete's note on one exercise of a session; empty clears it."""
+
+    text = forms.CharField(
+        required=False,
+        max_length=EXERCISE_NOTE_MAX_LENGTH,
+        error_messages={"max_length": EXERCISE_NOTE_TOO_LONG_MESSAGE},
+    )

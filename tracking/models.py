@@ -5,6 +5,8 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
 from programs.bounds import EARLIEST_DATE, LATEST_STORED_DATE, MAX_REPS, MAX_SETS
@@ -17,6 +19,10 @@ LATEST_MOMENT = dt.datetime.combine(LATEST_STORED_DATE, dt.time.max, tzinfo=dt.U
 
 MAX_RIR = 10
 MAX_LOAD_KG = 1000
+SET_NOTE_MAX_LENGTH = 200
+SET_NOTE_TOO_LONG_MESSAGE = (
+    f"A set's note can be at most {SET_NOTE_MAX_LENGTH} characters: shorten it and save again."
+)
 
 
 class SetLog(models.Model):
@@ -36,7 +42,7 @@ class SetLog(models.Model):
     # None: "not recorded", an imported set whose file gave no RPE/RIR. Never made up.
     rir = models.PositiveSmallIntegerField(null=True, blank=True)
     logged_at = models.DateTimeField(default=timezone.now)
-    note = models.CharField(max_length=200, blank=True)
+    note = models.CharField(max_length=SET_NOTE_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["prescription", "set_number"]
@@ -76,6 +82,12 @@ class SetLog(models.Model):
                 name="setlog_logged_at_in_bounds",
                 violation_error_message=DATE_BOUNDS_MESSAGE,
             ),
+            # SQLite does not hold a varchar to its length.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), SET_NOTE_MAX_LENGTH),
+                name="setlog_note_length",
+                violation_error_message=SET_NOTE_TOO_LONG_MESSAGE,
+            ),
         ]
         indexes = [models.Index(fields=["exercise", "logged_at"])]
 
@@ -95,3 +107,35 @@ class UndoneSet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.uuid} undone by {self.athlete}"
+
+
+EXERCISE_NOTE_MAX_LENGTH = 500
+EXERCISE_NOTE_TOO_LONG_MESSAGE = (
+    f"A note can be at most {EXERCISE_NOTE_MAX_LENGTH} characters: shorten it and save again."
+)
+
+
+class ExerciseNote(models.Model):
+    """The athlete's own note on one exercise of a session (“knee fine at depth”): one per
+    slot, edited in place. A slot is one athlete's, so this is one per athlete per slot."""
+
+    prescription = models.OneToOneField(
+        SessionPrescription, on_delete=models.CASCADE, related_name="athlete_note"
+    )
+    text = models.CharField(max_length=EXERCISE_NOTE_MAX_LENGTH)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            # An emptied note is deleted, never stored blank.
+            models.CheckConstraint(condition=~Q(text=""), name="exercisenote_text_not_empty"),
+            # SQLite does not hold a varchar to its length.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), EXERCISE_NOTE_MAX_LENGTH),
+                name="exercisenote_text_length",
+                violation_error_message=EXERCISE_NOTE_TOO_LONG_MESSAGE,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Note on {self.prescription}: {self.text[:40]}"

@@ -7,6 +7,7 @@ the session's set logs, and the athlete's last time on each exercise.
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 from urllib.parse import urlencode
 from uuid import UUID, uuid4
 
@@ -19,7 +20,7 @@ from programs.numbers import parse_whole_number
 from programs.progress import Progress, progress_of
 from programs.weeks import IsoWeek
 from tracking.history import last_time_sets
-from tracking.models import SetLog
+from tracking.models import SET_NOTE_MAX_LENGTH, SetLog
 from tracking.progression import LastSet, Suggestion, suggest_next
 from tracking.records import Attempt, before_session, load_bests, mark_records
 from tracking.summary import SessionSummary, SummarySet, session_summary
@@ -48,6 +49,8 @@ class SetRow:
     errors: list[str] = field(default_factory=list)
     notice: str = ""
     record: bool = False  # a personal record (tracking/records.py)
+    note: str = ""  # the athlete's note on the set (logged, or typed with a refused post)
+    note_max_length: ClassVar[int] = SET_NOTE_MAX_LENGTH
 
     @property
     def optional(self) -> bool:
@@ -214,6 +217,7 @@ def logged_row(row: SetRow, logged: SetLog) -> SetRow:
     row.reps, row.reps_left, row.reps_right = logged.reps, logged.reps_left, logged.reps_right
     row.load = from_kg(load_kg=logged.load_kg, unit=row.unit)
     row.rir = logged.rir
+    row.note = logged.note
     row.verdict = judge_set(
         reps=logged.reps,
         reps_left=logged.reps_left,
@@ -281,7 +285,7 @@ def load_session(
     unit = athlete.unit
     prescriptions = list(
         SessionPrescription.objects.filter(session=session)
-        .select_related("exercise", "swapped_to")
+        .select_related("exercise", "swapped_to", "athlete_note")
         .prefetch_related(Prefetch("alternatives", queryset=Exercise.objects.order_by("name")))
         .order_by("order")
     )

@@ -71,6 +71,7 @@ def log_set(
     reps_right: int | None,
     load_kg: Decimal,
     rir: int,
+    note: str = "",
 ) -> Tick:
     """Record a set once: a repeated or racing post with the same UUID returns the first.
 
@@ -97,6 +98,7 @@ def log_set(
                 reps_right=reps_right,
                 load_kg=load_kg,
                 rir=rir,
+                note=note,
             )
             _refuse_if_undone(uuid)
         return Tick(set_log=created, created=True)
@@ -149,8 +151,10 @@ def edit_set(
     reps_right: int | None,
     load_kg: Decimal,
     rir: int,
+    note: str | None = None,
 ) -> SetLog:
-    """Change a logged set in place; SetGone when an undo took it first.
+    """Change a logged set in place; SetGone when an undo took it first. A note of None
+    keeps the set's note (a form that did not send one).
 
     One UPDATE, which takes the row's lock: it waits for an undo in progress and then
     finds nothing, where a save() of the loaded row would fail on the missing row."""
@@ -161,6 +165,8 @@ def edit_set(
         "load_kg": load_kg,
         "rir": rir,
     }
+    if note is not None:
+        values["note"] = note
     if not SetLog.objects.filter(pk=set_log.pk).update(**values):
         raise SetGone
     for name, value in values.items():

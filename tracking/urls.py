@@ -19,6 +19,11 @@ urlpatterns = [
     path("sessions/<int:session_id>/sets/<uuid:uuid>/", views.edit, name="edit_set"),
     path("sessions/<int:session_id>/sets/<uuid:uuid>/undo/", views.undo, name="undo_set"),
     path(
+        "sessions/<int:session_id>/prescriptions/<int:prescription_id>/note/",
+        views.exercise_note,
+        name="exercise_note",
+    ),
+    path(
         "sessions/<int:session_id>/prescriptions/<int:prescription_id>/swap/",
         views.swap,
         name="swap",

@@ -4,13 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
 from programs.access import find_prescription_for_athlete, get_session_for_athlete
 from programs.models import Session, SessionPrescription
 from programs.numbers import parse_whole_number
-from programs.today import athlete_today, todays_session
+from programs.today import athlete_today, next_session
 from programs.viewer import Viewer, own_viewer
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
@@ -19,11 +20,13 @@ from tracking.forms import (
     MAX_SET_NUMBER,
     NOT_AN_ALTERNATIVE_MESSAGE,
     NOT_IN_SESSION_MESSAGE,
+    ExerciseNoteForm,
     SetForm,
     SwapForm,
     TickForm,
 )
 from tracking.history import last_time_sets
+from tracking.notes import save_exercise_note
 from tracking.records import is_record
 from tracking.session_page import (
     SetRow,
@@ -50,13 +53,23 @@ ALREADY_LOGGED_NOTICE = "This set was already logged (from another tab or phone)
 @login_required
 def today(request):
     day = athlete_today(request.user)
-    session = todays_session(request.user, today=day)
-    # A rest day, or a week nothing made yet (no daily command): make it once.
-    if session is None and ensure_week(athlete=request.user, week=IsoWeek.of(day), today=day):
-        session = todays_session(request.user, today=day)
-    if session is None:
-        return redirect("week", iso_week=str(IsoWeek.of(day)))
-    return redirect("session", session_id=session.pk)
+    upcoming = next_session(request.user, today=day)
+    week = IsoWeek.of(day)
+    # A rest day, or a week nothing made yet (no daily command): make it once. Asked
+    # again when nothing was found, as another request may have made it meanwhile.
+    if upcoming is None or upcoming.date != day:
+        made = ensure_week(athlete=request.user, week=week, today=day)
+        if made or upcoming is None:
+            upcoming = next_session(request.user, today=day)
+    # Nothing left this week: next week's first session is the one a rest day names.
+    if upcoming is None and ensure_week(athlete=request.user, week=week.shifted(1), today=day):
+        upcoming = next_session(request.user, today=day)
+    if upcoming is None:  # no program, or it ended: the week says which
+        return redirect("week", iso_week=str(week))
+    if upcoming.date == day:
+        return redirect("session", session_id=upcoming.pk)
+    context = {"day": day, "week": week, "next_session": upcoming}
+    return render(request, "tracking/rest_day.html", context)
 
 
 def session_page(request, *, viewer: Viewer, session: Session, status: int = 200, **context):
@@ -113,6 +126,7 @@ def _row_with_errors(
         data.get("reps_right"),
     )
     row.load, row.rir = data.get("load"), data.get("rir")
+    row.note = data.get("note", "")
     return _answer_row(request, session, row, status=status)
 
 
@@ -159,6 +173,7 @@ def tick(request, session_id: int):
             reps_right=values["reps_right"],
             load_kg=form.load_kg,
             rir=values["rir"],
+            note=values["note"],
         )
     except TickRefused as refused:
         return _row_with_errors(
@@ -189,6 +204,7 @@ def edit(request, session_id: int, uuid):
             reps_right=values["reps_right"],
             load_kg=form.load_kg,
             rir=values["rir"],
+            note=values["note"] if "note" in request.POST else None,
         )
     except SetGone as gone:
         return _refuse(request, session, str(gone), status=404)
@@ -234,4 +250,22 @@ def swap(request, session_id: int, prescription_id: int):
     if not form.is_valid() or form.cleaned_data["exercise"] not in options:
         return _refuse(request, session, NOT_AN_ALTERNATIVE_MESSAGE)
     prescription.swap_to(options[form.cleaned_data["exercise"]])
+    return redirect(reverse("session", args=[session.pk]) + f"#card-{prescription.pk}")
+
+
+@require_POST
+@login_required
+def exercise_note(request, session_id: int, prescription_id: int):
+    """The athlete's note on one exercise of their session: written, edited, or cleared."""
+    session = get_session_for_athlete(athlete=request.user, session_id=session_id)
+    prescription = get_object_or_404(SessionPrescription, session=session, pk=prescription_id)
+    form = ExerciseNoteForm(request.POST)
+    if not form.is_valid():
+        return _refuse(request, session, form.errors["text"][0])
+    note = save_exercise_note(
+        prescription=prescription, text=form.cleaned_data["text"], now=timezone.now()
+    )
+    if request.htmx:
+        context = {"p": prescription, "note": note, "session": session}
+        return render(request, "tracking/_exercise_note.html", context)
     return redirect(reverse("session", args=[session.pk]) + f"#card-{prescription.pk}")

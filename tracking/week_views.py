@@ -5,6 +5,7 @@ In tracking, not programs, because the page reads both: programs knows nothing o
 was done, and import-linter holds it to that."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
@@ -34,6 +35,10 @@ def week(request, iso_week: str, *, viewer: Viewer):
     if not shown.within_reach(today=today):
         raise Http404("No such week.")
     view = load_week(athlete=athlete, week=shown, today=today)
+    # The coach's notes not read yet, shown until "Got it": one query, and only when
+    # there is one, so the usual week page costs what it did.
+    with_notes = [session for session in view.sessions if session.unread_notes]
+    prefetch_related_objects(with_notes, "coach_notes")
     balance = load_week_balance(athlete=athlete, week=shown, today=today) if view.sessions else None
     return render(
         request,

@@ -239,6 +239,8 @@ class LoggedSet:
     reps_right: int | None
     rir: int | None
     e1rm_kg: Decimal
+    note: str = ""  # the athlete's note on the set
+    exercise_note: str = ""  # and on the exercise, that session
 
 
 def describe_set(*, logged: LoggedSet, unit: str) -> str:
@@ -257,6 +259,7 @@ class SessionSets:
     sets: list[str]
     best_e1rm: Decimal
     records: tuple[bool, ...] = ()  # beside sets: which are personal records
+    notes: tuple[str, ...] = ()  # the athlete's on the exercise
 
     @property
     def marked(self) -> list[tuple[str, bool]]:
@@ -277,9 +280,14 @@ def sessions_of(
         sessions.append(
             SessionSets(
                 date=date,
-                sets=[describe_set(logged=logged, unit=unit) for logged, _ in in_order],
+                sets=[
+                    describe_set(logged=logged, unit=unit)
+                    + (f" · “{logged.note}”" if logged.note else "")
+                    for logged, _ in in_order
+                ],
                 best_e1rm=e1rm_in_unit(max(logged.e1rm_kg for logged, _ in in_order), unit),
                 records=tuple(record for _, record in in_order),
+                notes=tuple(dict.fromkeys(s.exercise_note for s, _ in in_order if s.exercise_note)),
             )
         )
     return sessions

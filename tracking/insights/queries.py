@@ -153,6 +153,8 @@ def _logged(row: SetLog) -> LoggedSet:
         reps_right=row.reps_right,
         rir=row.rir,
         e1rm_kg=_kg(row.e1rm),
+        note=row.note,
+        exercise_note=getattr(row, "exercise_note", None) or "",
     )
 
 
@@ -161,7 +163,10 @@ def sets_on(*, athlete, exercise_id: int, dates: Iterable[dt.date]) -> list[Logg
     rows = (
         _of_exercise(athletes_sets(athlete=athlete), exercise_id)
         .filter(**{f"{SESSION_DATE}__in": list(dates)})
-        .annotate(date=F(SESSION_DATE), e1rm=E1RM)
+        # The athlete's note on the exercise that session, in the same query.
+        .annotate(
+            date=F(SESSION_DATE), e1rm=E1RM, exercise_note=F("prescription__athlete_note__text")
+        )
         .order_by("-date", "prescription__order", "set_number")
     )
     return [_logged(row) for row in rows]
