@@ -210,7 +210,7 @@ def test_the_progress_pages_read_the_last_year_and_the_whole_history_when_asked(
     assert 'href="/progress/?history=all">Your whole history</a>' in this_year
 
     url = reverse("exercise_progress", args=[old_only.pk])
-    with django_assert_num_queries(EXERCISE_PROGRESS_QUERIES - 1):  # no session to list
+    with django_assert_num_queries(EXERCISE_PROGRESS_QUERIES - 2):  # no sets, no records
         html = client.get(url).content.decode()
     assert f"No sets in the last {HISTORY_WEEKS} weeks" in html
     assert 'href="?history=all">Your whole history</a>' in html
