@@ -58,10 +58,10 @@
   function render() {
     var rest = readRest();
     // A rest from another session is not this page's to show; one over for a while, or
-    // from a session since finished, is done with.
+    // of a session finished since (from another tab), is done with.
     if (!rest || String(rest.session) !== session) return hide();
     var left = rest.endsAt - Date.now();
-    if (left <= -OVER_SHOWN_MS || (left <= 0 && finished())) {
+    if (left <= -OVER_SHOWN_MS || finished()) {
       keep(null);
       return hide();
     }
@@ -105,12 +105,10 @@
   }
 
   function startRest(seconds, logged) {
-    if (finished()) {  // the session's last planned set: no rest, and none left over
-      keep(null);
+    if (!seconds || finished()) {  // the session's last planned set: no rest, none left over
       render();
       return;
     }
-    if (!seconds) return;
     keep({ session: session, endsAt: Date.now() + seconds * 1000 });
     if (window.Notification && Notification.permission === "default") {
       Notification.requestPermission().catch(function () {});
