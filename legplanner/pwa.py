@@ -32,6 +32,7 @@ SHELL_STATIC = [
     "js/offline.js",
     "js/session.js",
     "js/warmups.js",
+    "js/rest-timer.js",
     "icons/icon-192.png",
 ]
 

@@ -1,13 +1,15 @@
 """Writing sets: a tick, an edit, an undo. Plain functions; the views only call them."""
 
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Exists
 
 from accounts.models import User
+from programs.access import find_prescription_for_athlete
 from programs.models import Session, SessionPrescription
 from programs.progress import Progress, progress_of
 from tracking.models import SetLog, UndoneSet
@@ -16,10 +18,6 @@ UUID_TAKEN_MESSAGE = "This set's id is already used: reload the page and log it 
 UNDONE_MESSAGE = "This set was undone, so it was not logged again. Log it anew if you did train it."
 SESSION_GONE_MESSAGE = "This session no longer exists, so the set could not be saved."
 SET_GONE_MESSAGE = "This set is no longer logged (it was undone), so there is nothing to change."
-SESSION_CHANGED_MESSAGE = (
-    "This session changed while you logged the set (a new plan or new weekdays): "
-    "reload the page and log it again."
-)
 
 
 class TickRefused(Exception):
@@ -53,64 +51,82 @@ class SetGone(Exception):
         super().__init__(SET_GONE_MESSAGE)
 
 
+class PrescriptionNotFound(Exception):
+    """No such prescription in the athlete's session: it never was, a change of plan
+    re-copied it, or it went with its session. The caller says which (404 or 400)."""
+
+
+@dataclass(frozen=True)
+class SetValues:
+    """A set as posted, once read against its prescription (per leg or not, the unit)."""
+
+    uuid: uuid_module.UUID
+    set_number: int
+    reps: int | None
+    reps_left: int | None
+    reps_right: int | None
+    load_kg: Decimal
+    rir: int
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class Tick:
     set_log: SetLog
     created: bool
     # Another tick (another phone, another id) already logged this set number.
     already_logged: bool = False
+    # The session's, read in the insert's transaction; None on the slow paths.
+    progress: Progress | None = None
 
 
 def log_set(
     *,
-    prescription: SessionPrescription,
-    uuid: uuid_module.UUID,
-    set_number: int,
-    reps: int | None,
-    reps_left: int | None,
-    reps_right: int | None,
-    load_kg: Decimal,
-    rir: int,
-    note: str = "",
-) -> Tick:
+    athlete: User,
+    session_id: int,
+    prescription_id: str | None,
+    read: Callable[[SessionPrescription], SetValues | None],
+) -> Tick | None:
     """Record a set once: a repeated or racing post with the same UUID returns the first.
 
-    The unique constraints decide, not a check before the insert, so two racing posts
-    cannot both write. The prescription's row is locked first, as generation locks it
-    before it reads which sessions are started (programs/generation.py): a set answered
-    here is one that generation sees, never one it re-copies away.
+    The athlete's prescription is loaded and its row locked in one statement, as generation
+    locks it before it reads which sessions are started (programs/generation.py): a set
+    answered here is one that generation sees, never one it re-copies away. ``read`` turns
+    the post into values against that prescription; None (bad input) writes nothing and
+    returns None. The unique constraints decide, not a check before the insert, so two
+    racing posts cannot both write.
     """
     try:
         with transaction.atomic():
-            if not _lock_prescription(prescription):
-                # Gone with its session (the account was deleted), or re-copied by a
-                # change of plan while the session stays.
-                if not Session.objects.filter(pk=prescription.session_id).exists():
-                    raise SessionGone
-                raise TickRefused(SESSION_CHANGED_MESSAGE)
-            created = SetLog.objects.create(
-                uuid=uuid,
-                prescription=prescription,
-                exercise=prescription.performed_exercise,
-                set_number=set_number,
-                reps=reps,
-                reps_left=reps_left,
-                reps_right=reps_right,
-                load_kg=load_kg,
-                rir=rir,
-                note=note,
+            prescription = find_prescription_for_athlete(
+                athlete=athlete, session_id=session_id, prescription_id=prescription_id, lock=True
             )
-            _refuse_if_undone(uuid)
-        return Tick(set_log=created, created=True)
+            if prescription is None:
+                raise PrescriptionNotFound
+            values = read(prescription)
+            if values is None:
+                return None
+            created = SetLog.objects.create(
+                prescription=prescription, exercise=prescription.performed_exercise, **vars(values)
+            )
+            progress = _progress_unless_undone(session_id=session_id, uuid=values.uuid)
+        return Tick(set_log=created, created=True, progress=progress)
     except IntegrityError:
         pass
-    same_uuid = SetLog.objects.filter(uuid=uuid).first()
+    return _after_conflict(prescription=prescription, values=values)
+
+
+def _after_conflict(*, prescription: SessionPrescription, values: SetValues) -> Tick:
+    """The insert met a unique constraint, its transaction (and the lock) gone: say why."""
+    same_uuid = SetLog.objects.filter(uuid=values.uuid).first()
     if same_uuid is not None:
         if same_uuid.prescription_id != prescription.pk:
             raise TickRefused(UUID_TAKEN_MESSAGE)
         return Tick(set_log=same_uuid, created=False)
-    _refuse_if_undone(uuid)
-    same_number = SetLog.objects.filter(prescription=prescription, set_number=set_number).first()
+    _refuse_if_undone(values.uuid)
+    same_number = SetLog.objects.filter(
+        prescription=prescription, set_number=values.set_number
+    ).first()
     if same_number is not None:
         return Tick(set_log=same_number, created=False, already_logged=True)
     # The row that conflicted is gone: with its session (asked after, so a deletion that
@@ -121,26 +137,23 @@ def log_set(
 
 
 def _refuse_if_undone(uuid: uuid_module.UUID) -> None:
-    """Asked after the insert, in its transaction: an undo that committed while the insert
-    waited on the UUID's unique index is seen, so the set cannot come back between them."""
     if UndoneSet.objects.filter(uuid=uuid).exists():
         raise SetUndone
 
 
-def _lock_prescription(prescription: SessionPrescription) -> bool:
-    """Lock the prescription's row for this transaction; False when it is gone (re-copied
-    or removed by generation since the page was drawn).
-
-    NO KEY UPDATE: a delete of the row waits for this transaction, and this one waits for
-    a delete under way; ticks need nothing else locked, so they cannot deadlock with it.
-    """
-    return (
-        SessionPrescription.objects.select_for_update(no_key=True)
-        .filter(pk=prescription.pk)
-        .values_list("pk", flat=True)
-        .first()
-        is not None
+def _progress_unless_undone(*, session_id: int, uuid: uuid_module.UUID) -> Progress:
+    """The session's progress with the new set, and whether its UUID was undone: one read,
+    after the insert and in its transaction, so an undo that committed while the insert
+    waited on the UUID's unique index is seen and the set cannot come back between them.
+    SetUndone rolls the insert back."""
+    counts = list(
+        SessionPrescription.objects.filter(session_id=session_id)
+        .annotate(logged=Count("set_logs"), undone=Exists(UndoneSet.objects.filter(uuid=uuid)))
+        .values_list("sets_min", "logged", "undone")
     )
+    if any(undone for _, _, undone in counts):
+        raise SetUndone
+    return progress_of([(planned, logged) for planned, logged, _ in counts])
 
 
 def edit_set(

@@ -207,7 +207,11 @@
     if (kind === "undo") draw.planned(row);
     else draw.waiting(row, fields);
     draw.progress();
-    store.mutate(function (all) { return rules.merge(all, op); }).then(refresh).then(function () {
+    store.mutate(function (all) { return rules.merge(all, op); }).then(function () {
+      // Kept on the phone: for the page, as good as answered (rest-timer.js starts).
+      row.dispatchEvent(new CustomEvent("legplanner:queued", { bubbles: true, detail: { kind: kind } }));
+      return refresh();
+    }).then(function () {
       flush();
     }, function () {
       draw.refused(row, words.say("storageFull"));

@@ -1,15 +1,10 @@
-/* The session page on a phone: steppers, the rest timer, keeping the screen on.
-   Everything here works with no network: the timer counts from a timestamp kept in
-   localStorage, so a sleeping phone or a background tab does not lose time. */
+/* The session page on a phone: steppers, keeping the screen on. Everything here works
+   with no network. The rest timer is rest-timer.js: it listens to the ticks' answers. */
 (function () {
   "use strict";
 
-  var REST_KEY = "legplanner.rest";
-  var timer = document.getElementById("rest-timer");
-  var remainingOut = document.getElementById("rest-remaining");
-  var skip = document.getElementById("rest-skip");
-  var interval = null;
-  if (!timer) return;  // the coach's read-only copy: nothing to log, no rest to time
+  // The coach's read-only copy: nothing to log, no rest to time.
+  if (!document.getElementById("rest-timer")) return;
 
   function decimals(text) {
     var dot = String(text).indexOf(".");
@@ -29,61 +24,6 @@
     input.dispatchEvent(new Event("input", { bubbles: true }));
   });
 
-  function format(seconds) {
-    var s = Math.max(0, Math.ceil(seconds));
-    return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
-  }
-
-  function readRest() {
-    try { return JSON.parse(localStorage.getItem(REST_KEY)); } catch (e) { return null; }
-  }
-
-  function notifyRestOver() {
-    if (navigator.vibrate) navigator.vibrate([300, 150, 300]);
-    if (document.visibilityState === "hidden" && window.Notification &&
-        Notification.permission === "granted") {
-      try { new Notification("Rest is over", { body: "Time for your next set.", tag: "rest" }); }
-      catch (e) { /* some mobile browsers only notify from a service worker */ }
-    }
-  }
-
-  function render() {
-    var rest = readRest();
-    if (!rest) { timer.hidden = true; return false; }
-    var left = (rest.endsAt - Date.now()) / 1000;
-    timer.hidden = false;
-    if (left <= 0) {
-      remainingOut.textContent = "Go";
-      timer.classList.add("is-over");
-      if (!rest.notified) {
-        rest.notified = true;
-        localStorage.setItem(REST_KEY, JSON.stringify(rest));
-        notifyRestOver();
-      }
-      return false;
-    }
-    timer.classList.remove("is-over");
-    remainingOut.textContent = format(left);
-    return true;
-  }
-
-  function tick() {
-    if (!render() && interval) {
-      clearInterval(interval);
-      interval = null;
-    }
-  }
-
-  function startRest(seconds) {
-    if (!seconds) return;
-    localStorage.setItem(REST_KEY, JSON.stringify({ endsAt: Date.now() + seconds * 1000 }));
-    if (window.Notification && Notification.permission === "default") {
-      Notification.requestPermission().catch(function () {});
-    }
-    if (!interval) interval = setInterval(tick, 250);
-    render();
-  }
-
   // A first session starts with empty loads: the load typed for one set is the best
   // guess for the sets after it, so it fills their empty load fields.
   function carryLoadForward(form) {
@@ -95,24 +35,13 @@
     });
   }
 
-  // The timer starts when Done is pressed, not when the server answers: no network needed.
   document.addEventListener("submit", function (event) {
     var form = event.target.closest("form.set-form");
-    if (form && form.dataset.kind === "tick") {
-      startRest(parseInt(form.dataset.rest, 10));
-      carryLoadForward(form);
-    }
+    if (form && form.dataset.kind === "tick") carryLoadForward(form);
   }, true);
-  skip.addEventListener("click", function () {
-    localStorage.removeItem(REST_KEY);
-    render();
-  });
 
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "visible") {
-      keepScreenOn();
-      if (render() && !interval) interval = setInterval(tick, 250);
-    }
+    if (document.visibilityState === "visible") keepScreenOn();
   });
 
   // Keep the screen on while a session is open, where the browser allows it.
@@ -136,7 +65,4 @@
     var next = row.parentElement.querySelector(".set-row:not(.is-logged) button.done");
     if (next) next.focus({ preventScroll: true });
   });
-
-  if (render()) interval = setInterval(tick, 250);
-  window.legplannerRest = { start: startRest, state: readRest };
 })();

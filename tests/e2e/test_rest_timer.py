@@ -1,4 +1,6 @@
-"""The rest timer: started by Done, counted from a timestamp, kept across reloads and offline.
+"""The rest timer: started by a set the server (or the offline queue) accepted, counted
+from a timestamp, kept across reloads and offline, ±15 s, gone by itself once over, and
+never over the row being logged.
 
 Playwright's clock drives the page's Date and timers, so "three minutes later" takes no
 time. Browser APIs we only want to observe (vibrate, the wake lock) are wrapped by an
@@ -11,6 +13,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import log_set_on
 from tests.e2e.conftest import (
     allow_ticks_with_no_network,
     exercise_card,
@@ -18,9 +21,11 @@ from tests.e2e.conftest import (
     set_row,
     tap_done,
 )
+from tracking.forms import LOAD_REQUIRED_MESSAGE
 from tracking.models import SetLog
 
 SQUAT = "1. Back squat"  # rest 3 min
+LUNGE = "3. Walking lunge"
 REST_KEY = "legplanner.rest"
 
 RECORD_VIBRATIONS = """
@@ -75,7 +80,11 @@ def test_done_starts_the_rest_of_the_prescription(day_one, artifacts):
     page.screenshot(path=artifacts / "rest-timer.png")
 
 
-def test_the_timer_counts_down_to_go_and_vibrates_once(day_one):
+def rest_over(page: Page):
+    return page.locator("#rest-over")
+
+
+def test_the_timer_counts_down_says_rest_over_vibrates_once_and_goes(day_one, artifacts):
     page = day_one
     tap_done(exercise_card(page, SQUAT), 1, load="100")
     expect(remaining(page)).to_have_text(re.compile(r"^(3:00|2:59)$"))
@@ -83,18 +92,31 @@ def test_the_timer_counts_down_to_go_and_vibrates_once(day_one):
     page.clock.fast_forward("01:00")
     expect(remaining(page)).to_have_text(re.compile(r"^(2:00|1:59)$"))
     expect(timer(page)).not_to_have_class(re.compile(r"\bis-over\b"))
+    expect(rest_over(page)).to_be_hidden()
     assert page.evaluate("window.__vibrations") == []
 
     page.clock.fast_forward("02:00")
-    expect(remaining(page)).to_have_text("Go")
+    expect(rest_over(page)).to_have_text("Rest over")
+    expect(rest_over(page)).to_be_visible()
+    expect(remaining(page)).to_be_hidden()
+    expect(page.get_by_role("button", name="Skip rest")).to_be_hidden()
     expect(timer(page)).to_have_class(re.compile(r"\bis-over\b"))
     assert page.evaluate("window.__vibrations") == [[300, 150, 300]]
+    page.screenshot(path=artifacts / "rest-over.png")
 
-    # Rest is over and was told once: a reload shows "Go" without buzzing again.
+    # Rest is over and was told once: a reload says so again without buzzing again.
     page.reload()
-    expect(remaining(page)).to_have_text("Go")
-    page.clock.run_for(2000)
+    expect(rest_over(page)).to_be_visible()
+    page.clock.run_for(1000)
     assert page.evaluate("window.__vibrations") == []
+
+    # A few seconds later the bar has gone by itself, for good.
+    page.clock.fast_forward("00:06")
+    expect(timer(page)).to_be_hidden()
+    assert stored_rest(page) is None
+    page.reload()
+    page.clock.run_for(1000)
+    expect(timer(page)).to_be_hidden()
 
 
 def test_the_timer_survives_a_reload(day_one):
@@ -109,7 +131,7 @@ def test_the_timer_survives_a_reload(day_one):
     assert stored_rest(page)["endsAt"] == ends_at
 
     page.clock.fast_forward("02:00")
-    expect(remaining(page)).to_have_text("Go")
+    expect(rest_over(page)).to_be_visible()
     assert page.evaluate("window.__vibrations") == [[300, 150, 300]]
 
 
@@ -142,7 +164,7 @@ def test_the_timer_starts_with_the_network_cut(day_one, browser_errors):
     page.clock.fast_forward("00:30")
     expect(remaining(page)).to_have_text(re.compile(r"^(2:30|2:29)$"))
     page.clock.fast_forward("02:30")
-    expect(remaining(page)).to_have_text("Go")
+    expect(rest_over(page)).to_be_visible()
 
 
 def test_the_session_page_asks_to_keep_the_screen_on(logged_in_page, server, week_sessions):
@@ -154,3 +176,106 @@ def test_the_session_page_asks_to_keep_the_screen_on(logged_in_page, server, wee
     assert page.evaluate("'wakeLock' in navigator")
     page.wait_for_function("window.__wakeLocks.length > 0")
     assert page.evaluate("window.__wakeLocks") == ["screen"]
+
+
+def test_a_refused_done_starts_no_timer(day_one, browser_errors):
+    browser_errors.allow(
+        r"/sessions/\d+/tick/: Failed to load resource: .* status of 400 ",
+        reason="Done with no load is refused: the refusal is what this test is about",
+    )
+    page = day_one
+    row = set_row(exercise_card(page, SQUAT), 1)
+    row.get_by_role("textbox", name="Load (kg)", exact=True).fill("")
+    row.get_by_role("button", name="Done: log set 1", exact=True).tap()
+
+    expect(row.get_by_role("alert")).to_contain_text(LOAD_REQUIRED_MESSAGE)
+    page.clock.run_for(1000)
+    expect(timer(page)).to_be_hidden()
+    assert stored_rest(page) is None
+    assert not SetLog.objects.exists()
+
+
+def button_box(page: Page, name: str) -> dict:
+    box = page.get_by_role("button", name=name, exact=True).bounding_box()
+    assert box is not None, name
+    return box
+
+
+def test_fifteen_seconds_less_or_more(day_one):
+    page = day_one
+    tap_done(exercise_card(page, SQUAT), 1, load="100")
+    expect(remaining(page)).to_have_text(re.compile(r"^(3:00|2:59)$"))
+    ends_at = stored_rest(page)["endsAt"]
+    for name in ("−15 s of rest", "+15 s of rest", "Skip rest"):
+        box = button_box(page, name)
+        assert box["width"] >= 44 and box["height"] >= 44, (name, box)
+
+    page.get_by_role("button", name="+15 s of rest", exact=True).tap()
+    expect(remaining(page)).to_have_text(re.compile(r"^(3:15|3:14)$"))
+    assert stored_rest(page)["endsAt"] == ends_at + 15_000
+
+    page.get_by_role("button", name="−15 s of rest", exact=True).tap()
+    page.get_by_role("button", name="−15 s of rest", exact=True).tap()
+    expect(remaining(page)).to_have_text(re.compile(r"^(2:45|2:44)$"))
+    assert stored_rest(page)["endsAt"] == ends_at - 15_000
+
+    # What is left, and no less than nothing: the rest is then over.
+    page.clock.fast_forward("02:35")
+    page.get_by_role("button", name="−15 s of rest", exact=True).tap()
+    expect(rest_over(page)).to_be_visible()
+    assert page.evaluate("window.__vibrations") == [[300, 150, 300]]
+
+
+def test_the_bar_leaves_the_next_set_to_log_uncovered(day_one, artifacts):
+    page = day_one
+    squat = exercise_card(page, SQUAT)
+    for number in (1, 2, 3):
+        tap_done(squat, number, load="100" if number == 1 else None)
+        expect(timer(page)).to_be_visible()
+        bar = timer(page).bounding_box()
+        done = set_row(squat, number + 1).get_by_role(
+            "button", name=f"Done: log set {number + 1}", exact=True
+        )
+        box = done.bounding_box()
+        assert box["y"] + box["height"] <= bar["y"], (number, box, bar)
+        assert box["y"] >= 0, (number, box)
+    page.screenshot(path=artifacts / "rest-timer-next-set.png")
+
+    # At the foot of the page the bar takes its own room: the last row scrolls above it.
+    last = set_row(exercise_card(page, LUNGE), 3)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    box = last.get_by_role("button", name="Done: log set 3", exact=True).bounding_box()
+    assert box["y"] + box["height"] <= timer(page).bounding_box()["y"]
+
+
+def test_no_timer_after_the_last_planned_set(day_one, week_sessions):
+    """Day 1 plans 9 sets (the third lunge set is optional): the ninth ends the rest."""
+    page = day_one
+    day_one_session = week_sessions[0]
+    copies = {copy.order: copy for copy in day_one_session.prescriptions.all()}
+    for number in (1, 2, 3, 4):
+        log_set_on(copies[1], set_number=number)
+    for number in (1, 2, 3):
+        log_set_on(copies[2], set_number=number, load="80")
+    page.reload()
+    lunge = exercise_card(page, LUNGE)
+
+    tap_done(lunge, 1, load="20")
+    expect(timer(page)).to_be_visible()
+    tap_done(lunge, 2)
+    expect(page.locator("#session-progress")).to_contain_text("Session finished")
+    page.clock.run_for(1000)
+    expect(timer(page)).to_be_hidden()
+    assert stored_rest(page) is None
+
+
+def test_a_rest_shows_on_its_own_session_only(day_one, server, week_sessions):
+    page = day_one
+    tap_done(exercise_card(page, SQUAT), 1, load="100")
+    expect(timer(page)).to_be_visible()
+
+    page.goto(session_url(server, week_sessions[1]))
+    page.clock.run_for(1000)
+    expect(timer(page)).to_be_hidden()
+    page.go_back()
+    expect(timer(page)).to_be_visible()
