@@ -20,6 +20,13 @@ def _generate(week):
     generate_week(assignments=assignments_in_week(week), week=week)
 
 
+@pytest.fixture(autouse=True)
+def monday_of_w48():
+    """The page of a session dated before today is read first: W48's Day 1 is today here."""
+    with time_machine.travel(dt.datetime(2026, 11, 23, 7, tzinfo=dt.UTC), tick=False):
+        yield
+
+
 @pytest.fixture
 def sessions(athlete, other_athlete):
     _generate(W48)
@@ -246,7 +253,7 @@ def _progress_shown(html: str) -> str:
 
 
 def test_a_first_session_carries_the_logged_load_to_the_sets_after_it(client, athlete, sessions):
-    _log(sessions["mine"], 1, loads_reps_rirs=[("60", 8, 2)])
+    _log(sessions["mine"], 1, loads_reps_rirs=[("60", 6, 2)])
     squat = SessionPrescription.objects.get(session=sessions["mine"], order=1)
     client.force_login(athlete)
     html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
@@ -255,5 +262,40 @@ def test_a_first_session_carries_the_logged_load_to_the_sets_after_it(client, at
             f'id="set-{squat.pk}-{number}-load" name="load" type="text" inputmode="decimal"  value="60"'
             in html
         )
+        assert (
+            f'id="set-{squat.pk}-{number}-reps" name="reps" type="text" inputmode="numeric" pattern="[0-9]*" value="6"'
+            in html
+        )
     rdl = SessionPrescription.objects.get(session=sessions["mine"], order=2)
     assert f'id="set-{rdl.pk}-1-load" name="load" type="text" inputmode="decimal"  value=""' in html
+
+
+def _value(html: str, field_id: str) -> str:
+    return html.split(f'id="{field_id}"', 1)[1].split('value="', 1)[1].split('"', 1)[0]
+
+
+def test_a_first_session_aims_at_the_top_of_the_range_the_card_names(client, athlete, sessions):
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    squat, rdl, lunge = (
+        SessionPrescription.objects.get(session=sessions["mine"], order=order)
+        for order in (1, 2, 3)
+    )
+    assert "pick a load you can do for 8 reps" in html and "for 10 reps" in html
+    for number in (1, 2, 3, 4):
+        assert _value(html, f"set-{squat.pk}-{number}-reps") == "8"
+        assert _value(html, f"set-{squat.pk}-{number}-load") == ""
+    assert _value(html, f"set-{rdl.pk}-1-reps") == "10"
+    assert _value(html, f"set-{lunge.pk}-1-reps_left") == "14"
+    assert _value(html, f"set-{lunge.pk}-1-reps_right") == "14"
+
+
+def test_a_first_session_carries_per_leg_reps_down(client, athlete, sessions):
+    _log(sessions["mine"], 3, loads_reps_rirs=[("20", 12, 2)], per_leg=True)
+    lunge = SessionPrescription.objects.get(session=sessions["mine"], order=3)
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    for number in (2, 3):
+        assert _value(html, f"set-{lunge.pk}-{number}-load") == "20"
+        assert _value(html, f"set-{lunge.pk}-{number}-reps_left") == "12"
+        assert _value(html, f"set-{lunge.pk}-{number}-reps_right") == "11"

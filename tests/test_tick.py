@@ -314,6 +314,21 @@ def test_undo_removes_the_set_and_gives_back_a_fresh_row(client, athlete, squat)
     assert "Done" in html and data["uuid"] not in html
 
 
+def test_undo_gives_back_the_values_the_set_was_logged_with(client, athlete, squat):
+    """A first session's set has no suggested load: an empty load would refuse the retick."""
+    client.force_login(athlete)
+    data = tick_data(squat, reps="7", load="102.5", rir="3")
+    client.post(tick_url(squat.session), data, **HTMX)
+    html = text(_undo(client, squat, data["uuid"]))
+    row = f"set-{squat.pk}-1"
+    assert (
+        f'id="{row}-reps" name="reps" type="text" inputmode="numeric" pattern="[0-9]*" value="7"'
+        in html
+    )
+    assert f'id="{row}-load" name="load" type="text" inputmode="decimal"  value="102.5"' in html
+    assert f'id="{row}-rir-3" name="rir" value="3" checked' in html
+
+
 def _undo(client, squat, uuid_text):
     return client.post(reverse("undo_set", args=[squat.session.pk, uuid_text]), **HTMX)
 

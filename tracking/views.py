@@ -23,15 +23,13 @@ from tracking.forms import (
     SwapForm,
     TickForm,
 )
-from tracking.history import last_time_sets
 from tracking.session_page import (
     SetRow,
     extra_rows_from,
     increment_for,
     load_session,
     logged_row,
-    planned_row,
-    suggestion_for,
+    undone_row,
 )
 from tracking.ticks import (
     SetGone,
@@ -106,6 +104,7 @@ def _row_with_errors(
         data.get("reps_right"),
     )
     row.load, row.rir = data.get("load"), data.get("rir")
+    row.invalid = frozenset(form.errors)
     return _answer_row(request, session, row, status=status)
 
 
@@ -198,15 +197,7 @@ def undo(request, session_id: int, uuid):
         undo_set(set_log=set_log, athlete=request.user)
     except SetGone as gone:
         return _refuse(request, session, str(gone), status=404)
-    history = last_time_sets(
-        athlete=request.user,
-        exercise_ids=[prescription.performed_exercise.pk],
-        before=session.date,
-    )
-    suggestion = suggestion_for(
-        prescription, history.get(prescription.performed_exercise.pk, []), request.user.unit
-    )
-    row = planned_row(_blank_row(request, prescription, number), suggestion)
+    row = undone_row(_blank_row(request, prescription, number), set_log)
     return _answer_row(request, session, row)
 
 
