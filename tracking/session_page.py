@@ -75,6 +75,12 @@ class SetRow:
         return f"Load ({self.unit})"
 
     @property
+    def first_invalid(self) -> str:
+        """The field a refused set sends the lifter back to (a missing load: the load)."""
+        order = ("reps", "reps_left", "reps_right", "load", "rir")
+        return next((name for name in order if name in self.invalid), "")
+
+    @property
     def summary(self) -> str:
         """A logged set on one line: “100 kg × 8 @ RIR 2”, per leg “20 kg × 12/11 @ RIR 2”."""
         if self.logged is None:
@@ -100,10 +106,18 @@ class Card:
         return f"{plain_decimal(self.suggestion.load)} {self.unit}"
 
     @property
+    def logged_count(self) -> int:
+        return sum(1 for row in self.rows if row.logged)
+
+    @property
     def finished(self) -> bool:
         """Every required set logged: the card folds, the next exercise is the current one."""
-        logged = sum(1 for row in self.rows if row.logged)
-        return logged >= self.prescription.sets_min
+        return self.logged_count >= self.prescription.sets_min
+
+    @property
+    def logged_label(self) -> str:
+        count = self.logged_count
+        return f"{count} set{'' if count == 1 else 's'} logged"
 
 
 @dataclass

@@ -61,7 +61,9 @@ def session_page(request, *, viewer: Viewer, session: Session, status: int = 200
     page = load_session(
         session=session, athlete=viewer.athlete, extra_rows=extra_rows_from(request.GET)
     )
-    context = {"page": page, "viewer": viewer, **context}
+    # A past session is read before it is changed: its forms come with ?edit=1.
+    read_only = viewer.read_only or (page.past and request.GET.get("edit") != "1")
+    context = {"page": page, "viewer": viewer, "read_only": read_only, **context}
     return TemplateResponse(request, "tracking/session.html", context, status=status)
 
 
@@ -89,7 +91,9 @@ def _answer_row(request, session: Session, row: SetRow, *, status: int = 200):
         page.replace_row(row)
         context = {"page": page, "viewer": own_viewer(request.user)}
         return render(request, "tracking/session.html", context, status=status)
-    return redirect(reverse("session", args=[session.pk]) + f"#{row.dom_id}")
+    # A past session was being edited: the page goes back to its forms, not to reading.
+    editing = "?edit=1" if session.date < athlete_today(request.user) else ""
+    return redirect(reverse("session", args=[session.pk]) + f"{editing}#{row.dom_id}")
 
 
 def _row_with_errors(
