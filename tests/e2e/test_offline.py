@@ -219,7 +219,7 @@ def test_the_week_keeps_its_sessions_for_the_gym(page: Page, server, athlete, we
     page.context.set_offline(True)
 
     # Day 2 was never opened: the week page kept it, cues included.
-    page.goto(session_url(server, day_two))
+    page.goto(f"{server.url}/sessions/{day_two.pk}/")
     expect(page.get_by_role("heading", name="1. Leg extension")).to_be_visible()
     expect(page.locator("#network-status")).to_contain_text("copy kept on this phone")
     page.goto(f"{server.url}/week/2026-W48/")
