@@ -385,6 +385,15 @@ def set_row(card: Locator, number: int) -> Locator:
     return card.locator("li.set-row").nth(number - 1)
 
 
+def unfold(card: Locator) -> Locator:
+    """A finished exercise opens folded to its title: tap the title to see its sets."""
+    body = card.locator("details.exercise-body")
+    if body.get_attribute("open") is None:
+        body.locator("> summary").tap()
+    expect(body).to_have_attribute("open", "")
+    return card
+
+
 def tap_done(card: Locator, number: int, *, load: str | None = None) -> Locator:
     """Log set ``number`` as a person does: type the load when given, tap Done.
 
