@@ -11,6 +11,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import Locator, Page, expect
 
 from programs.generation import assignments_in_week, generate_week
@@ -22,7 +23,9 @@ from tests.e2e.conftest import (
     allow_ticks_with_no_network,
     exercise_card,
     log_in,
+    login_session,
     set_row,
+    unfold,
 )
 from tracking.forms import LOAD_REQUIRED_MESSAGE
 from tracking.models import SetLog
@@ -257,3 +260,20 @@ def test_a_set_kept_offline_reads_set_3_waiting(
     done(set_row(card, 3), 3).tap()
     legend = set_row(card, 3).locator("legend").first
     expect(legend).to_have_text("Set 3 · waiting")
+
+
+def test_with_no_script_a_logged_set_shows_its_form(new_context, server, athlete, upcoming_day_one):
+    """The Edit button needs the script: without it, no-script.css leaves every form open."""
+    _log_day_one(upcoming_day_one)
+    SetLog.objects.filter(prescription__order=2).delete()  # the RDL still to log: open
+    context = new_context(**PHONE, has_touch=True, java_script_enabled=False)
+    page = context.new_page()
+    # log_in waits for the service worker, which needs the script: the cookie alone here.
+    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": login_session(server, athlete)}
+    context.add_cookies([{**cookie, "url": server.url}])
+    page.goto(f"{server.url}/sessions/{upcoming_day_one.pk}/")
+    card = unfold(exercise_card(page, SQUAT))  # <details>: no script needed
+    first = set_row(card, 1)
+    expect(first.get_by_role("button", name="Save changes to set 1", exact=True)).to_be_visible()
+    expect(first.get_by_role("button", name="Edit set 1", exact=True)).to_be_hidden()
+    expect(load_field(first)).to_have_value("60")
