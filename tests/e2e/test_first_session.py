@@ -230,7 +230,7 @@ def test_an_edit_left_for_another_set_is_saved(page: Page, server, athlete, upco
     assert [logged[:2] for logged in logged_sets(upcoming_day_one)] == [(1, 7), (2, 8)]
 
 
-def test_a_past_session_is_read_then_edited(page: Page, server, athlete, week_sessions):
+def test_a_past_session_is_read_then_edited(page: Page, server, athlete, week_sessions, artifacts):
     day_one, _ = week_sessions
     _log_day_one(day_one)
     log_in(page, server, athlete)
@@ -239,11 +239,12 @@ def test_a_past_session_is_read_then_edited(page: Page, server, athlete, week_se
     expect(page.get_by_text(re.compile("of 9"))).to_have_count(0)
     expect(page.get_by_text("Today:")).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile("^(Done|Undo|Edit set)"))).to_have_count(0)
+    unfold(exercise_card(page, SQUAT))
+    page.screenshot(path=artifacts / "past-session.png", full_page=True)
 
     page.get_by_role("link", name="Edit", exact=True).tap()
     expect(page).to_have_url(re.compile(r"\?edit=1$"))
-    card = exercise_card(page, SQUAT)
-    card.locator(".exercise-body > summary").tap()
+    card = unfold(exercise_card(page, SQUAT))
     expect(set_row(card, 1).get_by_role("button", name="Edit set 1", exact=True)).to_be_visible()
     expect(page.get_by_text("Today:")).to_have_count(0)
 
