@@ -33,6 +33,7 @@ SHELL_STATIC = [
     "js/session.js",
     "js/warmups.js",
     "js/rest-timer.js",
+    "js/set-rows.js",
     "icons/icon-192.png",
 ]
 

@@ -8,17 +8,24 @@ class Progress:
     logged: int
     planned: int
     finished: bool
+    # More sets than planned (the optional and extra ones): "10 of 9" reads as a mistake.
+    over: bool = False
 
     @property
     def label(self) -> str:
+        if self.over:
+            return f"{self.logged} sets ({self.planned} planned)"
         return f"{self.logged} of {self.planned} sets"
 
 
 def progress_of(counts: list[tuple[int, int]]) -> Progress:
     """From (sets_min, logged) per prescription: the optional sets of a range don't count
     toward the plan, and extra sets do not make up for a missed exercise."""
+    logged = sum(logged for _, logged in counts)
+    planned = sum(planned for planned, _ in counts)
     return Progress(
-        logged=sum(logged for _, logged in counts),
-        planned=sum(planned for planned, _ in counts),
+        logged=logged,
+        planned=planned,
         finished=bool(counts) and all(logged >= planned for planned, logged in counts),
+        over=logged > planned,
     )

@@ -106,7 +106,9 @@ def test_logging_out_asks_the_browser_to_clear_the_phone(client, athlete):
 
 def test_a_set_row_carries_what_the_phone_needs_to_judge_it(client, athlete, session):
     client.force_login(athlete)
-    html = client.get(reverse("session", args=[session.pk])).content.decode()
+    html = client.get(
+        reverse("session", args=[session.pk]) + "?edit=1"
+    ).content.decode()  # a past day
     squat = session.prescriptions.get(order=1)
     assert (
         f'data-reps-min="{squat.reps_min}" data-reps-max="{squat.reps_max}" '

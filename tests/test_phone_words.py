@@ -40,7 +40,8 @@ def sentences(value) -> list[str]:
 def session_url(client, athlete) -> str:
     generate_week(assignments=assignments_in_week(W48), week=W48)
     client.force_login(athlete)
-    return reverse("session", args=[Session.objects.filter(athlete=athlete).first().pk])
+    # The forms of the session, past or not (a past one is read first, then edited).
+    return reverse("session", args=[Session.objects.filter(athlete=athlete).first().pk]) + "?edit=1"
 
 
 @pytest.mark.parametrize(

@@ -152,18 +152,18 @@ def test_each_row_says_what_domain_says(last_sets, message):
     assert suggest_next(last_sets=last_sets, **SQUAT).message == message
 
 
-def test_first_time_has_no_load_and_aims_at_the_bottom():
+def test_first_time_has_no_load_and_aims_at_the_top_the_message_names():
     suggestion = suggest_next(last_sets=[], **{**SQUAT, "reps_min": 10, "reps_max": 15})
 
     assert suggestion == Suggestion(
         load=None,
-        reps=(10,),
+        reps=(15,),
         reps_min=10,
         reps_max=15,
         reason=Reason.FIRST_TIME,
         message="first time: pick a load you can do for 15 reps at RIR 2",
     )
-    assert suggestion.reps_for_set(3) == 10
+    assert suggestion.reps_for_set(3) == 15
 
 
 @pytest.mark.parametrize(

@@ -186,7 +186,7 @@ def test_the_session_page_shows_not_recorded_as_a_dash(client, athlete, django_a
     client.force_login(athlete)
 
     with django_assert_num_queries(LOGGED_SESSION_PAGE_QUERIES):
-        response = client.get(reverse("session", args=[monday.pk]))
+        response = client.get(reverse("session", args=[monday.pk]) + "?edit=1")  # a past day
 
     assert response.status_code == 200
     html = response.content.decode()

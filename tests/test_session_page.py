@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 import uuid
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ from django.urls import reverse
 
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Exercise, Session, SessionPrescription
+from programs.progress import progress_of
 from programs.weeks import IsoWeek
 from tests.imported import SETS_PER_WEEK, import_strong
 from tracking.forms import NOT_AN_ALTERNATIVE_MESSAGE
@@ -18,6 +20,13 @@ W48 = IsoWeek(2026, 48)
 
 def _generate(week):
     generate_week(assignments=assignments_in_week(week), week=week)
+
+
+@pytest.fixture(autouse=True)
+def monday_of_w48():
+    """The page of a session dated before today is read first: W48's Day 1 is today here."""
+    with time_machine.travel(dt.datetime(2026, 11, 23, 7, tzinfo=dt.UTC), tick=False):
+        yield
 
 
 @pytest.fixture
@@ -265,7 +274,7 @@ def _progress_shown(html: str) -> str:
 
 
 def test_a_first_session_carries_the_logged_load_to_the_sets_after_it(client, athlete, sessions):
-    _log(sessions["mine"], 1, loads_reps_rirs=[("60", 8, 2)])
+    _log(sessions["mine"], 1, loads_reps_rirs=[("60", 6, 2)])
     squat = SessionPrescription.objects.get(session=sessions["mine"], order=1)
     client.force_login(athlete)
     html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
@@ -274,5 +283,116 @@ def test_a_first_session_carries_the_logged_load_to_the_sets_after_it(client, at
             f'id="set-{squat.pk}-{number}-load" name="load" type="text" inputmode="decimal"  value="60"'
             in html
         )
+        assert (
+            f'id="set-{squat.pk}-{number}-reps" name="reps" type="text" inputmode="numeric" pattern="[0-9]*" value="6"'
+            in html
+        )
     rdl = SessionPrescription.objects.get(session=sessions["mine"], order=2)
     assert f'id="set-{rdl.pk}-1-load" name="load" type="text" inputmode="decimal"  value=""' in html
+
+
+def _value(html: str, field_id: str) -> str:
+    return html.split(f'id="{field_id}"', 1)[1].split('value="', 1)[1].split('"', 1)[0]
+
+
+def test_a_first_session_aims_at_the_top_of_the_range_the_card_names(client, athlete, sessions):
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    squat, rdl, lunge = (
+        SessionPrescription.objects.get(session=sessions["mine"], order=order)
+        for order in (1, 2, 3)
+    )
+    assert "pick a load you can do for 8 reps" in html and "for 10 reps" in html
+    for number in (1, 2, 3, 4):
+        assert _value(html, f"set-{squat.pk}-{number}-reps") == "8"
+        assert _value(html, f"set-{squat.pk}-{number}-load") == ""
+    assert _value(html, f"set-{rdl.pk}-1-reps") == "10"
+    assert _value(html, f"set-{lunge.pk}-1-reps_left") == "14"
+    assert _value(html, f"set-{lunge.pk}-1-reps_right") == "14"
+
+
+def test_a_first_session_carries_per_leg_reps_down(client, athlete, sessions):
+    _log(sessions["mine"], 3, loads_reps_rirs=[("20", 12, 2)], per_leg=True)
+    lunge = SessionPrescription.objects.get(session=sessions["mine"], order=3)
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    for number in (2, 3):
+        assert _value(html, f"set-{lunge.pk}-{number}-load") == "20"
+        assert _value(html, f"set-{lunge.pk}-{number}-reps_left") == "12"
+        assert _value(html, f"set-{lunge.pk}-{number}-reps_right") == "11"
+
+
+def _shown_actions(html: str) -> list[str]:
+    """The first button of each row's actions (not the ones kept in <template>s)."""
+    return re.findall(
+        r'<div class="actions">\s*<button type="\w+" class="(?:primary )?(\w+)"', html
+    )
+
+
+def test_a_past_session_is_read_then_edited(client, athlete, sessions):
+    _log(sessions["mine"], 1, loads_reps_rirs=[("100", 8, 2)])
+    client.force_login(athlete)
+    url = reverse("session", args=[sessions["mine"].pk])
+    with time_machine.travel(dt.datetime(2026, 11, 24, 7, tzinfo=dt.UTC), tick=False):
+        read = client.get(url).content.decode()
+        edited = client.get(url + "?edit=1").content.decode()
+    assert 'href="?edit=1">Edit</a>' in read
+    assert "Done: log set" not in read and "Add a set" not in read and "Swap" not in read
+    assert "Today:" not in read and "Today:" not in edited
+    assert read.count('class="set-row read-only') == 10
+    assert _shown_actions(edited).count("done") == 3 + 3 + 3
+    assert "Add a set" in edited and "&amp;edit=1" in edited
+
+
+def test_todays_session_opens_with_its_forms(client, athlete, sessions):
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    assert "?edit=1" not in html and "Today:" in html
+    assert html.count('aria-label="Done: log set') == 10
+
+
+def test_a_logged_set_reads_as_one_line_with_its_verdict(client, athlete, sessions):
+    _log(sessions["mine"], 1, loads_reps_rirs=[("100", 8, 2), ("100", 6, 5)])
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    assert html.count('<p class="set-line">100 kg × 8 @ RIR 2</p>') == 1
+    assert html.count('<p class="set-line">100 kg × 6 @ RIR 5</p>') == 1
+    assert html.count("set-row is-logged is-collapsed") == 2
+    assert _shown_actions(html).count("edit") == 2
+
+
+def test_finished_exercises_fold_and_the_current_one_is_open(client, athlete, sessions):
+    _log(sessions["mine"], 1, loads_reps_rirs=[("100", 8, 2)] * 4)
+    _log(sessions["mine"], 2, loads_reps_rirs=[("80", 8, 2)])
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    assert html.count('<details class="exercise-body">') == 1  # the squat: finished
+    assert html.count('<details class="exercise-body" open>') == 2
+    assert '<span class="card-done">4 sets logged</span>' in html
+
+
+@pytest.mark.parametrize(
+    ("counts", "label", "finished"),
+    [
+        ([(4, 0), (3, 0), (2, 0)], "0 of 9 sets", False),
+        ([(4, 4), (3, 3), (2, 2)], "9 of 9 sets", True),
+        ([(4, 4), (3, 3), (2, 3)], "10 sets (9 planned)", True),
+        ([(4, 6), (3, 3), (2, 0)], "9 of 9 sets", False),
+        ([(4, 7), (3, 3), (2, 0)], "10 sets (9 planned)", False),
+    ],
+    ids=["none", "as-planned", "an-optional-set", "extra-sets-not-a-missed-exercise", "over"],
+)
+def test_progress_never_says_more_of_fewer(counts, label, finished):
+    progress = progress_of(counts)
+    assert (progress.label, progress.finished) == (label, finished)
+
+
+def test_a_session_with_an_optional_set_logged_says_so_plainly(client, athlete, sessions):
+    _log(sessions["mine"], 1, loads_reps_rirs=[("100", 8, 2)] * 4)
+    _log(sessions["mine"], 2, loads_reps_rirs=[("80", 8, 2)] * 3)
+    _log(sessions["mine"], 3, loads_reps_rirs=[("20", 12, 2)] * 3, per_leg=True)
+    client.force_login(athlete)
+    shown = _progress_shown(
+        client.get(reverse("session", args=[sessions["mine"].pk])).content.decode()
+    )
+    assert "10 sets (9 planned)" in shown and "of 9" not in shown

@@ -3,6 +3,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -89,12 +90,18 @@ def test_a_tick_logs_the_set_and_answers_the_row_with_its_verdict(client, athlet
     assert "1 of 9 sets" in html
 
 
-def test_a_plain_form_tick_redirects_back_to_the_row(client, athlete, squat):
+@pytest.mark.parametrize(
+    ("now", "query"),
+    [("2026-11-23T07:00Z", ""), ("2026-11-30T07:00Z", "?edit=1")],
+    ids=["on-the-day", "a-past-session-stays-in-its-forms"],
+)
+def test_a_plain_form_tick_redirects_back_to_the_row(client, athlete, squat, now, query):
     client.force_login(athlete)
-    response = client.post(tick_url(squat.session), tick_data(squat))
+    with time_machine.travel(now, tick=False):
+        response = client.post(tick_url(squat.session), tick_data(squat))
     assert response.status_code == 302
     assert response["Location"] == reverse("session", args=[squat.session.pk]) + (
-        f"#set-{squat.pk}-1"
+        f"{query}#set-{squat.pk}-1"
     )
     assert SetLog.objects.count() == 1
 
@@ -154,7 +161,8 @@ def test_a_load_in_pounds_reads_back_exactly_as_entered(client, athlete, squat):
     client.post(tick_url(squat.session), tick_data(squat, load="227.5"), **HTMX)
     logged = SetLog.objects.get()
     assert logged.load_kg == Decimal("103.192264")
-    html = client.get(reverse("session", args=[squat.session.pk])).content.decode()
+    # W48 is past: its forms come with ?edit=1.
+    html = client.get(reverse("session", args=[squat.session.pk]) + "?edit=1").content.decode()
     assert 'value="227.5"' in html
     assert "Load (lb)" in html
 
@@ -341,6 +349,21 @@ def test_undo_removes_the_set_and_gives_back_a_fresh_row(client, athlete, squat)
     assert not SetLog.objects.exists()
     html = text(response)
     assert "Done" in html and data["uuid"] not in html
+
+
+def test_undo_gives_back_the_values_the_set_was_logged_with(client, athlete, squat):
+    """A first session's set has no suggested load: an empty load would refuse the retick."""
+    client.force_login(athlete)
+    data = tick_data(squat, reps="7", load="102.5", rir="3")
+    client.post(tick_url(squat.session), data, **HTMX)
+    html = text(_undo(client, squat, data["uuid"]))
+    row = f"set-{squat.pk}-1"
+    assert (
+        f'id="{row}-reps" name="reps" type="text" inputmode="numeric" pattern="[0-9]*" value="7"'
+        in html
+    )
+    assert f'id="{row}-load" name="load" type="text" inputmode="decimal"  value="102.5"' in html
+    assert f'id="{row}-rir-3" name="rir" value="3" checked' in html
 
 
 def _undo(client, squat, uuid_text):

@@ -226,3 +226,16 @@ def test_each_session_shows_its_progress(client, athlete):
     html = client.get("/week/2026-W48/").content.decode()
     assert "2 of 9 sets" in html and "Continue session" in html
     assert "0 of 8 sets" in html and "Open session" in html
+
+
+def test_a_past_session_is_reviewed_never_continued(client, athlete):
+    client.force_login(athlete)
+    client.get("/week/2026-W48/")
+    squat = SessionPrescription.objects.get(
+        session__athlete=athlete, session__date=dt.date(2026, 11, 23), order=1
+    )
+    log_set_on(squat, set_number=1)
+    with time_machine.travel(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC), tick=False):
+        html = client.get("/week/2026-W48/").content.decode()
+    assert "1 of 9 sets" in html and "Continue session" not in html
+    assert html.count("Review session") == 1 and html.count("Open session") == 1

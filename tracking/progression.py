@@ -137,8 +137,9 @@ def suggest_next(
             message=message,
         )
 
+    # The message asks for a load the lifter can do for hi reps: the rows aim there too.
     if not last_sets:
-        return suggestion(None, (lo,), Reason.FIRST_TIME, FIRST_TIME_MESSAGE.format(hi=hi))
+        return suggestion(None, (hi,), Reason.FIRST_TIME, FIRST_TIME_MESSAGE.format(hi=hi))
 
     load = max(s.load for s in last_sets)
     count = len(last_sets)

@@ -4,6 +4,7 @@ Built from a fixed number of queries: the session's prescriptions, their alterna
 the session's set logs, and the athlete's last time on each exercise.
 """
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,6 +19,7 @@ from programs.bounds import MAX_SETS
 from programs.models import Exercise, Session, SessionPrescription
 from programs.numbers import parse_whole_number
 from programs.progress import Progress, progress_of
+from programs.today import athlete_today
 from programs.weeks import IsoWeek
 from tracking.history import last_time_sets
 from tracking.models import SET_NOTE_MAX_LENGTH, SetLog
@@ -47,6 +49,7 @@ class SetRow:
     rir: int | None = DEFAULT_RIR  # None: a logged set whose RIR was not recorded
     verdict: Verdict | None = None
     errors: list[str] = field(default_factory=list)
+    invalid: frozenset[str] = frozenset()  # the fields the errors are about, focused first
     notice: str = ""
     record: bool = False  # a personal record (tracking/records.py)
     note: str = ""  # the athlete's note on the set (logged, or typed with a refused post)
@@ -77,6 +80,19 @@ class SetRow:
     @property
     def load_label(self) -> str:
         return f"Load ({self.unit})"
+
+    @property
+    def first_invalid(self) -> str:
+        """The field a refused set sends the lifter back to (a missing load: the load)."""
+        order = ("reps", "reps_left", "reps_right", "load", "rir")
+        return next((name for name in order if name in self.invalid), "")
+
+    @property
+    def summary(self) -> str:
+        """A logged set on one line: “100 kg × 8 @ RIR 2”, per leg “20 kg × 12/11 @ RIR 2”."""
+        if self.logged is None:
+            return ""
+        return describe_sets([self.logged], self.unit)
 
 
 @dataclass
@@ -109,12 +125,28 @@ class Card:
             increment=increment_for(self.exercise, self.unit),
         )
 
+    @property
+    def logged_count(self) -> int:
+        return sum(1 for row in self.rows if row.logged)
+
+    @property
+    def finished(self) -> bool:
+        """Every required set logged: the card folds, the next exercise is the current one."""
+        return self.logged_count >= self.prescription.sets_min
+
+    @property
+    def logged_label(self) -> str:
+        count = self.logged_count
+        return f"{count} set{'' if count == 1 else 's'} logged"
+
 
 @dataclass
 class SessionPage:
     session: Session
     cards: list[Card]
     unit: str
+    # Dated before the athlete's today: read before edited, and no "Today:" suggestion.
+    past: bool = False
 
     def replace_row(self, row: SetRow) -> None:
         """Show a row as answered (for instance with its errors) in place of the drawn one."""
@@ -267,19 +299,33 @@ def _add_set_query(extra_rows: dict[int, int], prescription_id: int) -> str:
     return urlencode([("more", pid) for pid in [*more, prescription_id]])
 
 
-def _carry_load_forward(rows: list[SetRow]) -> None:
+def carry_down(rows: list[SetRow]) -> None:
     """With no suggested load (a first session), a set still to log starts from the load
-    of the set logged before it: the lifter types the load once per exercise."""
-    load = None
+    and reps of the set logged before it: the lifter types them once per exercise."""
+    last = None
     for row in rows:
         if row.logged:
-            load = row.load
-        elif row.load is None:
-            row.load = load
+            last = row
+        elif row.load is None and last is not None:
+            row.load = last.load
+            row.reps, row.reps_left, row.reps_right = last.reps, last.reps_left, last.reps_right
+
+
+def undone_row(row: SetRow, undone: SetLog) -> SetRow:
+    """A set just undone goes back to a set to log with the values it was logged with,
+    so logging it again is one tap (and never a load the lifter must type again)."""
+    row.reps, row.reps_left, row.reps_right = undone.reps, undone.reps_left, undone.reps_right
+    row.load = from_kg(load_kg=undone.load_kg, unit=row.unit)
+    row.rir = DEFAULT_RIR if undone.rir is None else undone.rir
+    return row
 
 
 def load_session(
-    *, session: Session, athlete, extra_rows: dict[int, int] | None = None
+    *,
+    session: Session,
+    athlete,
+    extra_rows: dict[int, int] | None = None,
+    today: dt.date | None = None,
 ) -> SessionPage:
     """The page for a session; extra_rows asks for more blank rows on a prescription."""
     unit = athlete.unit
@@ -315,7 +361,7 @@ def load_session(
             )
             logged = logs.get((p.pk, number))
             rows.append(logged_row(row, logged) if logged else planned_row(row, suggestion))
-        _carry_load_forward(rows)
+        carry_down(rows)
         cards.append(
             Card(
                 prescription=p,
@@ -329,7 +375,8 @@ def load_session(
             )
         )
     _mark_records(athlete=athlete, session=session, cards=cards)
-    return SessionPage(session=session, cards=cards, unit=unit)
+    past = session.date < (today or athlete_today(athlete))
+    return SessionPage(session=session, cards=cards, unit=unit, past=past)
 
 
 def _mark_records(*, athlete, session: Session, cards: list[Card]) -> None:

@@ -26,7 +26,6 @@ from tracking.forms import (
     SwapForm,
     TickForm,
 )
-from tracking.history import last_time_sets
 from tracking.notes import save_exercise_note
 from tracking.records import is_record
 from tracking.session_page import (
@@ -35,8 +34,7 @@ from tracking.session_page import (
     increment_for,
     load_session,
     logged_row,
-    planned_row,
-    suggestion_for,
+    undone_row,
 )
 from tracking.ticks import (
     PrescriptionNotFound,
@@ -80,7 +78,9 @@ def session_page(request, *, viewer: Viewer, session: Session, status: int = 200
     page = load_session(
         session=session, athlete=viewer.athlete, extra_rows=extra_rows_from(request.GET)
     )
-    context = {"page": page, "viewer": viewer, **context}
+    # A past session is read before it is changed: its forms come with ?edit=1.
+    read_only = viewer.read_only or (page.past and request.GET.get("edit") != "1")
+    context = {"page": page, "viewer": viewer, "read_only": read_only, **context}
     return TemplateResponse(request, "tracking/session.html", context, status=status)
 
 
@@ -112,7 +112,9 @@ def _answer_row(
         page.replace_row(row)
         context = {"page": page, "viewer": own_viewer(request.user)}
         return render(request, "tracking/session.html", context, status=status)
-    return redirect(reverse("session", args=[session.pk]) + f"#{row.dom_id}")
+    # A past session was being edited: the page goes back to its forms, not to reading.
+    editing = "?edit=1" if session.date < athlete_today(request.user) else ""
+    return redirect(reverse("session", args=[session.pk]) + f"{editing}#{row.dom_id}")
 
 
 def _mark_record(request, session: Session, row: SetRow) -> None:
@@ -134,6 +136,7 @@ def _row_with_errors(
     )
     row.load, row.rir = data.get("load"), data.get("rir")
     row.note = data.get("note", "")
+    row.invalid = frozenset(form.errors)
     return _answer_row(request, session, row, status=status)
 
 
@@ -256,15 +259,7 @@ def undo(request, session_id: int, uuid):
         undo_set(set_log=set_log, athlete=request.user)
     except SetGone as gone:
         return _refuse(request, session, str(gone), status=404)
-    history = last_time_sets(
-        athlete=request.user,
-        exercise_ids=[prescription.performed_exercise.pk],
-        before=session.date,
-    )
-    suggestion = suggestion_for(
-        prescription, history.get(prescription.performed_exercise.pk, []), request.user.unit
-    )
-    row = planned_row(_blank_row(request, prescription, number), suggestion)
+    row = undone_row(_blank_row(request, prescription, number), set_log)
     return _answer_row(request, session, row)
 
 

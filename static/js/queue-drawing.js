@@ -52,7 +52,7 @@
   }
 
   function clearMarks(row) {
-    row.querySelectorAll(".verdict, .error, .notice, .waiting-mark, legend .tag.done, legend .tag.waiting")
+    row.querySelectorAll(".verdict, .error, .notice, .waiting-mark, legend .tag.done, legend .waiting-label")
       .forEach(function (old) { old.remove(); });
   }
 
@@ -109,7 +109,8 @@
     setFields(form, fields);
     clearMarks(row);
     row.classList.add("is-logged", "is-waiting");
-    row.classList.remove("has-errors");
+    // Its one line is the server's: a set the phone holds shows its fields instead.
+    row.classList.remove("has-errors", "is-collapsed", "is-editing");
     retarget(form, "edit", form.dataset.editUrl);
     form.querySelector("legend").appendChild(part("set-waiting-tag"));
     var actions = form.querySelector(".actions");
@@ -138,7 +139,7 @@
     var form = row.querySelector("form.set-form");
     useUuid(form, newUuid());
     clearMarks(row);
-    row.classList.remove("is-logged", "is-waiting", "has-errors");
+    row.classList.remove("is-logged", "is-waiting", "has-errors", "is-collapsed", "is-editing");
     retarget(form, "tick", form.dataset.tickUrl);
     showActions(form, "planned");
     if (window.htmx) window.htmx.process(row);
@@ -167,7 +168,7 @@
       planned += least;
       if (done < least) finished = false;
     });
-    var drawn = part(finished ? "progress-finished" : "progress-unfinished");
+    var drawn = part("progress-" + (finished ? "finished" : "unfinished") + (logged > planned ? "-over" : ""));
     if (!drawn) return;
     fillIn(drawn, { logged: logged, planned: planned });
     out.className = drawn.className;

@@ -370,7 +370,10 @@ def wait_for_worker(page: Page, *, seconds: float = 10) -> None:
 
 
 def session_url(server: Server, session: Session) -> str:
-    return f"{server.url}/sessions/{session.pk}/"
+    """A session's forms. W48 is past now, and a past session opens read-only: these tests
+    log and edit its sets, so they open it as its Edit button does (tests/e2e/
+    test_first_session.py opens one read-only)."""
+    return f"{server.url}/sessions/{session.pk}/?edit=1"
 
 
 def exercise_card(page: Page, title: str) -> Locator:
@@ -380,6 +383,15 @@ def exercise_card(page: Page, title: str) -> Locator:
 
 def set_row(card: Locator, number: int) -> Locator:
     return card.locator("li.set-row").nth(number - 1)
+
+
+def unfold(card: Locator) -> Locator:
+    """A finished exercise opens folded to its title: tap the title to see its sets."""
+    body = card.locator("details.exercise-body")
+    if body.get_attribute("open") is None:
+        body.locator("> summary").tap()
+    expect(body).to_have_attribute("open", "")
+    return card
 
 
 def tap_done(card: Locator, number: int, *, load: str | None = None) -> Locator:

@@ -5,7 +5,15 @@ from decimal import Decimal
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PHONE, exercise_card, log_in, session_url, set_row, tap_done
+from tests.e2e.conftest import (
+    PHONE,
+    exercise_card,
+    log_in,
+    session_url,
+    set_row,
+    tap_done,
+    unfold,
+)
 from tracking.models import SetLog
 from tracking.verdicts import TOO_EASY_MESSAGE
 
@@ -50,10 +58,14 @@ def test_day_one_logged_set_by_set_on_a_phone(logged_in_page, server, week_sessi
     expect_finished(page, False, "0 of 9 sets")
     squat, rdl, lunge = (exercise_card(page, title) for title in (SQUAT, RDL, LUNGE))
 
-    # The first squat set: one more rep than suggested, and four left in the tank.
+    # The first squat set: one rep fewer than the top of the range, and four left in the
+    # tank. The sets below it follow its reps: they are not logged yet.
     first = set_row(squat, 1)
-    first.get_by_role("button", name="Reps: plus 1", exact=True).tap()
-    expect(first.get_by_role("textbox", name="Reps", exact=True)).to_have_value("6")
+    first.get_by_role("button", name="Reps: minus 1", exact=True).tap()
+    expect(first.get_by_role("textbox", name="Reps", exact=True)).to_have_value("7")
+    for number in (2, 3, 4):
+        reps = set_row(squat, number).get_by_role("textbox", name="Reps", exact=True)
+        expect(reps).to_have_value("7")
     first.locator('label[aria-label="RIR 4"]').tap()
     expect(first.get_by_role("radio", name="RIR 4", exact=True)).to_be_checked()
     tap_done(squat, 1, load="100")
@@ -74,12 +86,12 @@ def test_day_one_logged_set_by_set_on_a_phone(logged_in_page, server, week_sessi
     tap_done(rdl, 2)
     tap_done(rdl, 3)
 
-    # Per leg: the left leg did two more reps than the right; judged on the weaker one.
+    # Per leg: the right leg did two reps fewer than the left; judged on the weaker one.
     lunge_first = set_row(lunge, 1)
-    lunge_first.get_by_role("button", name="Left reps: plus 1", exact=True).tap()
-    lunge_first.get_by_role("button", name="Left reps: plus 1", exact=True).tap()
-    expect(lunge_first.get_by_role("textbox", name="Left reps", exact=True)).to_have_value("12")
-    expect(lunge_first.get_by_role("textbox", name="Right reps", exact=True)).to_have_value("10")
+    lunge_first.get_by_role("button", name="Right reps: minus 1", exact=True).tap()
+    lunge_first.get_by_role("button", name="Right reps: minus 1", exact=True).tap()
+    expect(lunge_first.get_by_role("textbox", name="Left reps", exact=True)).to_have_value("14")
+    expect(lunge_first.get_by_role("textbox", name="Right reps", exact=True)).to_have_value("12")
     tap_done(lunge, 1, load="20")
     expect(lunge_first.locator(".verdict")).to_contain_text("In range")
     tap_done(lunge, 2)
@@ -91,35 +103,39 @@ def test_day_one_logged_set_by_set_on_a_phone(logged_in_page, server, week_sessi
     expect_finished(page, False, "8 of 9 sets")
 
     page.reload()
+    unfold(squat)  # finished exercises open folded
+    unfold(lunge)
     for card, numbers in ((squat, (1, 2, 3, 4)), (rdl, (1, 2)), (lunge, (1, 2))):
         for number in numbers:
             expect_logged(card, number)
     expect_not_logged(rdl, 3)
     expect_not_logged(lunge, 3)
-    expect(first.get_by_role("textbox", name="Reps", exact=True)).to_have_value("6")
-    expect(first.get_by_role("radio", name="RIR 4", exact=True)).to_be_checked()
+    # A logged set reads as one line: its fields, hidden until Edit, keep what was logged.
+    expect(first).to_contain_text("100 kg × 7 @ RIR 4")
+    expect(first.locator("input[name=reps]")).to_have_value("7")
+    expect(first.locator("input[name=rir][value='4']")).to_be_checked()
     expect(first.locator(".verdict")).to_contain_text("Too easy")
-    expect(lunge_first.get_by_role("textbox", name="Left reps", exact=True)).to_have_value("12")
+    expect(lunge_first.locator("input[name=reps_right]")).to_have_value("12")
     expect_finished(page, False, "8 of 9 sets")
 
     tap_done(rdl, 3, load="80")
     expect_finished(page, True, "9 of 9 sets")
     page.reload()
-    expect_logged(rdl, 3)
+    expect_logged(unfold(rdl), 3)
     expect_finished(page, True, "9 of 9 sets")
     page.screenshot(path=artifacts / "session-day1.png", full_page=True)
 
     hundred, eighty, twenty = Decimal(100), Decimal(80), Decimal(20)
     assert logged_sets(day_one) == [
-        ("Back squat", 1, 6, None, None, hundred, 4),
-        ("Back squat", 2, 5, None, None, hundred, 2),
-        ("Back squat", 3, 5, None, None, hundred, 2),
-        ("Back squat", 4, 5, None, None, hundred, 2),
-        ("Romanian deadlift", 1, 6, None, None, eighty, 2),
-        ("Romanian deadlift", 2, 6, None, None, eighty, 2),
-        ("Romanian deadlift", 3, 6, None, None, eighty, 2),
-        ("Walking lunge", 1, None, 12, 10, twenty, 2),
-        ("Walking lunge", 2, None, 10, 10, twenty, 2),
+        ("Back squat", 1, 7, None, None, hundred, 4),
+        ("Back squat", 2, 7, None, None, hundred, 2),
+        ("Back squat", 3, 7, None, None, hundred, 2),
+        ("Back squat", 4, 7, None, None, hundred, 2),
+        ("Romanian deadlift", 1, 10, None, None, eighty, 2),
+        ("Romanian deadlift", 2, 10, None, None, eighty, 2),
+        ("Romanian deadlift", 3, 10, None, None, eighty, 2),
+        ("Walking lunge", 1, None, 14, 12, twenty, 2),
+        ("Walking lunge", 2, None, 14, 12, twenty, 2),
     ]
 
 
@@ -138,10 +154,11 @@ def test_day_two_logged_set_by_set_on_a_phone(logged_in_page, server, week_sessi
         row = tap_done(curl, number, load=load)
         expect(row.locator(".verdict")).to_contain_text("On target")
 
-    # The right leg fell one rep short of the range on the second step-up set.
+    # The right leg fell one rep short of the range (10–12) on the second step-up set.
     tap_done(step_up, 1, load="10")
     second = set_row(step_up, 2)
-    second.get_by_role("button", name="Right reps: minus 1", exact=True).tap()
+    for _ in range(3):
+        second.get_by_role("button", name="Right reps: minus 1", exact=True).tap()
     tap_done(step_up, 2)
     expect(second.locator(".verdict")).to_contain_text("Below the range")
     expect(second.locator(".verdict")).to_contain_text("9 reps: below the range of 10–12.")
@@ -152,6 +169,8 @@ def test_day_two_logged_set_by_set_on_a_phone(logged_in_page, server, week_sessi
     expect_finished(page, False, "7 of 8 sets")
 
     page.reload()
+    unfold(extension)  # finished exercises open folded
+    unfold(step_up)
     for card, numbers in ((extension, (1, 2, 3)), (curl, (1, 3)), (step_up, (1, 2))):
         for number in numbers:
             expect_logged(card, number)
@@ -161,20 +180,20 @@ def test_day_two_logged_set_by_set_on_a_phone(logged_in_page, server, week_sessi
 
     tap_done(curl, 2, load="35")
     page.reload()
-    expect_logged(curl, 2)
+    expect_logged(unfold(curl), 2)
     expect_finished(page, True, "8 of 8 sets")
     page.screenshot(path=artifacts / "session-day2.png", full_page=True)
 
     forty, thirty_five, ten = Decimal(40), Decimal(35), Decimal(10)
     assert logged_sets(day_two) == [
-        ("Leg extension", 1, 10, None, None, forty, 2),
-        ("Leg extension", 2, 10, None, None, forty, 2),
-        ("Leg extension", 3, 10, None, None, forty, 2),
-        ("Leg curl", 1, 10, None, None, thirty_five, 2),
-        ("Leg curl", 2, 10, None, None, thirty_five, 2),
-        ("Leg curl", 3, 10, None, None, thirty_five, 0),
-        ("Step-up", 1, None, 10, 10, ten, 2),
-        ("Step-up", 2, None, 10, 9, ten, 2),
+        ("Leg extension", 1, 15, None, None, forty, 2),
+        ("Leg extension", 2, 15, None, None, forty, 2),
+        ("Leg extension", 3, 15, None, None, forty, 2),
+        ("Leg curl", 1, 15, None, None, thirty_five, 2),
+        ("Leg curl", 2, 15, None, None, thirty_five, 2),
+        ("Leg curl", 3, 15, None, None, thirty_five, 0),
+        ("Step-up", 1, None, 12, 12, ten, 2),
+        ("Step-up", 2, None, 12, 9, ten, 2),
     ]
 
 
@@ -198,16 +217,19 @@ def test_every_control_of_a_set_row_is_a_44_px_target(logged_in_page, server, we
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(session_url(server, week_sessions[0]))
     tap_done(exercise_card(page, SQUAT), 1, load="100")
+    tap_done(exercise_card(page, SQUAT), 2)
+    set_row(exercise_card(page, SQUAT), 2).get_by_role("button", name="Edit set 2").tap()
     rows = {
-        "logged squat set": set_row(exercise_card(page, SQUAT), 1),
-        "planned squat set": set_row(exercise_card(page, SQUAT), 2),
-        "per-leg lunge set": set_row(exercise_card(page, LUNGE), 1),
+        "logged squat set": (set_row(exercise_card(page, SQUAT), 1), 2),  # Edit and Undo
+        "logged squat set, opened": (set_row(exercise_card(page, SQUAT), 2), 10),
+        "planned squat set": (set_row(exercise_card(page, SQUAT), 3), 10),
+        "per-leg lunge set": (set_row(exercise_card(page, LUNGE), 1), 10),
     }
 
     too_small = []
-    for what, row in rows.items():
-        targets = row.locator("button, .chips label, input[type=text]")
-        assert targets.count() >= 10, what  # steppers, six chips, Done or Save and Undo
+    for what, (row, least) in rows.items():
+        targets = row.locator("button:visible, .chips label:visible, input[type=text]:visible")
+        assert targets.count() >= least, what  # steppers, six chips, Done or Save and Undo
         for target in targets.all():
             box = target.bounding_box()
             if box["width"] < 44 or box["height"] < 44:
@@ -254,6 +276,6 @@ def test_a_set_can_be_logged_with_the_keyboard_alone(new_context, server, athlet
         context.close()
 
     assert logged_sets(week_sessions[0]) == [
-        ("Back squat", 1, 5, None, None, Decimal(100), 3),
-        ("Back squat", 2, 5, None, None, Decimal(100), 2),
+        ("Back squat", 1, 8, None, None, Decimal(100), 3),
+        ("Back squat", 2, 8, None, None, Decimal(100), 2),
     ]

@@ -23,16 +23,21 @@ def test_the_week_shows_both_sessions_and_opens_one(
     expect(sessions.nth(1)).to_contain_text("Thursday 26 November")
     expect(sessions.nth(1)).to_contain_text("Day 2 · Balance + Isolation")
     expect(sessions.nth(1)).to_contain_text("Leg extension")
-    expect(page.get_by_role("link", name="Open session")).to_have_count(2)
+    # W48 is past: its sessions are there to be reviewed, not continued.
+    expect(page.get_by_role("link", name="Review session")).to_have_count(2)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the week is {width} px wide on a 390 px phone"
     page.screenshot(path=artifacts / "week.png", full_page=True)
 
-    sessions.nth(1).get_by_role("link", name="Open session").tap()
-    expect(page).to_have_url(session_url(server, day_two))
+    sessions.nth(1).get_by_role("link", name="Review session").tap()
+    expect(page).to_have_url(f"{server.url}/sessions/{day_two.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Thursday 26 November")
     page.go_back()
-    sessions.nth(0).get_by_role("link", name="Open session").tap()
-    expect(page).to_have_url(session_url(server, day_one))
+    sessions.nth(0).get_by_role("link", name="Review session").tap()
+    expect(page).to_have_url(f"{server.url}/sessions/{day_one.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Monday 23 November")
+    # Read-only until Edit.
+    expect(page.get_by_role("button", name=re.compile(r"^Done: log set"))).to_have_count(0)
+    page.get_by_role("link", name="Edit", exact=True).tap()
+    expect(page).to_have_url(session_url(server, day_one))
     expect(page.get_by_role("button", name=re.compile(r"^Done: log set"))).to_have_count(10)

@@ -12,7 +12,7 @@ def phone_words() -> dict[str, object]:
 
 
 @register.simple_tag
-def progress_pattern(*, finished: bool) -> Progress:
+def progress_pattern(*, finished: bool, over: bool = False) -> Progress:
     """The session's progress as the server draws it, with {logged} and {planned} where
     the phone puts its own count of the sets it holds."""
-    return Progress(logged="{logged}", planned="{planned}", finished=finished)  # type: ignore[arg-type]
+    return Progress(logged="{logged}", planned="{planned}", finished=finished, over=over)  # type: ignore[arg-type]
