@@ -6,7 +6,7 @@ from django import forms
 
 from accounts.models import Unit
 from programs.bounds import MAX_REPS, MAX_SETS
-from programs.numbers import parse_whole_number
+from programs.numbers import parse_decimal, parse_whole_number
 from tracking.models import MAX_LOAD_KG, MAX_RIR
 from tracking.units import from_kg, to_kg
 
@@ -28,6 +28,21 @@ class WholeNumberField(forms.IntegerField):
         if value in self.empty_values:
             return None
         number = parse_whole_number(str(value))
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
+class DecimalCommaField(forms.Field):
+    """A number with a decimal point or comma ("102,5"), parsed by programs.numbers, the
+    one owner of that rule: Django's DecimalField refuses the comma."""
+
+    default_error_messages = {"invalid": "Enter a number."}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        number = parse_decimal(str(value))
         if number is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return number
@@ -57,7 +72,7 @@ class SetForm(forms.Form):
     reps = _reps_field("Reps")
     reps_left = _reps_field("Left leg reps")
     reps_right = _reps_field("Right leg reps")
-    load = forms.DecimalField(required=False, max_digits=8, decimal_places=2)
+    load = DecimalCommaField(required=False)
     rir = WholeNumberField(
         label="RIR",
         min_value=0,
@@ -75,12 +90,7 @@ class SetForm(forms.Form):
         self.unit = unit
         self.per_leg = per_leg
         message = load_limit_message(unit)
-        self.fields["load"].error_messages.update(
-            invalid=message,
-            max_digits=message,
-            max_decimal_places=message,
-            max_whole_digits=message,
-        )
+        self.fields["load"].error_messages.update(invalid=message)
 
     def clean_load(self):
         load = self.cleaned_data["load"]
