@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from accounts.models import Unit
-from programs.numbers import DECIMAL_PATTERN, parse_decimal
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session, SessionPrescription
+from programs.numbers import DECIMAL_PATTERN, parse_decimal
 from tests.test_tick import HTMX, W48, tick_data, tick_url
 from tracking.forms import SetForm, load_limit_message
 from tracking.models import SetLog
