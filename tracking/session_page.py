@@ -21,7 +21,7 @@ from programs.weeks import IsoWeek
 from tracking.history import last_time_sets
 from tracking.models import SetLog
 from tracking.progression import LastSet, Suggestion, suggest_next
-from tracking.units import format_load, from_kg, plain_decimal
+from tracking.units import format_load, plain_decimal, shown_load
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
 from tracking.weaker_leg import weaker_leg_reps
 
@@ -121,13 +121,13 @@ def increment_for(exercise: Exercise, unit: str) -> Decimal:
     return exercise.increment_lb if unit == "lb" else exercise.increment_kg
 
 
-def describe_sets(sets: list[SetLog], unit: str) -> str:
+def describe_sets(sets: list[SetLog], unit: str, increment: Decimal) -> str:
     """“100 kg × 8, 8, 7 @ RIR 2”; per leg “20 kg × 12/11 @ RIR 2” (left/right)."""
     if not sets:
         return ""
     parts, current_load, reps = [], None, []
     for logged in sets:
-        load = format_load(load_kg=logged.load_kg, unit=unit)
+        load = format_load(load_kg=logged.load_kg, unit=unit, increment=increment)
         if load != current_load and reps:
             parts.append(f"{current_load} × {', '.join(reps)}")
             reps = []
@@ -148,10 +148,11 @@ def _reps_text(logged: SetLog) -> str:
 
 
 def suggestion_for(p: SessionPrescription, last_sets: list[SetLog], unit: str) -> Suggestion:
+    increment = increment_for(p.performed_exercise, unit)
     return suggest_next(
         last_sets=[
             LastSet(
-                load=from_kg(load_kg=logged.load_kg, unit=unit),
+                load=shown_load(load_kg=logged.load_kg, unit=unit, increment=increment),
                 reps=weaker_leg_reps(
                     reps=logged.reps, reps_left=logged.reps_left, reps_right=logged.reps_right
                 ),
@@ -163,7 +164,7 @@ def suggestion_for(p: SessionPrescription, last_sets: list[SetLog], unit: str) -
         reps_max=p.reps_max,
         rir_min=p.rir_min,
         rir_max=p.rir_max,
-        increment=increment_for(p.performed_exercise, unit),
+        increment=increment,
     )
 
 
@@ -172,7 +173,7 @@ def logged_row(row: SetRow, logged: SetLog) -> SetRow:
     p = row.prescription
     row.logged, row.uuid = logged, logged.uuid
     row.reps, row.reps_left, row.reps_right = logged.reps, logged.reps_left, logged.reps_right
-    row.load = from_kg(load_kg=logged.load_kg, unit=row.unit)
+    row.load = shown_load(load_kg=logged.load_kg, unit=row.unit, increment=row.increment)
     row.rir = logged.rir
     row.verdict = judge_set(
         reps=logged.reps,
@@ -277,7 +278,7 @@ def load_session(
                 prescription=p,
                 exercise=exercise,
                 options=[p.exercise, *p.alternatives.all()],
-                last_time=describe_sets(last_sets, unit),
+                last_time=describe_sets(last_sets, unit, increment_for(exercise, unit)),
                 suggestion=suggestion,
                 rows=rows,
                 add_set_query=_add_set_query(extra_rows, p.pk),
