@@ -1,0 +1,78 @@
+"""The plate calculator (tracking/plates.py): plates per side, greedy, heaviest first, and
+the nearest load when one cannot be made exactly."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from accounts.models import DEFAULT_PLATES, Unit
+from tracking.plates import PlatesPerSide, plate_line, plates_per_side
+
+KG_PLATES = tuple(D(w) for w in DEFAULT_PLATES[Unit.KG].split())
+LB_PLATES = tuple(D(w) for w in DEFAULT_PLATES[Unit.LB].split())
+NO_25S = tuple(D(w) for w in ["20", "15", "10", "5", "2.5", "1.25"])
+NO_15S_OR_25S = tuple(D(w) for w in ["20", "10", "5", "2.5", "1.25"])
+
+
+def plates(text: str) -> tuple[D, ...]:
+    return tuple(D(w) for w in text.split())
+
+
+@pytest.mark.parametrize(
+    ("load", "bar", "available", "expected"),
+    [
+        # kg on a 20 kg bar, the default plates.
+        ("102.5", "20", KG_PLATES, PlatesPerSide(plates("25 15 1.25"), D("102.5"), True)),
+        ("100", "20", KG_PLATES, PlatesPerSide(plates("25 15"), D("100"), True)),
+        ("140", "20", KG_PLATES, PlatesPerSide(plates("25 25 10"), D("140"), True)),
+        ("60", "20", KG_PLATES, PlatesPerSide(plates("20"), D("60"), True)),
+        ("22.5", "20", KG_PLATES, PlatesPerSide(plates("1.25"), D("22.5"), True)),
+        ("20", "20", KG_PLATES, PlatesPerSide((), D("20"), True)),
+        # Without 25s, and without 15s either: the heaviest first all the same.
+        ("102.5", "20", NO_25S, PlatesPerSide(plates("20 20 1.25"), D("102.5"), True)),
+        ("102.5", "20", NO_15S_OR_25S, PlatesPerSide(plates("20 20 1.25"), D("102.5"), True)),
+        ("85", "20", NO_15S_OR_25S, PlatesPerSide(plates("20 10 2.5"), D("85"), True)),
+        # lb on a 45 lb bar.
+        ("225", "45", LB_PLATES, PlatesPerSide(plates("45 45"), D("225"), True)),
+        ("135", "45", LB_PLATES, PlatesPerSide(plates("45"), D("135"), True)),
+        ("170", "45", LB_PLATES, PlatesPerSide(plates("45 10 5 2.5"), D("170"), True)),
+        ("315", "45", LB_PLATES, PlatesPerSide(plates("45 45 45"), D("315"), True)),
+        ("185", "45", LB_PLATES, PlatesPerSide(plates("45 25"), D("185"), True)),
+        ("205", "45", LB_PLATES, PlatesPerSide(plates("45 35"), D("205"), True)),
+        # Cannot be made: the nearest, the lighter of two as near.
+        ("101", "20", KG_PLATES, PlatesPerSide(plates("25 15"), D("100"), False)),
+        ("102", "20", KG_PLATES, PlatesPerSide(plates("25 15 1.25"), D("102.5"), False)),
+        ("101.25", "20", KG_PLATES, PlatesPerSide(plates("25 15"), D("100"), False)),
+        ("21", "20", KG_PLATES, PlatesPerSide((), D("20"), False)),
+        ("227", "45", LB_PLATES, PlatesPerSide(plates("45 45"), D("225"), False)),
+        ("228", "45", LB_PLATES, PlatesPerSide(plates("45 45 2.5"), D("230"), False)),
+        ("137.79", "45", LB_PLATES, PlatesPerSide(plates("45 2.5"), D("140"), False)),
+        # Up to the nearest: one more of the smallest plate, where greedy would miss it
+        # (9.5 a side on 10s and 6s: 6 under, 6 + 6 over, which greedy reads as 10 + 2).
+        ("19", "0", plates("10 6"), PlatesPerSide(plates("6 6"), D("24"), False)),
+        ("23", "0", plates("10 6"), PlatesPerSide(plates("10"), D("20"), False)),
+        # Lighter than the bar: the bar is the nearest.
+        ("10", "20", KG_PLATES, PlatesPerSide((), D("20"), False)),
+        ("0", "45", LB_PLATES, PlatesPerSide((), D("45"), False)),
+        # A bar of nothing (a plate-loaded machine), plates listed in any order, twice.
+        ("50", "0", plates("5 25 25"), PlatesPerSide(plates("25"), D("50"), True)),
+    ],
+)
+def test_plates_per_side(load, bar, available, expected):
+    assert plates_per_side(load=D(load), bar=D(bar), plates=available) == expected
+
+
+@pytest.mark.parametrize(
+    ("load", "bar", "available", "unit", "line"),
+    [
+        ("102.5", "20", KG_PLATES, "kg", "Per side: 25 + 15 + 1.25"),
+        ("225", "45", LB_PLATES, "lb", "Per side: 45 + 45"),
+        ("20", "20", KG_PLATES, "kg", "Per side: nothing"),
+        ("101", "20", KG_PLATES, "kg", "Per side: 25 + 15 (makes 100 kg: 101 kg cannot be made)"),
+        ("21", "20", KG_PLATES, "kg", "Per side: nothing (makes 20 kg: 21 kg cannot be made)"),
+        ("10", "20", KG_PLATES, "kg", "Lighter than the 20 kg bar"),
+        ("0", "45", LB_PLATES, "lb", "Lighter than the 45 lb bar"),
+    ],
+)
+def test_the_plate_line_says_it_in_words(load, bar, available, unit, line):
+    assert plate_line(load=D(load), bar=D(bar), plates=available, unit=unit) == line
