@@ -1,11 +1,15 @@
 """The plate calculator (tracking/plates.py): plates per side, greedy, heaviest first, and
 the nearest load when one cannot be made exactly."""
 
+import uuid
 from decimal import Decimal as D
 
 import pytest
+from django.urls import reverse
 
 from accounts.models import DEFAULT_PLATES, Unit
+from programs.models import Session, SessionPrescription
+from tests.test_session_page import W48, _generate, _log
 from tracking.plates import PlatesPerSide, plate_line, plates_per_side
 
 KG_PLATES = tuple(D(w) for w in DEFAULT_PLATES[Unit.KG].split())
@@ -76,3 +80,67 @@ def test_plates_per_side(load, bar, available, expected):
 )
 def test_the_plate_line_says_it_in_words(load, bar, available, unit, line):
     assert plate_line(load=D(load), bar=D(bar), plates=available, unit=unit) == line
+
+
+# ---------------------------------------------------------------------------------------
+# On the session page: a line under each barbell set's load, from the athlete's plates.
+
+
+@pytest.fixture
+def day_one(athlete):
+    _generate(W48)
+    return Session.objects.get(athlete=athlete, day_number=1, date__gte=W48.monday)
+
+
+def test_barbell_rows_say_the_plates_per_side(client, athlete, day_one):
+    last_week = W48.shifted(-1)
+    _generate(last_week)
+    _log(
+        Session.objects.get(athlete=athlete, date=last_week.monday),
+        1,
+        loads_reps_rirs=[("100", 8, 2)] * 4,
+    )
+    client.force_login(athlete)
+
+    html = client.get(reverse("session", args=[day_one.pk])).content.decode()
+
+    squat = SessionPrescription.objects.get(session=day_one, order=1)
+    lunge = SessionPrescription.objects.get(session=day_one, order=3)
+    assert f'id="set-{squat.pk}-1-plates" data-load="set-{squat.pk}-1-load"' in html
+    assert html.count("Per side: 25 + 15 + 1.25") == 4  # 102.5 kg on each squat set
+    assert f"set-{lunge.pk}-1-plates" not in html  # dumbbells: no bar
+    assert html.count('id="plate-setup"') == 1
+    assert (
+        '"bar": "20"' in html and '"plates": ["25", "20", "15", "10", "5", "2.5", "1.25"]' in html
+    )
+
+
+def test_the_line_follows_the_athletes_unit_bar_and_plates(client, athlete, day_one):
+    athlete.unit = "lb"
+    athlete.bar_lb = D("35")
+    athlete.plates_lb = "45 25 10 5"
+    athlete.save()
+    squat = SessionPrescription.objects.get(session=day_one, order=1)
+    client.force_login(athlete)
+
+    response = client.post(
+        reverse("tick", args=[day_one.pk]),
+        {
+            "uuid": str(uuid.uuid4()),
+            "prescription": squat.pk,
+            "set_number": 1,
+            "reps": 8,
+            "load": "225",
+            "rir": 2,
+        },
+        HTTP_HX_REQUEST="true",
+    )
+
+    # 95 a side on a 35 lb bar with 45s, 25s, 10s and 5s.
+    assert "Per side: 45 + 45 + 5" in response.content.decode()
+
+
+def test_the_coachs_read_only_copy_has_no_plate_script(client, coach, athlete, day_one):
+    client.force_login(coach)
+    html = client.get(reverse("coach_session", args=[day_one.pk])).content.decode()
+    assert "plate-setup" not in html

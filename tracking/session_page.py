@@ -20,6 +20,7 @@ from programs.progress import Progress, progress_of
 from programs.weeks import IsoWeek
 from tracking.history import last_time_sets
 from tracking.models import SetLog
+from tracking.plates import PlateSetup, plate_data, plate_setup_for
 from tracking.progression import LastSet, Suggestion, suggest_next
 from tracking.units import format_load, plain_decimal, shown_load
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
@@ -44,6 +45,8 @@ class SetRow:
     verdict: Verdict | None = None
     errors: list[str] = field(default_factory=list)
     notice: str = ""
+    # The athlete's bar and plates on a barbell exercise: the row says what goes on it.
+    plate_setup: PlateSetup | None = None
 
     @property
     def optional(self) -> bool:
@@ -70,6 +73,10 @@ class SetRow:
     @property
     def load_label(self) -> str:
         return f"Load ({self.unit})"
+
+    @property
+    def plates_line(self) -> str:
+        return self.plate_setup.line(self.load) if self.plate_setup else ""
 
 
 @dataclass
@@ -102,6 +109,15 @@ class SessionPage:
             if card.prescription.pk == row.prescription.pk:
                 others = [r for r in card.rows if r.number != row.number]
                 card.rows = sorted([*others, row], key=lambda r: r.number)
+
+    @property
+    def plate_data(self) -> dict[str, object] | None:
+        """The setup static/js/plates.js works from, once for the page; None with no bar."""
+        for card in self.cards:
+            for row in card.rows:
+                if row.plate_setup:
+                    return plate_data(row.plate_setup)
+        return None
 
     @property
     def week(self) -> IsoWeek:
@@ -260,6 +276,7 @@ def load_session(
         exercise = p.performed_exercise
         last_sets = history.get(exercise.pk, [])
         suggestion = suggestion_for(p, last_sets, unit)
+        plate_setup = plate_setup_for(exercise=exercise, athlete=athlete)
         numbers = set_numbers_to_draw(
             sets_max=p.sets_max,
             logged=[number for (pid, number) in logs if pid == p.pk],
@@ -268,7 +285,11 @@ def load_session(
         rows = []
         for number in numbers:
             row = SetRow(
-                prescription=p, number=number, unit=unit, increment=increment_for(exercise, unit)
+                prescription=p,
+                number=number,
+                unit=unit,
+                increment=increment_for(exercise, unit),
+                plate_setup=plate_setup,
             )
             logged = logs.get((p.pk, number))
             rows.append(logged_row(row, logged) if logged else planned_row(row, suggestion))

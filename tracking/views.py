@@ -24,6 +24,7 @@ from tracking.forms import (
     TickForm,
 )
 from tracking.history import last_time_sets
+from tracking.plates import plate_setup_for
 from tracking.session_page import (
     SetRow,
     extra_rows_from,
@@ -78,6 +79,7 @@ def _blank_row(request, prescription: SessionPrescription, number: int) -> SetRo
         number=number,
         unit=unit,
         increment=increment_for(prescription.performed_exercise, unit),
+        plate_setup=plate_setup_for(exercise=prescription.performed_exercise, athlete=request.user),
     )
 
 
