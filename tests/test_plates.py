@@ -5,9 +5,10 @@ import uuid
 from decimal import Decimal as D
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from accounts.models import DEFAULT_PLATES, Unit
+from accounts.models import DEFAULT_PLATES, Unit, User
 from programs.models import Session, SessionPrescription
 from tests.test_session_page import W48, _generate, _log
 from tracking.plates import PlatesPerSide, plate_line, plates_per_side
@@ -144,3 +145,18 @@ def test_the_coachs_read_only_copy_has_no_plate_script(client, coach, athlete, d
     client.force_login(coach)
     html = client.get(reverse("coach_session", args=[day_one.pk])).content.decode()
     assert "plate-setup" not in html
+
+
+@pytest.mark.parametrize(
+    ("change", "constraint"),
+    [
+        ({"bar_kg": D("-1")}, "user_bar_kg_range"),
+        ({"bar_kg": D("50.01")}, "user_bar_kg_range"),
+        ({"bar_lb": D("110.5")}, "user_bar_lb_range"),
+        ({"plates_kg": ""}, "user_plates_kg_not_empty"),
+        ({"plates_lb": ""}, "user_plates_lb_not_empty"),
+    ],
+)
+def test_the_database_refuses_an_impossible_bar_or_no_plates(athlete, change, constraint):
+    with pytest.raises(IntegrityError, match=constraint), transaction.atomic():
+        User.objects.filter(pk=athlete.pk).update(**change)

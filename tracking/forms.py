@@ -6,7 +6,8 @@ from django import forms
 
 from accounts.models import Unit
 from programs.bounds import MAX_REPS, MAX_SETS
-from programs.numbers import parse_decimal, parse_whole_number
+from programs.forms import DecimalCommaField
+from programs.numbers import parse_whole_number
 from tracking.models import MAX_LOAD_KG, MAX_RIR
 from tracking.units import from_kg, to_kg
 
@@ -28,21 +29,6 @@ class WholeNumberField(forms.IntegerField):
         if value in self.empty_values:
             return None
         number = parse_whole_number(str(value))
-        if number is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return number
-
-
-class DecimalCommaField(forms.Field):
-    """A number with a decimal point or comma ("102,5"), parsed by programs.numbers, the
-    one owner of that rule: Django's DecimalField refuses the comma."""
-
-    default_error_messages = {"invalid": "Enter a number."}
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        number = parse_decimal(str(value))
         if number is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return number
