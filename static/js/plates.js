@@ -59,10 +59,19 @@
   var block = document.getElementById("plate-setup");
   if (!block) return;
   var setup = JSON.parse(block.textContent);
+  function follow(out) {
+    var input = document.getElementById(out.dataset.load);
+    if (input) out.textContent = line(input.value, setup);
+  }
+  function followAll() { document.querySelectorAll(".plates[data-load]").forEach(follow); }
+
   document.addEventListener("input", function (event) {
     var input = event.target;
     if (input.name !== "load" || !input.id) return;
     var out = document.querySelector("[data-load='" + input.id + "']");
-    if (out) out.textContent = line(input.value, setup);
+    if (out) follow(out);
   });
+  // A load typed on one set fills the empty loads below it (session.js) without an input
+  // event: after a Done, every line follows its field again.
+  document.addEventListener("submit", function () { setTimeout(followAll, 0); });
 })();

@@ -47,6 +47,10 @@ def test_the_plates_per_side_of_102_5_kg_and_a_decimal_comma_logged(
     assert SetLog.objects.get().load_kg == D("102.5")
     expect(load_field(row)).to_have_value("102.5")
     expect(row.locator(".plates")).to_have_text("Per side: 25 + 15 + 1.25")
+    # The load carried to the next set (a first session) brings its plate line along.
+    next_row = set_row(exercise_card(page, SQUAT), 2)
+    expect(load_field(next_row)).not_to_have_value("")
+    expect(next_row.locator(".plates")).to_have_text("Per side: 25 + 15 + 1.25")
     # Last: a screenshot marks the fields with styles that htmx's next swap would copy.
     page.screenshot(path=str(artifacts / "plates-102.5-kg-390.png"))
 
