@@ -22,7 +22,7 @@ from tracking.history import last_time_sets
 from tracking.models import SetLog
 from tracking.plates import PlateSetup, plate_data, plate_setup_for
 from tracking.progression import LastSet, Suggestion, suggest_next
-from tracking.units import format_load, plain_decimal, shown_load
+from tracking.units import format_load, increment_for, plain_decimal, shown_load
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
 from tracking.weaker_leg import weaker_leg_reps
 
@@ -131,10 +131,6 @@ class SessionPage:
                 for card in self.cards
             ]
         )
-
-
-def increment_for(exercise: Exercise, unit: str) -> Decimal:
-    return exercise.increment_lb if unit == "lb" else exercise.increment_kg
 
 
 def describe_sets(sets: list[SetLog], unit: str, increment: Decimal) -> str:

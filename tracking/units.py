@@ -7,6 +7,7 @@ all go through ``shown_load`` and ``loadable``.
 from decimal import ROUND_HALF_UP, Decimal
 
 from accounts.models import KG_PER_LB, Unit
+from programs.models import Exercise
 
 # The set log's load column: DecimalField(max_digits=10, decimal_places=6).
 STORED_PLACES = Decimal("0.000001")
@@ -34,6 +35,11 @@ def from_kg(*, load_kg: Decimal, unit: str) -> Decimal:
     if Unit(unit) == Unit.LB:
         load = load / KG_PER_LB
     return plain_decimal(load.quantize(SHOWN_PLACES, rounding=ROUND_HALF_UP))
+
+
+def increment_for(exercise: Exercise, unit: str) -> Decimal:
+    """The exercise's plate step in ``unit``: each unit keeps its own round step."""
+    return exercise.increment_lb if Unit(unit) == Unit.LB else exercise.increment_kg
 
 
 def loadable(*, load: Decimal, increment: Decimal) -> Decimal:

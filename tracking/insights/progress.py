@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from programs.weeks import IsoWeek
 from tracking.insights import Point, e1rm_in_unit, in_unit
-from tracking.units import plain_decimal
+from tracking.units import format_load, plain_decimal
 from tracking.verdicts import rir_text
 
 # "Now" is the best of the last four weeks, "four weeks ago" the best of the four before.
@@ -230,9 +230,10 @@ class LoggedSet:
     e1rm_kg: Decimal
 
 
-def describe_set(*, logged: LoggedSet, unit: str) -> str:
-    """“100 kg × 8 @ RIR 2”; per leg “20 kg × 12 left, 11 right @ RIR 2”."""
-    load = f"{in_unit(logged.load_kg, unit)} {unit}"
+def describe_set(*, logged: LoggedSet, unit: str, increment: Decimal) -> str:
+    """“100 kg × 8 @ RIR 2”; per leg “20 kg × 12 left, 11 right @ RIR 2”. The load as the
+    plates make it (tracking.units.format_load), on the exercise's ``increment``."""
+    load = format_load(load_kg=logged.load_kg, unit=unit, increment=increment)
     if logged.reps is None:
         reps = f"{logged.reps_left} left, {logged.reps_right} right"
     else:
@@ -247,7 +248,7 @@ class SessionSets:
     best_e1rm: Decimal
 
 
-def sessions_of(*, sets: Sequence[LoggedSet], unit: str) -> list[SessionSets]:
+def sessions_of(*, sets: Sequence[LoggedSet], unit: str, increment: Decimal) -> list[SessionSets]:
     """The sets grouped by session date, newest session first, sets in order."""
     by_date: dict[dt.date, list[LoggedSet]] = defaultdict(list)
     for logged in sets:
@@ -256,7 +257,7 @@ def sessions_of(*, sets: Sequence[LoggedSet], unit: str) -> list[SessionSets]:
         SessionSets(
             date=date,
             sets=[
-                describe_set(logged=logged, unit=unit)
+                describe_set(logged=logged, unit=unit, increment=increment)
                 for logged in sorted(by_date[date], key=lambda s: s.set_number)
             ],
             best_e1rm=e1rm_in_unit(max(logged.e1rm_kg for logged in by_date[date]), unit),
