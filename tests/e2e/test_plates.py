@@ -142,3 +142,31 @@ def test_the_phone_and_the_server_say_the_same_plates(page: Page, server, athlet
     # Every kind of line is in the table, so agreement is not agreement on one kind.
     assert {line.split(" ")[0] if line else "" for line in server_said} == {"Per", "Lighter", ""}
     assert any("cannot be made" in line for line in server_said)
+
+
+def test_the_account_page_edits_the_bar_and_plates(
+    page: Page, server, athlete, artifacts, browser_errors
+):
+    browser_errors.allow(
+        r"/account/: Failed to load resource: the server responded with a status of 400",
+        reason="the nonsense plates are refused with 400, the page showing why",
+    )
+    log_in(page, server, athlete)
+    page.goto(f"{server.url}/account/")
+    page.get_by_label("E-mail", exact=True).fill("athlete@example.com")
+    bar = page.get_by_label("Bar (kg)", exact=True)
+    plates = page.get_by_label("Plates (kg)", exact=True)
+    expect(bar).to_have_value("20")
+    expect(plates).to_have_value("25 20 15 10 5 2.5 1.25")
+
+    plates.fill("25 twenty")
+    page.get_by_role("button", name="Save", exact=True).tap()
+    expect(page.get_by_text("List up to 12 plate weights")).to_be_visible()
+    page.screenshot(path=str(artifacts / "account-plates-390.png"), full_page=True)
+
+    page.get_by_label("Bar (kg)", exact=True).fill("15")
+    page.get_by_label("Plates (kg)", exact=True).fill("20 10 5 2,5 1,25")
+    page.get_by_role("button", name="Save", exact=True).tap()
+    expect(page.get_by_label("Plates (kg)", exact=True)).to_have_value("20 10 5 2.5 1.25")
+    athlete.refresh_from_db()
+    assert (athlete.bar_kg, athlete.plates_kg) == (D("15"), "20 10 5 2.5 1.25")
