@@ -31,6 +31,7 @@ SHELL_STATIC = [
     "js/queue-sending.js",
     "js/offline.js",
     "js/session.js",
+    "js/plates.js",
     "icons/icon-192.png",
 ]
 
