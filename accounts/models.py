@@ -34,6 +34,18 @@ class Unit(models.TextChoices):
     LB = "lb", "lb"
 
 
+# The plate calculator's defaults: a gym's usual bar and pairs of plates, per unit.
+DEFAULT_BAR = {Unit.KG: Decimal("20"), Unit.LB: Decimal("45")}
+DEFAULT_PLATES = {Unit.KG: "25 20 15 10 5 2.5 1.25", Unit.LB: "45 35 25 10 5 2.5"}
+# Past any bar or plate a gym has; the bounds the account form and the database share.
+MAX_BAR = {Unit.KG: Decimal("50"), Unit.LB: Decimal("110")}
+MAX_PLATE = {Unit.KG: Decimal("50"), Unit.LB: Decimal("110")}
+MAX_PLATE_KINDS = 12
+PLATES_MAX_LENGTH = 100
+BAR_MESSAGE = "The bar must weigh from 0 to {max} {unit}."
+PLATES_REQUIRED_MESSAGE = "Enter at least one plate."
+
+
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(f"“{value}” is not a time zone we know, such as Europe/Paris.")
@@ -44,6 +56,20 @@ class User(AbstractUser):
 
     unit = models.CharField(max_length=2, choices=Unit.choices, default=Unit.KG)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    # The plate calculator's bar and plates, one set per unit: a gym has either. The plates
+    # are the weights of the pairs on hand, heaviest first, as the account form writes them.
+    bar_kg = models.DecimalField(
+        max_digits=5, decimal_places=2, default=DEFAULT_BAR[Unit.KG], verbose_name="bar (kg)"
+    )
+    bar_lb = models.DecimalField(
+        max_digits=5, decimal_places=2, default=DEFAULT_BAR[Unit.LB], verbose_name="bar (lb)"
+    )
+    plates_kg = models.CharField(
+        max_length=PLATES_MAX_LENGTH, default=DEFAULT_PLATES[Unit.KG], verbose_name="plates (kg)"
+    )
+    plates_lb = models.CharField(
+        max_length=PLATES_MAX_LENGTH, default=DEFAULT_PLATES[Unit.LB], verbose_name="plates (lb)"
+    )
 
     class Meta(AbstractUser.Meta):
         constraints = [
@@ -59,6 +85,22 @@ class User(AbstractUser):
                 name="user_email_unique_ignoring_case",
                 violation_error_message=EMAIL_TAKEN_MESSAGE,
             ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"bar_{unit}__gte": 0, f"bar_{unit}__lte": MAX_BAR[unit]}),
+                    name=f"user_bar_{unit}_range",
+                    violation_error_message=BAR_MESSAGE.format(max=MAX_BAR[unit], unit=unit),
+                )
+                for unit in Unit
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=~Q(**{f"plates_{unit}": ""}),
+                    name=f"user_plates_{unit}_not_empty",
+                    violation_error_message=PLATES_REQUIRED_MESSAGE,
+                )
+                for unit in Unit
+            ),
         ]
 
     @property
@@ -68,12 +110,33 @@ class User(AbstractUser):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
 
-    def change_settings(self, *, unit: str, time_zone: str, email: str | None = None) -> None:
+    def bar_and_plates(self, unit: str) -> tuple[Decimal, tuple[Decimal, ...]]:
+        """The bar and the plates (heaviest first) the athlete loads in ``unit``."""
+        unit = Unit(unit).value
+        return getattr(self, f"bar_{unit}"), tuple(
+            Decimal(weight) for weight in getattr(self, f"plates_{unit}").split()
+        )
+
+    def change_settings(
+        self,
+        *,
+        unit: str,
+        time_zone: str,
+        email: str | None = None,
+        plates: tuple[str, Decimal, tuple[Decimal, ...]] | None = None,
+    ) -> None:
+        """``plates``: the unit they are in, the bar and the plates, heaviest first."""
         self.unit, self.time_zone = unit, time_zone
         fields = ["unit", "time_zone"]
         if email is not None:
             self.email = email
             fields.append("email")
+        if plates is not None:
+            in_unit, bar, weights = plates
+            in_unit = Unit(in_unit).value
+            setattr(self, f"bar_{in_unit}", bar)
+            setattr(self, f"plates_{in_unit}", " ".join(str(weight) for weight in weights))
+            fields += [f"bar_{in_unit}", f"plates_{in_unit}"]
         self.save(update_fields=fields)
 
 

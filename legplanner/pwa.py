@@ -34,6 +34,7 @@ SHELL_STATIC = [
     "js/warmups.js",
     "js/rest-timer.js",
     "js/set-rows.js",
+    "js/plates.js",
     "icons/icon-192.png",
 ]
 

@@ -1,17 +1,29 @@
 """What an athlete picks to train: the weekdays, unit and time zone of setup and of
-the account page, and setup's start date."""
+the account page, setup's start date, and the account's bar and plates."""
 
 import datetime as dt
+import re
 import zoneinfo
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
 
 from accounts.forms import UNIT_MESSAGE, UNKNOWN_TIME_ZONE_MESSAGE, is_time_zone, time_zone_choices
-from accounts.models import EMAIL_TAKEN_MESSAGE, Unit, User
+from accounts.models import (
+    BAR_MESSAGE,
+    EMAIL_TAKEN_MESSAGE,
+    MAX_BAR,
+    MAX_PLATE,
+    MAX_PLATE_KINDS,
+    PLATES_REQUIRED_MESSAGE,
+    Unit,
+    User,
+)
 from programs.bounds import latest_date
 from programs.deletion import USERNAME_MISMATCH_MESSAGE
 from programs.models import CONSECUTIVE_DAYS_MESSAGE, Weekday, days_spread_apart
+from programs.numbers import parse_decimal
 
 SAME_DAY_MESSAGE = "Pick two different weekdays: Day 1 and Day 2 each need their own day."
 WEEKDAY_MESSAGE = "Pick a weekday from the list."
@@ -23,6 +35,42 @@ MAX_DAYS_BACK = 28
 START_TOO_EARLY_MESSAGE = f"The start date can be at most {MAX_DAYS_BACK} days ago."
 # The bound is programs.bounds.latest_date's, the one every form and importer shares.
 START_TOO_LATE_MESSAGE = "The start date can be at most a year ahead."
+
+
+PLATES_MESSAGE = (
+    "List up to {kinds} plate weights from above 0 to {max} {unit}, separated by spaces, "
+    "such as {example}."
+)
+PLATES_HELP = "The plates you have pairs of, separated by spaces: the plate line under each barbell set uses them."
+# Between plates: spaces, a semicolon, or a comma followed by a space ("25, 20"); a comma
+# between digits is a decimal comma ("2,5").
+_PLATE_SEPARATORS = re.compile(r";\s*|,\s+|\s+")
+
+
+class DecimalCommaField(forms.Field):
+    """A number with a decimal point or comma ("102,5"), parsed by programs.numbers, the
+    one owner of that rule: Django's DecimalField refuses the comma."""
+
+    default_error_messages = {"invalid": "Enter a number."}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        number = parse_decimal(str(value))
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
+def parse_plates(text: str) -> tuple[Decimal, ...] | None:
+    """The distinct plate weights in ``text``, heaviest first; None if any is not a number."""
+    weights = set()
+    for word in _PLATE_SEPARATORS.split(text.strip().rstrip(",;")):
+        weight = parse_decimal(word)
+        if weight is None:
+            return None
+        weights.add(weight)
+    return tuple(sorted(weights, reverse=True))
 
 
 def _weekday_field(label: str, initial: int) -> forms.TypedChoiceField:
@@ -113,15 +161,61 @@ class SetupForm(TrainingForm):
         return cleaned
 
 
-class AccountForm(TrainingForm):
+class PlatesForm(forms.Form):
+    """The bar and plates of the athlete's unit (the one saved, which the labels name)."""
+
+    bar = DecimalCommaField()
+    plates = forms.CharField(max_length=200, help_text=PLATES_HELP)
+
+    def __init__(self, *args, plates_unit: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plates_unit = Unit(plates_unit).value
+        bar_message = BAR_MESSAGE.format(max=MAX_BAR[self.plates_unit], unit=self.plates_unit)
+        self.plates_message = PLATES_MESSAGE.format(
+            kinds=MAX_PLATE_KINDS,
+            max=MAX_PLATE[self.plates_unit],
+            unit=self.plates_unit,
+            example=User._meta.get_field(f"plates_{self.plates_unit}").default,
+        )
+        self.fields["bar"].label = f"Bar ({self.plates_unit})"
+        self.fields["bar"].error_messages.update(required=bar_message, invalid=bar_message)
+        self.fields["bar"].widget.attrs.update(inputmode="decimal", autocomplete="off")
+        self.fields["plates"].label = f"Plates ({self.plates_unit})"
+        self.fields["plates"].error_messages.update(
+            required=PLATES_REQUIRED_MESSAGE, max_length=self.plates_message
+        )
+        self.fields["plates"].widget.attrs.update(inputmode="decimal", autocomplete="off")
+
+    def clean_bar(self) -> Decimal:
+        bar = self.cleaned_data["bar"]
+        if not 0 <= bar <= MAX_BAR[self.plates_unit]:
+            raise forms.ValidationError(self.fields["bar"].error_messages["invalid"])
+        return bar
+
+    def clean_plates(self) -> tuple[Decimal, ...]:
+        plates = parse_plates(self.cleaned_data["plates"])
+        if (
+            not plates
+            or len(plates) > MAX_PLATE_KINDS
+            or not all(0 < plate <= MAX_PLATE[self.plates_unit] for plate in plates)
+        ):
+            raise forms.ValidationError(self.plates_message)
+        return plates
+
+    @property
+    def bar_and_plates(self) -> tuple[str, Decimal, tuple[Decimal, ...]]:
+        return self.plates_unit, self.cleaned_data["bar"], self.cleaned_data["plates"]
+
+
+class AccountForm(PlatesForm, TrainingForm):
     email = forms.EmailField(
         label="E-mail", widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
 
-    field_order = ["weekday_one", "weekday_two", "unit", "time_zone", "email"]
+    field_order = ["weekday_one", "weekday_two", "unit", "time_zone", "email", "bar", "plates"]
 
     def __init__(self, *args, user: User, has_assignment: bool, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, plates_unit=user.unit, **kwargs)
         self.user = user
         if has_assignment:
             self.fields["weekday_two"].help_text = WEEKDAYS_MOVE_HELP

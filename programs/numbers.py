@@ -6,8 +6,15 @@ from outside (a form, a query parameter, an imported cell) goes through here fir
 """
 
 import re
+from decimal import Decimal
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
+
+# A load, a bar or a plate as typed: ASCII digits, and hundredths after a point or a comma
+# (what a European phone's decimal keypad types: "102,5"). The offline queue
+# (static/js/queue-sending.js) is sent this same pattern, so it refuses what the server would.
+DECIMAL_PATTERN = r"[0-9]{1,6}(?:[.,][0-9]{1,2})?"
+_DECIMAL = re.compile(DECIMAL_PATTERN)
 
 # Longer than any number the app stores (set numbers, reps, ids are far below 10**18).
 MAX_DIGITS = 18
@@ -21,3 +28,14 @@ def parse_whole_number(text: str | None, *, max_digits: int = MAX_DIGITS) -> int
     if not 0 < len(text) <= max_digits or not _ASCII_DIGITS.fullmatch(text):
         return None
     return int(text)
+
+
+def parse_decimal(text: str | None) -> Decimal | None:
+    """The number ``text`` spells with a decimal point or comma, or None for anything else
+    ("1e5", "-5", "1.000,5", "٣")."""
+    if text is None:
+        return None
+    text = text.strip()
+    if not _DECIMAL.fullmatch(text):
+        return None
+    return Decimal(text.replace(",", "."))

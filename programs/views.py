@@ -108,7 +108,14 @@ def setup(request):
 def account(request):
     athlete = request.user
     assignment = open_assignment_of(athlete)
-    initial = {"unit": athlete.unit, "time_zone": athlete.time_zone, "email": athlete.email}
+    bar, plates = athlete.bar_and_plates(athlete.unit)
+    initial = {
+        "unit": athlete.unit,
+        "time_zone": athlete.time_zone,
+        "email": athlete.email,
+        "bar": f"{bar.normalize():f}",
+        "plates": " ".join(f"{plate.normalize():f}" for plate in plates),
+    }
     if assignment:
         initial |= {"weekday_one": assignment.weekday_one, "weekday_two": assignment.weekday_two}
     form = AccountForm(
@@ -125,6 +132,7 @@ def account(request):
                 unit=form.cleaned_data["unit"],
                 time_zone=form.cleaned_data["time_zone"],
                 weekdays=form.weekdays,
+                plates=form.bar_and_plates,
                 now=timezone.now(),
             )
         except IntegrityError:
@@ -142,6 +150,7 @@ def account(request):
             "has_any_assignment": assignment is not None
             or Assignment.objects.filter(athlete=athlete).exists(),
         },
+        status=400 if form.is_bound else 200,
     )
 
 

@@ -35,6 +35,8 @@ def account_data(**changes) -> dict:
         "unit": "kg",
         "time_zone": "Europe/Paris",
         "email": "athlete@example.com",
+        "bar": "20",
+        "plates": "25 20 15 10 5 2.5 1.25",
         **changes,
     }
 
@@ -115,7 +117,8 @@ def test_a_new_unit_changes_what_is_shown_never_the_stored_loads(client, athlete
 
     assert SetLog.objects.get().load_kg == Decimal("100")
     html = client.get(reverse("session", args=[copy.session_id])).content.decode()
-    assert "Load (lb)" in html and 'value="220.46"' in html
+    # 220.46 lb, read as the plates make it: on the squat's 5 lb step.
+    assert "Load (lb)" in html and 'value="220"' in html
 
 
 def _log_a_set(session: Session) -> None:
@@ -184,7 +187,7 @@ def test_bad_input_says_why_beside_the_field_and_changes_nothing(
 
     response = client.post("/account/", account_data(unit="lb", **changes))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.context["form"].errors[field]
     assert message in response.content.decode()
     assert snapshot(athlete) == before
@@ -242,3 +245,96 @@ def test_new_weekdays_leave_sessions_beyond_a_year_ahead_as_they_are(client, ath
     assert Session.objects.filter(pk=far.pk, date=dt.date(2126, 1, 4)).exists()
     assert Session.objects.filter(athlete=athlete).count() == 3
     assert _dates(athlete, W48) == [(dt.date(2026, 11, 24), 1), (dt.date(2026, 11, 27), 2)]
+
+
+def plates_of(user) -> tuple:
+    user.refresh_from_db()
+    return (user.bar_kg, user.plates_kg, user.bar_lb, user.plates_lb)
+
+
+def test_the_page_shows_the_bar_and_plates_of_the_athletes_unit(client, athlete):
+    client.force_login(athlete)
+
+    html = client.get("/account/").content.decode()
+
+    assert '<label for="id_bar">Bar (kg)</label>' in html
+    assert '<label for="id_plates">Plates (kg)</label>' in html
+    assert 'value="20"' in html and 'value="25 20 15 10 5 2.5 1.25"' in html
+
+    athlete.unit = "lb"
+    athlete.save(update_fields=["unit"])
+    html = client.get("/account/").content.decode()
+    assert "Bar (lb)" in html and 'value="45"' in html and 'value="45 35 25 10 5 2.5"' in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("20 15 10 5 2,5 1,25 0,5", "20 15 10 5 2.5 1.25 0.5"),
+        ("1.25, 2.5, 5, 10, 20", "20 10 5 2.5 1.25"),
+        ("25;20;20; 10", "25 20 10"),
+        ("  25 20\t15  ", "25 20 15"),
+    ],
+)
+def test_saving_the_bar_and_plates_of_the_athletes_unit(client, athlete, typed, stored):
+    client.force_login(athlete)
+
+    response = client.post("/account/", account_data(bar="15,5", plates=typed))
+
+    assert response.status_code == 302
+    assert plates_of(athlete) == (Decimal("15.5"), stored, Decimal("45"), "45 35 25 10 5 2.5")
+
+
+def test_a_pound_athlete_saves_the_pound_set(client, athlete):
+    athlete.unit = "lb"
+    athlete.save(update_fields=["unit"])
+    client.force_login(athlete)
+
+    response = client.post("/account/", account_data(unit="lb", bar="35", plates="45 25 10 5"))
+
+    assert response.status_code == 302
+    assert plates_of(athlete) == (
+        Decimal("20"),
+        "25 20 15 10 5 2.5 1.25",
+        Decimal("35"),
+        "45 25 10 5",
+    )
+
+
+BAR_KG = "The bar must weigh from 0 to 50 kg."
+PLATES_KG = (
+    "List up to 12 plate weights from above 0 to 50 kg, separated by spaces, "
+    "such as 25 20 15 10 5 2.5 1.25."
+)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"bar": ""}, "bar", BAR_KG),
+        ({"bar": "heavy"}, "bar", BAR_KG),
+        ({"bar": "-20"}, "bar", BAR_KG),
+        ({"bar": "51"}, "bar", BAR_KG),
+        ({"bar": "1e3"}, "bar", BAR_KG),
+        ({"plates": ""}, "plates", "Enter at least one plate."),
+        ({"plates": "25 twenty"}, "plates", PLATES_KG),
+        ({"plates": "25 0"}, "plates", PLATES_KG),
+        ({"plates": "25 -5"}, "plates", PLATES_KG),
+        ({"plates": "60 25"}, "plates", PLATES_KG),
+        ({"plates": "1 2 3 4 5 6 7 8 9 10 11 12 13"}, "plates", PLATES_KG),
+        ({"plates": "9" * 300}, "plates", PLATES_KG),
+        ({"plates": "2.555"}, "plates", PLATES_KG),
+    ],
+)
+def test_nonsense_plates_are_refused_and_nothing_is_written(
+    client, athlete, changes, field, message
+):
+    before, plates = snapshot(athlete), plates_of(athlete)
+    client.force_login(athlete)
+
+    response = client.post("/account/", account_data(unit="lb", **changes))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors[field] == [message]
+    assert message in response.content.decode()
+    assert snapshot(athlete) == before and plates_of(athlete) == plates

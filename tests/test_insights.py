@@ -266,7 +266,14 @@ def logged(**fields) -> LoggedSet:
     ],
 )
 def test_a_set_reads_load_reps_and_rir(fields, unit, text):
-    assert describe_set(logged=logged(**fields), unit=unit) == text
+    assert describe_set(logged=logged(**fields), unit=unit, increment=D("2.5")) == text
+
+
+def test_a_set_in_the_other_unit_reads_as_the_plates_make_it():
+    # 80 kg is 176.37 lb: on the barbell's 5 lb step.
+    assert describe_set(logged=logged(load_kg=D("80")), unit="lb", increment=D("5")) == (
+        "175 lb × 8 @ RIR 2"
+    )
 
 
 def test_sets_are_grouped_by_session_newest_first():
@@ -275,7 +282,7 @@ def test_sets_are_grouped_by_session_newest_first():
         logged(date=TODAY, set_number=1, e1rm_kg=D("140")),
         logged(date=days_ago(7), set_number=1, reps=9, e1rm_kg=D("136.666")),
     ]
-    sessions = sessions_of(sets=sets, unit="kg")
+    sessions = sessions_of(sets=sets, unit="kg", increment=D("2.5"))
     assert [session.date for session in sessions] == [TODAY, days_ago(7)]
     assert sessions[1].sets == ["100 kg × 9 @ RIR 2", "100 kg × 8 @ RIR 2"]
     assert sessions[1].best_e1rm == D("136.7")
@@ -819,7 +826,7 @@ def test_a_lifter_in_pounds_reads_back_what_was_entered(week48, athlete):
     )
     assert line.now == D("270")
     top = queries.best_set(athlete=athlete, exercise_id=line.exercise_id)
-    assert describe_set(logged=top, unit="lb") == "225 lb × 5 @ RIR 1"
+    assert describe_set(logged=top, unit="lb", increment=D("5")) == "225 lb × 5 @ RIR 1"
 
 
 def test_another_athlete_without_sets_reads_nothing(week48, db):

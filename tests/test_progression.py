@@ -283,3 +283,78 @@ def test_an_increment_must_be_above_zero(increment):
 def test_a_rep_range_must_be_a_range(reps_min, reps_max):
     with pytest.raises(ValueError):
         suggest_next(last_sets=[], **{**SQUAT, "reps_min": reps_min, "reps_max": reps_max})
+
+
+# Romanian deadlift 3 × 8–10 at target RIR 1–2, inc 2.5 kg.
+RDL = {"reps_min": 8, "reps_max": 10, "rir_min": 1, "rir_max": 2, "increment": Decimal("2.5")}
+
+
+@pytest.mark.parametrize(
+    ("last_sets", "load", "reps", "reason"),
+    [
+        # The set that failed far below the range: never more load after it, however easy
+        # the sets before it were (it once said 77.5 kg × 10 for every set).
+        (sets("70", [10, 10, 4], [6, 5, 0]), "70", (10, 10, 8), Reason.SAME_LOAD),
+        (sets("70", [10, 4], [5, 0]), "70", (10, 8), Reason.SAME_LOAD),
+        (sets("70", [10, 4, 4], [5, 0, 0]), "67.5", (8, 8, 8), Reason.LIGHTER),
+        (sets("70", [4], 0), "67.5", (8,), Reason.LIGHTER),
+        # Short by a rep is short too: the load is not owned yet.
+        (sets("70", [10, 10, 7], [5, 5, 1]), "70", (10, 10, 8), Reason.SAME_LOAD),
+        # Without a set below the range, easy sets still ask for more load.
+        (sets("70", [10, 10, 9], [6, 5, 4]), "77.5", (10, 10, 10), Reason.TOO_EASY),
+    ],
+    ids=[
+        "failed-far-below-after-easy-sets-keeps-the-load",
+        "one-easy-one-failed-keeps-the-load",
+        "most-failed-goes-lighter",
+        "one-failed-set-goes-lighter",
+        "short-by-a-rep-keeps-the-load",
+        "easy-sets-in-range-add-load",
+    ],
+)
+def test_a_set_below_the_range_never_adds_load(last_sets, load, reps, reason):
+    suggestion = suggest_next(last_sets=last_sets, **RDL)
+
+    assert (str(suggestion.load), suggestion.reps, suggestion.reason) == (load, reps, reason)
+
+
+def mixed(*pairs: tuple[str, int], rir: int = 2) -> list[LastSet]:
+    return [LastSet(load=Decimal(load), reps=reps, rir=rir) for load, reps in pairs]
+
+
+@pytest.mark.parametrize(
+    ("last_sets", "load", "reps", "reason"),
+    [
+        # One heavier top set, then the working sets: same load is the working sets' load.
+        (mixed(("100", 6), ("80", 7), ("80", 7)), "80", (7, 8, 8), Reason.BEAT_BY_A_REP),
+        # A lighter back-off set after the working sets does not pull them down.
+        (
+            mixed(("100", 6), ("100", 6), ("100", 6), ("80", 8)),
+            "100",
+            (7, 7, 7, 8),
+            Reason.BEAT_BY_A_REP,
+        ),
+        (mixed(("100", 8), ("100", 8), ("80", 8)), "102.5", (5, 5, 5), Reason.ADD_LOAD),
+        (mixed(("80", 4), ("100", 4), ("100", 4), rir=0), "97.5", (5, 5, 5), Reason.LIGHTER),
+        # As common as each other: the heaviest, so a ramp counts from its top set.
+        (mixed(("90", 8), ("95", 8), ("100", 8)), "102.5", (5, 5, 5), Reason.ADD_LOAD),
+        (
+            mixed(("100", 7), ("100", 7), ("90", 7), ("90", 7)),
+            "100",
+            (8, 8, 8, 8),
+            Reason.BEAT_BY_A_REP,
+        ),
+    ],
+    ids=[
+        "heavier-top-set-then-working-sets",
+        "lighter-back-off-set",
+        "all-at-top-adds-to-the-working-load",
+        "lighter-from-the-working-load",
+        "ramp-counts-from-its-top-set",
+        "equally-common-the-heaviest",
+    ],
+)
+def test_same_load_is_the_working_sets_load(last_sets, load, reps, reason):
+    suggestion = suggest_next(last_sets=last_sets, **SQUAT)
+
+    assert (str(suggestion.load), suggestion.reps, suggestion.reason) == (load, reps, reason)

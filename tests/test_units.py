@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from accounts.models import Unit
-from tracking.units import format_load, from_kg, plain_decimal, to_kg
+from tracking.units import format_load, from_kg, loadable, plain_decimal, shown_load, to_kg
 
 ENTERED = [
     "0",
@@ -115,11 +115,67 @@ def test_plain_decimal_never_uses_scientific_notation(value, expected):
     ids=["kg", "whole-kg", "lb", "half-lb", "bodyweight", "none-kg", "none-lb"],
 )
 def test_format_load_shows_the_athletes_unit(load_kg, unit, expected):
-    assert format_load(load_kg=load_kg, unit=unit) == expected
+    increment = INCREMENT[unit]
+    assert format_load(load_kg=load_kg, unit=unit, increment=increment) == expected
 
 
 def test_unit_strings_work_as_well_as_choices():
-    assert format_load(load_kg=Decimal("100"), unit="lb") == "220.46 lb"
+    assert format_load(load_kg=Decimal("100"), unit="lb", increment=Decimal("5")) == "220 lb"
+
+
+# The barbell's default plate steps (programs.models.Exercise).
+INCREMENT = {Unit.KG: Decimal("2.5"), Unit.LB: Decimal("5")}
+
+
+@pytest.mark.parametrize(
+    ("typed", "typed_in", "shown_in", "increment", "expected"),
+    [
+        # Typed in the unit it is shown in: exactly as typed, on the plate step or not.
+        ("102.5", Unit.KG, Unit.KG, "2.5", "102.5"),
+        ("101", Unit.KG, Unit.KG, "2.5", "101"),
+        ("225", Unit.LB, Unit.LB, "5", "225"),
+        ("227.5", Unit.LB, Unit.LB, "5", "227.5"),
+        ("137.79", Unit.LB, Unit.LB, "5", "137.79"),
+        # Typed in the other unit: the nearest plate step of the unit it is shown in.
+        ("80", Unit.KG, Unit.LB, "5", "175"),
+        ("62.5", Unit.KG, Unit.LB, "5", "140"),
+        ("100", Unit.KG, Unit.LB, "5", "220"),
+        ("100", Unit.KG, Unit.LB, "2.5", "220"),
+        ("102.5", Unit.KG, Unit.LB, "2.5", "225"),
+        ("20", Unit.KG, Unit.LB, "5", "45"),
+        ("225", Unit.LB, Unit.KG, "2.5", "102.5"),
+        ("135", Unit.LB, Unit.KG, "2.5", "60"),
+        ("45", Unit.LB, Unit.KG, "1", "20"),
+        ("0", Unit.KG, Unit.LB, "5", "0"),
+        ("0", Unit.LB, Unit.KG, "2.5", "0"),
+    ],
+)
+def test_a_load_reads_as_typed_or_as_the_plates_make_it(
+    typed, typed_in, shown_in, increment, expected
+):
+    load_kg = to_kg(load=Decimal(typed), unit=typed_in)
+
+    shown = shown_load(load_kg=load_kg, unit=shown_in, increment=Decimal(increment))
+
+    assert str(shown) == expected
+
+
+@pytest.mark.parametrize(
+    ("load", "increment", "expected"),
+    [
+        ("137.79", "5", "140"),
+        ("137.5", "5", "140"),
+        ("137.49", "5", "135"),
+        ("176.37", "5", "175"),
+        ("101.25", "2.5", "102.5"),
+        ("101.24", "2.5", "100"),
+        ("100", "2.5", "100"),
+        ("0", "2.5", "0"),
+        ("44.09", "1.25", "43.75"),
+    ],
+)
+def test_loadable_is_the_nearest_plate_step(load, increment, expected):
+    assert str(loadable(load=Decimal(load), increment=Decimal(increment))) == expected
 
 
 @pytest.mark.parametrize("convert", [to_kg, from_kg])

@@ -7,7 +7,7 @@ numbers themselves are printed beside each chart as its text alternative.
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from tracking.units import plain_decimal
 
@@ -33,6 +33,36 @@ def _label(value: Decimal) -> str:
     if abs(value) >= 100:
         return f"{value.quantize(Decimal(1)):,}"
     return str(plain_decimal(value))
+
+
+# An axis labels round values: 1, 2, 2.5 or 5 times a power of ten apart, at most three.
+_NICE_FACTORS = (1, 2, Decimal("2.5"), 5)
+MAX_Y_TICKS = 3
+
+
+def _nice_steps(at_least: Decimal):
+    """The round steps from the first at or above ``at_least`` up: …, 1, 2, 2.5, 5, 10, …"""
+    power = Decimal(1).scaleb(at_least.adjusted() if at_least > 0 else 0)
+    while True:
+        for factor in _NICE_FACTORS:
+            step = factor * power
+            if step >= at_least:
+                yield step
+        power *= 10
+
+
+def y_tick_values(*, low: Decimal, high: Decimal) -> list[Decimal]:
+    """Round values inside [low, high], highest first: 100 and 105, never 99.53."""
+    for step in _nice_steps((high - low) / 10):
+        first = (low / step).to_integral_value(rounding=ROUND_CEILING) * step
+        values = []
+        value = first
+        while value <= high:
+            values.append(value)
+            value += step
+        if len(values) <= MAX_Y_TICKS:
+            return [plain_decimal(value) for value in reversed(values)]
+    raise AssertionError("unreachable: a step as wide as the range holds at most two values")
 
 
 @dataclass(frozen=True)
@@ -80,8 +110,9 @@ def line_chart(
         return round(float(bottom - (bottom - top) * (value - low) / (high - low)), 1)
 
     marks = [Mark(x(day), y(value), f"{_short_date(day)}: {value}") for day, value in points]
-    middle = (low + high) / 2
-    y_ticks = [Mark(left - 6, y(value), _label(value)) for value in (high, middle, low)]
+    y_ticks = [
+        Mark(left - 6, y(value), f"{value:,}") for value in y_tick_values(low=low, high=high)
+    ]
     x_ticks = [Mark(x(first), height - 8, _short_date(first))]
     if days:
         x_ticks.append(Mark(x(last), height - 8, _short_date(last)))

@@ -6,6 +6,7 @@ from django import forms
 
 from accounts.models import Unit
 from programs.bounds import MAX_REPS, MAX_SETS
+from programs.forms import DecimalCommaField
 from programs.numbers import parse_whole_number
 from tracking.models import (
     EXERCISE_NOTE_MAX_LENGTH,
@@ -64,7 +65,7 @@ class SetForm(forms.Form):
     reps = _reps_field("Reps")
     reps_left = _reps_field("Left leg reps")
     reps_right = _reps_field("Right leg reps")
-    load = forms.DecimalField(required=False, max_digits=8, decimal_places=2)
+    load = DecimalCommaField(required=False)
     rir = WholeNumberField(
         label="RIR",
         min_value=0,
@@ -89,12 +90,7 @@ class SetForm(forms.Form):
         self.unit = unit
         self.per_leg = per_leg
         message = load_limit_message(unit)
-        self.fields["load"].error_messages.update(
-            invalid=message,
-            max_digits=message,
-            max_decimal_places=message,
-            max_whole_digits=message,
-        )
+        self.fields["load"].error_messages.update(invalid=message)
 
     def clean_load(self):
         load = self.cleaned_data["load"]

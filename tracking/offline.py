@@ -5,6 +5,7 @@ The scripts in static/js hold no words of their own: they read them from the pag
 also says is read from the module that owns it, so changing it there changes the phone.
 """
 
+from programs.numbers import DECIMAL_PATTERN
 from tracking import forms, ticks, verdicts
 
 WAITING_MARK = "Saved on this phone, waiting for the network to send it."
@@ -34,6 +35,8 @@ def phone_words() -> dict[str, object]:
         "repsRequired": forms.REPS_REQUIRED_MESSAGE,
         "bothLegs": forms.BOTH_LEGS_MESSAGE,
         "loadRequired": forms.LOAD_REQUIRED_MESSAGE,
+        # What a load must look like: the queue refuses what the server would.
+        "decimalPattern": DECIMAL_PATTERN,
         "sessionGone": ticks.SESSION_GONE_MESSAGE,
         "setNotOnServer": SET_NOT_ON_SERVER_MESSAGE,
         "refused": REFUSED_MESSAGE,

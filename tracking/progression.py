@@ -5,6 +5,7 @@ Loads are in the athlete's unit throughout, because the increment is a plate ste
 that unit and rounding has to land on it.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -41,7 +42,9 @@ class Reason(models.TextChoices):
 
 @dataclass(frozen=True)
 class LastSet:
-    """One set of last time: load in the athlete's unit; the weaker leg's reps when per leg."""
+    """One set of last time: the weaker leg's reps when per leg; the load in the athlete's
+    unit as the page shows it (tracking.units.shown_load: as typed, or on a plate step), so
+    that a suggestion made from it is a load the athlete can put on the bar."""
 
     load: Decimal
     reps: int
@@ -105,6 +108,14 @@ def _too_easy_load(
     )
 
 
+def working_load(last_sets: Sequence[LastSet]) -> Decimal:
+    """The load most of last time's sets were done at; of equally common loads, the
+    heaviest (a ramp of one set per load counts from its top set). A lighter back-off or a
+    single heavier single is not what "same load" means."""
+    counts = Counter(s.load for s in last_sets)
+    return max(counts, key=lambda load: (counts[load], load))
+
+
 def suggest_next(
     *,
     last_sets: Sequence[LastSet],
@@ -114,7 +125,7 @@ def suggest_next(
     rir_max: int,
     increment: Decimal,
 ) -> Suggestion:
-    """Sets of mixed loads count as one session at the heaviest of them.
+    """Sets of mixed loads count as one session at their working load (``working_load``).
 
     Every row looks at all of last time's sets whatever their load; only the "too easy"
     row works from each set's own load, through its estimated 1RM.
@@ -141,7 +152,7 @@ def suggest_next(
     if not last_sets:
         return suggestion(None, (hi,), Reason.FIRST_TIME, FIRST_TIME_MESSAGE.format(hi=hi))
 
-    load = max(s.load for s in last_sets)
+    load = working_load(last_sets)
     count = len(last_sets)
 
     # A set whose RIR was not recorded is a hard set (DOMAIN.md), so it never holds back
@@ -153,7 +164,12 @@ def suggest_next(
     too_easy = [
         s for s in last_sets if s.rir is not None and s.rir >= TOO_EASY_MIN_RIR and s.reps >= lo
     ]
-    if too_easy:
+    # A set that fell below the range says the load is not owned yet, whatever an easy set
+    # before it says: never more load after it (70 kg × 4 on an 8–10 RDL once became
+    # 77.5 kg × 10 for every set). The rows below keep the load, or lighten it when most
+    # sets fell short.
+    fell_short = any(s.reps < lo for s in last_sets)
+    if too_easy and not fell_short:
         decider = max(
             too_easy, key=lambda s: s.load * _reps_to_failure_factor(reps=s.reps, rir=s.rir)
         )

@@ -23,10 +23,11 @@ from programs.today import athlete_today
 from programs.weeks import IsoWeek
 from tracking.history import last_time_sets
 from tracking.models import SET_NOTE_MAX_LENGTH, SetLog
+from tracking.plates import PlateSetup, plate_data, plate_setup_for
 from tracking.progression import LastSet, Suggestion, suggest_next
 from tracking.records import Attempt, before_session, load_bests, mark_records
 from tracking.summary import SessionSummary, SummarySet, session_summary
-from tracking.units import format_load, from_kg, plain_decimal
+from tracking.units import format_load, increment_for, plain_decimal, shown_load
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
 from tracking.warmups import WarmUpStep, warm_up_for
 from tracking.weaker_leg import weaker_leg_reps
@@ -54,6 +55,8 @@ class SetRow:
     record: bool = False  # a personal record (tracking/records.py)
     note: str = ""  # the athlete's note on the set (logged, or typed with a refused post)
     note_max_length: ClassVar[int] = SET_NOTE_MAX_LENGTH
+    # The athlete's bar and plates on a barbell exercise: the row says what goes on it.
+    plate_setup: PlateSetup | None = None
 
     @property
     def optional(self) -> bool:
@@ -92,7 +95,11 @@ class SetRow:
         """A logged set on one line: “100 kg × 8 @ RIR 2”, per leg “20 kg × 12/11 @ RIR 2”."""
         if self.logged is None:
             return ""
-        return describe_sets([self.logged], self.unit)
+        return describe_sets([self.logged], self.unit, self.increment)
+
+    @property
+    def plates_line(self) -> str:
+        return self.plate_setup.line(self.load) if self.plate_setup else ""
 
 
 @dataclass
@@ -156,6 +163,15 @@ class SessionPage:
                 card.rows = sorted([*others, row], key=lambda r: r.number)
 
     @property
+    def plate_data(self) -> dict[str, object] | None:
+        """The setup static/js/plates.js works from, once for the page; None with no bar."""
+        for card in self.cards:
+            for row in card.rows:
+                if row.plate_setup:
+                    return plate_data(row.plate_setup)
+        return None
+
+    @property
     def week(self) -> IsoWeek:
         return IsoWeek.of(self.session.date)
 
@@ -192,17 +208,13 @@ class SessionPage:
         )
 
 
-def increment_for(exercise: Exercise, unit: str) -> Decimal:
-    return exercise.increment_lb if unit == "lb" else exercise.increment_kg
-
-
-def describe_sets(sets: list[SetLog], unit: str) -> str:
+def describe_sets(sets: list[SetLog], unit: str, increment: Decimal) -> str:
     """“100 kg × 8, 8, 7 @ RIR 2”; per leg “20 kg × 12/11 @ RIR 2” (left/right)."""
     if not sets:
         return ""
     parts, current_load, reps = [], None, []
     for logged in sets:
-        load = format_load(load_kg=logged.load_kg, unit=unit)
+        load = format_load(load_kg=logged.load_kg, unit=unit, increment=increment)
         if load != current_load and reps:
             parts.append(f"{current_load} × {', '.join(reps)}")
             reps = []
@@ -223,10 +235,11 @@ def _reps_text(logged: SetLog) -> str:
 
 
 def suggestion_for(p: SessionPrescription, last_sets: list[SetLog], unit: str) -> Suggestion:
+    increment = increment_for(p.performed_exercise, unit)
     return suggest_next(
         last_sets=[
             LastSet(
-                load=from_kg(load_kg=logged.load_kg, unit=unit),
+                load=shown_load(load_kg=logged.load_kg, unit=unit, increment=increment),
                 reps=weaker_leg_reps(
                     reps=logged.reps, reps_left=logged.reps_left, reps_right=logged.reps_right
                 ),
@@ -238,7 +251,7 @@ def suggestion_for(p: SessionPrescription, last_sets: list[SetLog], unit: str) -
         reps_max=p.reps_max,
         rir_min=p.rir_min,
         rir_max=p.rir_max,
-        increment=increment_for(p.performed_exercise, unit),
+        increment=increment,
     )
 
 
@@ -247,7 +260,7 @@ def logged_row(row: SetRow, logged: SetLog) -> SetRow:
     p = row.prescription
     row.logged, row.uuid = logged, logged.uuid
     row.reps, row.reps_left, row.reps_right = logged.reps, logged.reps_left, logged.reps_right
-    row.load = from_kg(load_kg=logged.load_kg, unit=row.unit)
+    row.load = shown_load(load_kg=logged.load_kg, unit=row.unit, increment=row.increment)
     row.rir = logged.rir
     row.note = logged.note
     row.verdict = judge_set(
@@ -315,7 +328,7 @@ def undone_row(row: SetRow, undone: SetLog) -> SetRow:
     """A set just undone goes back to a set to log with the values it was logged with,
     so logging it again is one tap (and never a load the lifter must type again)."""
     row.reps, row.reps_left, row.reps_right = undone.reps, undone.reps_left, undone.reps_right
-    row.load = from_kg(load_kg=undone.load_kg, unit=row.unit)
+    row.load = shown_load(load_kg=undone.load_kg, unit=row.unit, increment=row.increment)
     row.rir = DEFAULT_RIR if undone.rir is None else undone.rir
     return row
 
@@ -349,6 +362,7 @@ def load_session(
         exercise = p.performed_exercise
         last_sets = history.get(exercise.pk, [])
         suggestion = suggestion_for(p, last_sets, unit)
+        plate_setup = plate_setup_for(exercise=exercise, athlete=athlete)
         numbers = set_numbers_to_draw(
             sets_max=p.sets_max,
             logged=[number for (pid, number) in logs if pid == p.pk],
@@ -357,7 +371,11 @@ def load_session(
         rows = []
         for number in numbers:
             row = SetRow(
-                prescription=p, number=number, unit=unit, increment=increment_for(exercise, unit)
+                prescription=p,
+                number=number,
+                unit=unit,
+                increment=increment_for(exercise, unit),
+                plate_setup=plate_setup,
             )
             logged = logs.get((p.pk, number))
             rows.append(logged_row(row, logged) if logged else planned_row(row, suggestion))
@@ -367,7 +385,7 @@ def load_session(
                 prescription=p,
                 exercise=exercise,
                 options=[p.exercise, *p.alternatives.all()],
-                last_time=describe_sets(last_sets, unit),
+                last_time=describe_sets(last_sets, unit, increment_for(exercise, unit)),
                 suggestion=suggestion,
                 rows=rows,
                 add_set_query=_add_set_query(extra_rows, p.pk),

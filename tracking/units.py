@@ -1,8 +1,13 @@
-"""Loads are stored in kilograms and shown in the athlete's unit."""
+"""Loads are stored in kilograms and shown in the athlete's unit, as the plates make them.
+
+The one owner of how a load reads: the session page, the suggestion and the plate line
+all go through ``shown_load`` and ``loadable``.
+"""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from accounts.models import KG_PER_LB, Unit
+from programs.models import Exercise
 
 # The set log's load column: DecimalField(max_digits=10, decimal_places=6).
 STORED_PLACES = Decimal("0.000001")
@@ -32,8 +37,29 @@ def from_kg(*, load_kg: Decimal, unit: str) -> Decimal:
     return plain_decimal(load.quantize(SHOWN_PLACES, rounding=ROUND_HALF_UP))
 
 
-def format_load(*, load_kg: Decimal | None, unit: str) -> str:
+def increment_for(exercise: Exercise, unit: str) -> Decimal:
+    """The exercise's plate step in ``unit``: each unit keeps its own round step."""
+    return exercise.increment_lb if Unit(unit) == Unit.LB else exercise.increment_kg
+
+
+def loadable(*, load: Decimal, increment: Decimal) -> Decimal:
+    """The nearest multiple of the exercise's increment (the plate step), halves up."""
+    steps = (Decimal(load) / increment).to_integral_value(rounding=ROUND_HALF_UP)
+    return plain_decimal(steps * increment)
+
+
+def shown_load(*, load_kg: Decimal, unit: str, increment: Decimal) -> Decimal:
+    """A load as the athlete reads it: exactly as typed when it was typed in this unit
+    (it converts back to the same kilograms), else the nearest plate step in this unit,
+    so that 80 kg reads “175 lb”, never “176.37 lb”."""
+    load = from_kg(load_kg=load_kg, unit=unit)
+    if to_kg(load=load, unit=unit) == Decimal(load_kg).quantize(STORED_PLACES):
+        return load
+    return loadable(load=load, increment=increment)
+
+
+def format_load(*, load_kg: Decimal | None, unit: str, increment: Decimal) -> str:
     """“102.5 kg”, “225 lb”; nothing for a load that was never entered."""
     if load_kg is None:
         return ""
-    return f"{from_kg(load_kg=load_kg, unit=unit)} {Unit(unit).label}"
+    return f"{shown_load(load_kg=load_kg, unit=unit, increment=increment)} {Unit(unit).label}"

@@ -27,6 +27,7 @@ from tracking.forms import (
     TickForm,
 )
 from tracking.notes import save_exercise_note
+from tracking.plates import plate_setup_for
 from tracking.records import is_record
 from tracking.session_page import (
     SetRow,
@@ -95,6 +96,7 @@ def _blank_row(request, prescription: SessionPrescription, number: int) -> SetRo
         number=number,
         unit=unit,
         increment=increment_for(prescription.performed_exercise, unit),
+        plate_setup=plate_setup_for(exercise=prescription.performed_exercise, athlete=request.user),
     )
 
 

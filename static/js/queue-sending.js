@@ -173,8 +173,9 @@
       return words.say("bothLegs");
     }
     if (!perLeg && field("reps") === null) return words.say("repsRequired");
-    var load = String(draw.field(form, "load") || "").replace(",", ".");
-    if (!/^\s*\d+(\.\d+)?\s*$/.test(load)) return words.say("loadRequired");
+    // The server's own pattern (programs/numbers.py), a point or a comma before the decimals.
+    var pattern = new RegExp("^(?:" + words.all().decimalPattern + ")$");
+    if (!pattern.test(String(draw.field(form, "load") || "").trim())) return words.say("loadRequired");
     return null;
   }
 

@@ -3,6 +3,7 @@ section, through the rules of tracking/insights/, with the charts' geometry."""
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from programs.models import Exercise
 from programs.weeks import IsoWeek
@@ -36,6 +37,7 @@ from tracking.insights.progress import (
     weekly_volume,
 )
 from tracking.records import history_records
+from tracking.units import increment_for
 
 
 def _day(date: dt.date) -> str:
@@ -146,12 +148,12 @@ class ExerciseProgressPage:
         )
 
 
-def _best(logged: LoggedSet | None, unit: str) -> BestSet | None:
+def _best(logged: LoggedSet | None, unit: str, increment: Decimal) -> BestSet | None:
     if logged is None:
         return None
     return BestSet(
         date=logged.date,
-        text=describe_set(logged=logged, unit=unit),
+        text=describe_set(logged=logged, unit=unit, increment=increment),
         e1rm=f"{e1rm_in_unit(logged.e1rm_kg, unit)} {unit}",
     )
 
@@ -197,12 +199,17 @@ def load_exercise_progress(
         unit=unit,
         series=series,
         chart=chart,
-        best=_best(queries.best_set(athlete=athlete, exercise_id=exercise.pk, since=since), unit),
+        best=_best(
+            queries.best_set(athlete=athlete, exercise_id=exercise.pk, since=since),
+            unit,
+            increment_for(exercise, unit),
+        ),
         volume=volume,
         volume_chart=volume_chart,
         sessions=sessions_of(
             sets=sets,
             unit=unit,
+            increment=increment_for(exercise, unit),
             records=history_records(athlete=athlete, exercise_id=exercise.pk, sets=sets),
         ),
         older=shown.older,

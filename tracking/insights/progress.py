@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from programs.weeks import IsoWeek
 from tracking.insights import Point, e1rm_in_unit, in_unit
-from tracking.units import plain_decimal
+from tracking.units import format_load, plain_decimal
 from tracking.verdicts import rir_text
 
 # "Now" is the best of the last four weeks, "four weeks ago" the best of the four before.
@@ -243,9 +243,10 @@ class LoggedSet:
     exercise_note: str = ""  # and on the exercise, that session
 
 
-def describe_set(*, logged: LoggedSet, unit: str) -> str:
-    """“100 kg × 8 @ RIR 2”; per leg “20 kg × 12 left, 11 right @ RIR 2”."""
-    load = f"{in_unit(logged.load_kg, unit)} {unit}"
+def describe_set(*, logged: LoggedSet, unit: str, increment: Decimal) -> str:
+    """“100 kg × 8 @ RIR 2”; per leg “20 kg × 12 left, 11 right @ RIR 2”. The load as the
+    plates make it (tracking.units.format_load), on the exercise's ``increment``."""
+    load = format_load(load_kg=logged.load_kg, unit=unit, increment=increment)
     if logged.reps is None:
         reps = f"{logged.reps_left} left, {logged.reps_right} right"
     else:
@@ -267,7 +268,7 @@ class SessionSets:
 
 
 def sessions_of(
-    *, sets: Sequence[LoggedSet], unit: str, records: Sequence[bool] = ()
+    *, sets: Sequence[LoggedSet], unit: str, increment: Decimal, records: Sequence[bool] = ()
 ) -> list[SessionSets]:
     """The sets grouped by session date, newest session first, sets in order; ``records``
     beside ``sets`` says which are personal records (tracking/records.py)."""
@@ -281,7 +282,7 @@ def sessions_of(
             SessionSets(
                 date=date,
                 sets=[
-                    describe_set(logged=logged, unit=unit)
+                    describe_set(logged=logged, unit=unit, increment=increment)
                     + (f" · “{logged.note}”" if logged.note else "")
                     for logged, _ in in_order
                 ],
