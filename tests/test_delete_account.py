@@ -141,9 +141,10 @@ def _queued_ticks(client, copies):
                 "uuid": str(uuid.uuid4()),
                 "prescription": str(copy.pk),
                 "set_number": "1",
-                "reps": "8",
                 "load": "100",
                 "rir": "2",
+                # A set as the phone draws it: per leg where the slot is.
+                **({"reps_left": "8", "reps_right": "8"} if copy.per_leg else {"reps": "8"}),
             }
             response = client.post(
                 f"/sessions/{copy.session_id}/tick/", data, HTTP_HX_REQUEST="true"

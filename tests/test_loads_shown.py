@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from programs.models import Session, SessionPrescription
-from tests.test_session_page import W48, _generate, _log
+from tests.test_session_page import W48, _generate, _log, monday_of_w48  # noqa: F401
 from tracking.models import SetLog
 from tracking.units import to_kg
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import DEFAULT_PLATES, Unit, User
 from programs.models import Session, SessionPrescription
-from tests.test_session_page import W48, _generate, _log
+from tests.test_session_page import W48, _generate, _log, monday_of_w48  # noqa: F401
 from tracking.plates import PlatesPerSide, plate_line, plates_per_side
 
 KG_PLATES = tuple(D(w) for w in DEFAULT_PLATES[Unit.KG].split())

@@ -194,6 +194,7 @@ class SessionPage:
                             logged_at=logged.logged_at,
                             effort=row.verdict.effort,
                             record=row.record,
+                            increment=row.increment,
                         )
                     )
         return session_summary(sets=sets, sets_planned=self.progress.planned, unit=self.unit)

@@ -26,6 +26,7 @@ class SummarySet:
     logged_at: dt.datetime
     effort: EffortVerdict
     record: bool = False
+    increment: Decimal = Decimal("0.01")  # the exercise's, in the athlete's unit
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def session_summary(*, sets: Sequence[SummarySet], sets_planned: int, unit: str)
         volume=from_kg(load_kg=volume_kg, unit=unit).to_integral_value(rounding=ROUND_HALF_UP),
         unit=unit,
         records=[
-            f"{s.exercise} {format_load(load_kg=s.load_kg, unit=unit)} × {_reps_text(s)}"
+            f"{s.exercise} {format_load(load_kg=s.load_kg, unit=unit, increment=s.increment)} × {_reps_text(s)}"
             for s in sets
             if s.record
         ],
