@@ -59,11 +59,15 @@ def test_a_pr_on_the_row_and_in_the_summary_and_a_warm_up_ticked(
 
     # 102.5 kg × 5: more than ever lifted, so the most reps at that load: a PR. The
     # second set only ties it.
-    first = tap_done(squat, 1)
-    expect(first.locator(".tag.pr")).to_have_text("PR")
+    tap_done(squat, 1)
     second = tap_done(squat, 2)
     expect(second.locator(".verdict")).to_be_visible()
-    expect(second.locator(".tag.pr")).to_have_count(0)
+    # The tick's answer leaves the mark to the page (a sixth statement on the tick): drawn
+    # again, the page marks the first set and not the second.
+    page.reload()
+    squat = exercise_card(page, SQUAT)
+    expect(set_row(squat, 1).locator(".tag.pr")).to_have_text("PR")
+    expect(set_row(squat, 2).locator(".tag.pr")).to_have_count(0)
 
     squat.screenshot(path=artifacts / "pr-and-warm-up.png")
 
