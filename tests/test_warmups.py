@@ -7,7 +7,7 @@ from programs.generation import assignments_in_week, generate_week
 from programs.models import Exercise, Session, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on
-from tracking.warmups import WarmUpStep, round_to_increment, warm_up_for, warm_up_ramp
+from tracking.warmups import WarmUpStep, warm_up_for, warm_up_ramp
 
 W48 = IsoWeek(2026, 48)
 
@@ -65,24 +65,11 @@ def test_warm_up_ramp(working, bar, increment, expected):
     )
 
 
-@pytest.mark.parametrize(
-    ("load", "increment", "rounded"),
-    [
-        ("41", "2.5", "40"),
-        ("41.25", "2.5", "42.5"),
-        ("137.79", "5", "140"),
-        ("61.5", "2.5", "62.5"),
-    ],
-)
-def test_round_to_increment(load, increment, rounded):
-    assert round_to_increment(load=Decimal(load), increment=Decimal(increment)) == Decimal(rounded)
-
-
 @pytest.mark.django_db
 def test_only_compound_lifts_with_a_load_get_a_ramp():
     squat = Exercise.objects.get(slug="back-squat")
     extension = Exercise.objects.get(slug="leg-extension")
-    kwargs = {"working_load": Decimal(100), "unit": "kg", "increment": Decimal("2.5")}
+    kwargs = {"working_load": Decimal(100), "bar": Decimal(20), "increment": Decimal("2.5")}
     assert len(warm_up_for(exercise=squat, **kwargs)) == 4
     assert warm_up_for(exercise=extension, **kwargs) == []
     assert warm_up_for(exercise=squat, **{**kwargs, "working_load": None}) == []
@@ -102,3 +89,17 @@ def test_the_session_page_shows_the_ramp_to_todays_load_collapsed(client, athlet
     assert "62.5 kg × 3" in html and "82.5 kg × 1" in html
     # The RDL had no history: no load yet, no ramp; the lunge is a dumbbell lift: no bar.
     assert html.count("Warm-up (") == 1
+
+
+def test_the_ramp_starts_from_the_athletes_own_bar(client, athlete, other_athlete):
+    """The bar of the plate calculator's settings (account page), not a standard one."""
+    athlete.bar_kg = Decimal(15)
+    athlete.save(update_fields=["bar_kg"])
+    for week in (W48.shifted(-1), W48):
+        generate_week(assignments=assignments_in_week(week), week=week)
+    last, this = Session.objects.filter(athlete=athlete, day_number=1).order_by("date")
+    for n in (1, 2, 3, 4):
+        log_set_on(SessionPrescription.objects.get(session=last, order=1), set_number=n)
+    client.force_login(athlete)
+    html = client.get(reverse("session", args=[this.pk])).content.decode()
+    assert "15 kg × 10" in html and "20 kg × 10" not in html

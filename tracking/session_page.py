@@ -125,10 +125,11 @@ class Card:
         load = self.suggestion.load
         if load is None:
             load = next((row.load for row in self.rows if row.logged), None)
+        setup = self.rows[0].plate_setup if self.rows else None
         return warm_up_for(
             exercise=self.exercise,
             working_load=load,
-            unit=self.unit,
+            bar=setup.bar if setup else Decimal(0),
             increment=increment_for(self.exercise, self.unit),
         )
 

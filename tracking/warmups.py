@@ -7,10 +7,10 @@ shown, and its ticks stay on the phone (static/js/warmups.js), never stored as s
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from programs.models import Equipment, Exercise, Mechanics
-from tracking.units import plain_decimal
+from programs.models import Exercise, Mechanics
+from tracking.units import loadable, plain_decimal
 
 BAR_REPS = 10
 # (share of the working load, reps)
@@ -19,9 +19,6 @@ RAMP: Sequence[tuple[Decimal, int]] = (
     (Decimal("0.6"), 3),
     (Decimal("0.8"), 1),
 )
-# An empty Olympic bar in each unit. Until the athlete's own bar is known (the plate
-# calculator's settings), the standard one.
-BAR = {"kg": Decimal(20), "lb": Decimal(45)}
 
 
 @dataclass(frozen=True)
@@ -29,16 +26,6 @@ class WarmUpStep:
     number: int
     load: Decimal  # in the athlete's unit
     reps: int
-
-
-def round_to_increment(*, load: Decimal, increment: Decimal) -> Decimal:
-    """The nearest load the increment makes, halves up.
-
-    A stand-in until the plate rounding has its owner (tracking/units.py or plates.py):
-    the merge points this at it.
-    """
-    steps = (load / increment).to_integral_value(rounding=ROUND_HALF_UP)
-    return plain_decimal(steps * increment)
 
 
 def warm_up_ramp(*, working_load: Decimal, bar: Decimal, increment: Decimal) -> list[WarmUpStep]:
@@ -49,7 +36,7 @@ def warm_up_ramp(*, working_load: Decimal, bar: Decimal, increment: Decimal) -> 
         return []
     loads: list[tuple[Decimal, int]] = [(bar, BAR_REPS)] if 0 < bar < working_load else []
     for share, reps in RAMP:
-        load = round_to_increment(load=working_load * share, increment=increment)
+        load = loadable(load=working_load * share, increment=increment)
         if bar < load < working_load and all(load > earlier for earlier, _ in loads):
             loads.append((load, reps))
     return [
@@ -59,10 +46,10 @@ def warm_up_ramp(*, working_load: Decimal, bar: Decimal, increment: Decimal) -> 
 
 
 def warm_up_for(
-    *, exercise: Exercise, working_load: Decimal | None, unit: str, increment: Decimal
+    *, exercise: Exercise, working_load: Decimal | None, bar: Decimal, increment: Decimal
 ) -> list[WarmUpStep]:
-    """The ramp of a compound lift; none for isolation work or with no working load yet."""
+    """The ramp of a compound lift; none for isolation work or with no working load yet.
+    ``bar`` is the athlete's bar on a barbell lift (the plate calculator's), else 0."""
     if exercise.mechanics != Mechanics.COMPOUND or working_load is None:
         return []
-    bar = BAR[unit] if exercise.equipment == Equipment.BARBELL else Decimal(0)
     return warm_up_ramp(working_load=working_load, bar=bar, increment=increment)
