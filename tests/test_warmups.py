@@ -75,14 +75,19 @@ def test_only_compound_lifts_with_a_load_get_a_ramp():
     assert warm_up_for(exercise=squat, **{**kwargs, "working_load": None}) == []
 
 
-def test_the_session_page_shows_the_ramp_to_todays_load_collapsed(client, athlete, other_athlete):
+def _day_one_after_four_squat_sets(client, athlete) -> str:
+    """This week's Day 1 page, after last week's four squat sets at 100 kg × 8."""
     for week in (W48.shifted(-1), W48):
         generate_week(assignments=assignments_in_week(week), week=week)
     last, this = Session.objects.filter(athlete=athlete, day_number=1).order_by("date")
     for n in (1, 2, 3, 4):
         log_set_on(SessionPrescription.objects.get(session=last, order=1), set_number=n)
     client.force_login(athlete)
-    html = client.get(reverse("session", args=[this.pk])).content.decode()
+    return client.get(reverse("session", args=[this.pk])).content.decode()
+
+
+def test_the_session_page_shows_the_ramp_to_todays_load_collapsed(client, athlete, other_athlete):
+    html = _day_one_after_four_squat_sets(client, athlete)
     # Today's suggestion is 102.5 kg (all sets at 8 last time): the ramp leads up to it.
     assert '<details class="warm-up"' in html and '<details class="warm-up" open' not in html
     assert "Warm-up (4 sets)" in html
@@ -95,11 +100,5 @@ def test_the_ramp_starts_from_the_athletes_own_bar(client, athlete, other_athlet
     """The bar of the plate calculator's settings (account page), not a standard one."""
     athlete.bar_kg = Decimal(15)
     athlete.save(update_fields=["bar_kg"])
-    for week in (W48.shifted(-1), W48):
-        generate_week(assignments=assignments_in_week(week), week=week)
-    last, this = Session.objects.filter(athlete=athlete, day_number=1).order_by("date")
-    for n in (1, 2, 3, 4):
-        log_set_on(SessionPrescription.objects.get(session=last, order=1), set_number=n)
-    client.force_login(athlete)
-    html = client.get(reverse("session", args=[this.pk])).content.decode()
+    html = _day_one_after_four_squat_sets(client, athlete)
     assert "15 kg × 10" in html and "20 kg × 10" not in html
