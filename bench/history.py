@@ -10,7 +10,7 @@ imported as a newcomer imports one (`exchange.formats.parse_file`, then
 copied per workout): one with a week of history, the other with about `--sets` sets
 (`demo.samples.strong_csv`, in files of at most BLOCK_WEEKS weeks whose loads start
 again, since the sample's loads climb without end). This week is then generated, and for
-each athlete the session page of this week's day 1, progress, the back squat's progress and
+each athlete the session page of this week's day 1 (two squat sets ticked), progress, the back squat's progress and
 balance are timed in-process (Django's test client, production settings), pages and
 athletes interleaved run by run. Prints each page's median time and query count for both
 histories and the big one's ratio to the week's; the aim is no ratio above 3. Timings are
@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -109,6 +110,29 @@ def urls(athlete, *, monday: dt.date) -> dict[str, str]:
     }
 
 
+def log_first_sets(athlete, *, monday: dt.date) -> None:
+    """Two squat sets ticked on this week's Day 1: the session page is timed mid-session,
+    where it reads the bests before today for the personal records (tracking/records.py)."""
+    import uuid
+
+    from programs.models import SessionPrescription
+    from tracking.models import SetLog
+
+    squat = SessionPrescription.objects.get(
+        session__athlete=athlete, session__date__gte=monday, session__day_number=1, order=1
+    )
+    for number in (1, 2):
+        SetLog.objects.create(
+            uuid=uuid.uuid4(),
+            prescription=squat,
+            exercise=squat.performed_exercise,
+            set_number=number,
+            reps=6,
+            load_kg=Decimal(100),
+            rir=2,
+        )
+
+
 def time_pages(athletes: dict, *, monday: dt.date, runs: int, warmups: int) -> dict:
     """Median ms and query count per history and page, interleaved run by run so that a
     busy moment of the machine falls on all of them alike."""
@@ -165,6 +189,8 @@ def child(args: argparse.Namespace) -> int:
         )
         imported[history] = {"sets": sets, "seconds": seconds}
     generate_week(assignments=assignments_in_week(this_week), week=this_week)
+    for athlete in athletes.values():
+        log_first_sets(athlete, monday=this_week.monday)
     version = ".".join(map(str, connection.get_database_version()))
     result = {
         "database": f"{connection.display_name} {version}",
