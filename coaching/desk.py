@@ -15,7 +15,6 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Q,
     Subquery,
     Sum,
     Value,
@@ -57,6 +56,9 @@ class DeskRow:
     week_planned: int
     muscles: list[MuscleLine]
     trend: ProgressLine | None
+    missed: tuple[dt.date, ...] = ()
+    insight_flags: tuple[str, ...] = ()
+    # The "needs attention" rule's reasons, in its order: what the row shows.
     flags: list[str] = field(default_factory=list)
 
     @property
@@ -67,9 +69,12 @@ class DeskRow:
     def attention(self) -> rules.Attention:
         return rules.Attention(
             name=self.athlete.username,
-            flags=len(self.flags),
-            compliance_7=self.compliance[7],
+            has_program=bool(self.program),
             last_trained=self.last_trained,
+            missed=self.missed,
+            compliance_7=self.compliance[7],
+            compliance_30=self.compliance[30],
+            insight_flags=self.insight_flags,
         )
 
 
@@ -208,16 +213,29 @@ def _schedules(ids: list[int], first: dt.date, last: dt.date) -> dict[int, list]
     return by_athlete
 
 
-def _week_sessions(ids: list[int], week: IsoWeek) -> dict[int, tuple[int, int]]:
-    """Per athlete: this week's sessions with a logged set, and all of them."""
+def _week_sessions(
+    ids: list[int], week: IsoWeek, today: dt.date
+) -> dict[int, tuple[int, int, tuple[dt.date, ...]]]:
+    """Per athlete: this week's sessions with a logged set, all of them, and the dates of
+    those due before today with no set logged (missed). One row per session: two a week."""
     started = SetLog.objects.filter(prescription__session=OuterRef("pk"))
     rows = (
         Session.objects.filter(athlete_id__in=ids, date__range=(week.monday, week.sunday))
-        .values("athlete_id")
-        .annotate(planned=Count("pk"), done=Count("pk", filter=Q(Exists(started))))
-        .order_by()
+        .annotate(started=Exists(started))
+        .values_list("athlete_id", "date", "started")
+        .order_by("date")
     )
-    return {row["athlete_id"]: (row["done"], row["planned"]) for row in rows}
+    by_athlete = defaultdict(list)
+    for athlete_id, date, started in rows:
+        by_athlete[athlete_id].append((date, started))
+    return {
+        athlete_id: (
+            sum(started for _, started in days),
+            len(days),
+            tuple(date for date, started in days if not started and date < today),
+        )
+        for athlete_id, days in by_athlete.items()
+    }
 
 
 def _main_lifts(
@@ -241,17 +259,8 @@ def _main_lifts(
     return main
 
 
-def _flags(row: DeskRow, *, today, week, muscles, legs, effort) -> list[str]:
+def _insight_flags(*, muscles, legs, effort) -> tuple[str, ...]:
     flags = []
-    if row.compliance_dropped:
-        flags.append(
-            rules.COMPLIANCE_DROP_FLAG.format(last_7=row.compliance[7], last_30=row.compliance[30])
-        )
-    idle = rules.idle_flag(
-        last_trained=row.last_trained, today=today, has_program=bool(row.program)
-    )
-    if idle:
-        flags.append(idle)
     hamstrings = muscles.hamstrings
     if hamstrings.behind:
         flags.append(rules.HAMSTRINGS_FLAG.format(done=hamstrings.done, due=hamstrings.due))
@@ -266,7 +275,7 @@ def _flags(row: DeskRow, *, today, week, muscles, legs, effort) -> list[str]:
             )
     if effort.message:
         flags.append(rules.EFFORT_FLAG.format(percent=effort.compound.percent))
-    return flags
+    return tuple(flags)
 
 
 def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[DeskRow]:
@@ -280,7 +289,7 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
     # nothing made it for yet (no daily command); a look changes no session that exists.
     create_missing_week(assignments=assignments_in_week(week, athlete_id__in=ids), week=week)
     compliance = _compliance(ids, today)
-    sessions = _week_sessions(ids, week)
+    sessions = _week_sessions(ids, week, today)
     # The insight pages' own queries, over the roster: the desk judges what the athlete sees.
     muscle_days = queries.muscle_days(athlete_ids=ids, first=week.monday, last=week.sunday)
     leg_days = queries.leg_days(
@@ -306,7 +315,7 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
             trend = progress_lines(
                 exercises=[trained], bests=bests, today=today, unit=athlete.unit
             )[0]
-        done, planned = sessions.get(athlete.pk, (0, 0))
+        done, planned, missed = sessions.get(athlete.pk, (0, 0, ()))
         row = DeskRow(
             athlete=athlete,
             program=athlete.program_name or "",
@@ -316,16 +325,16 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
             week_planned=planned,
             muscles=muscles.lines,
             trend=trend,
+            missed=missed,
+            insight_flags=_insight_flags(
+                muscles=muscles,
+                legs=left_right(rows=leg_days[athlete.pk]),
+                effort=effort_report(rows=effort_rows[athlete.pk]),
+            ),
         )
-        row.flags = _flags(
-            row,
-            today=today,
-            week=week,
-            muscles=muscles,
-            legs=left_right(rows=leg_days[athlete.pk]),
-            effort=effort_report(rows=effort_rows[athlete.pk]),
-        )
-        rows.append(row)
+        verdict = rules.needs_attention(athlete=row.attention, today=today)
+        row.flags = list(verdict.reasons)
+        rows.append((verdict.rank, row))
     if sort == "attention":
-        rows.sort(key=lambda row: rules.attention_key(row.attention))
-    return rows
+        rows.sort(key=lambda pair: pair[0])
+    return [row for _, row in rows]

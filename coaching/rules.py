@@ -14,8 +14,8 @@ COMPLIANCE_DROP_POINTS = 20
 IDLE_DAYS = 7
 
 COMPLIANCE_DROP_FLAG = "Compliance down: {last_7} % this week against {last_30} % over 30 days"
-IDLE_FLAG = "No session logged for {days} days"
-NEVER_TRAINED_FLAG = "No session logged yet"
+IDLE_FLAG = "No session for {days} days"
+NEVER_TRAINED_FLAG = "No session yet"
 HAMSTRINGS_FLAG = "Hamstrings behind: {done} of {due} hard sets"
 LEG_FLAG = "{weaker} leg {percent} % behind on {exercise}"
 EFFORT_FLAG = "{percent} % of compound sets at RIR 4+"
@@ -134,29 +134,97 @@ def compliance_dropped(*, last_7: int | None, last_30: int | None) -> bool:
     return last_7 <= last_30 - COMPLIANCE_DROP_POINTS
 
 
-def idle_flag(*, last_trained: dt.date | None, today: dt.date, has_program: bool) -> str:
-    """The flag for an athlete who has not trained for a while; "" otherwise."""
-    if not has_program:
-        return ""
-    if last_trained is None:
-        return NEVER_TRAINED_FLAG
-    days = (today - last_trained).days
-    return IDLE_FLAG.format(days=days) if days >= IDLE_DAYS else ""
+# The 30-day compliance at or above this is on plan: a steady 65 % is not "All clear".
+ON_PLAN_PERCENT = 80
+
+MISSED_FLAG = "Missed {days} session"
+MISSED_FLAGS = "Missed {days} sessions"
+BELOW_PLAN_FLAG = "Compliance {last_30} % over 30 days"
+ALL_CLEAR = "All clear"
 
 
 @dataclass(frozen=True)
 class Attention:
-    """What the ordering reads of a desk row."""
+    """What the "needs attention" rule reads of an athlete's desk row.
+
+    missed: this week's sessions due before today with no set logged.
+    insight_flags: the insight rules' sentences (hamstrings, weaker leg, effort).
+    """
 
     name: str
-    flags: int
-    compliance_7: int | None
+    has_program: bool
     last_trained: dt.date | None
+    missed: tuple[dt.date, ...] = ()
+    compliance_7: int | None = None
+    compliance_30: int | None = None
+    insight_flags: tuple[str, ...] = ()
 
 
-def attention_key(row: Attention) -> tuple:
-    """Most flags first; then the lowest 7-day compliance (none counts as full: nothing was
-    due), then the longest since a session (never first), then by name."""
-    compliance = 100 if row.compliance_7 is None else row.compliance_7
-    last = dt.date.min if row.last_trained is None else row.last_trained
-    return (-row.flags, compliance, last, row.name.lower())
+@dataclass(frozen=True)
+class NeedsAttention:
+    """Why a row is where it is (in the rule's order), and its place: rows sort by rank."""
+
+    reasons: tuple[str, ...]
+    rank: tuple
+
+    @property
+    def all_clear(self) -> bool:
+        return not self.reasons
+
+
+def idle_days(*, last_trained: dt.date | None, today: dt.date, has_program: bool) -> int:
+    """Days since the last session when IDLE_DAYS or more, 0 otherwise. Never trained
+    counts as IDLE_DAYS: it is at the top, but below a known longer gap (an athlete
+    assigned yesterday has not yet skipped what one gone 18 days has)."""
+    if not has_program:
+        return 0
+    if last_trained is None:
+        return IDLE_DAYS
+    days = (today - last_trained).days
+    return days if days >= IDLE_DAYS else 0
+
+
+def missed_flag(*, missed: tuple[dt.date, ...]) -> str:
+    """ "Missed Monday's session", "Missed Monday's and Thursday's sessions"; "" for none."""
+    if not missed:
+        return ""
+    names = [f"{day:%A}'s" for day in sorted(missed)]
+    if len(names) == 1:
+        return MISSED_FLAG.format(days=names[0])
+    return MISSED_FLAGS.format(days=", ".join(names[:-1]) + " and " + names[-1])
+
+
+def needs_attention(*, athlete: Attention, today: dt.date) -> NeedsAttention:
+    """The desk's order: the longest since a session first (IDLE_DAYS or more), then the
+    most sessions missed this week, then the steepest fall in compliance, then the most
+    insight flags, then a 30-day compliance under ON_PLAN_PERCENT (the lowest first), then
+    the lowest 7-day compliance, then by name. Each reason is a sentence for the row."""
+    reasons = []
+    idle = idle_days(
+        last_trained=athlete.last_trained, today=today, has_program=athlete.has_program
+    )
+    if idle:
+        never = athlete.last_trained is None
+        reasons.append(NEVER_TRAINED_FLAG if never else IDLE_FLAG.format(days=idle))
+    if athlete.missed:
+        reasons.append(missed_flag(missed=athlete.missed))
+    last_7, last_30 = athlete.compliance_7, athlete.compliance_30
+    fall = 0
+    if compliance_dropped(last_7=last_7, last_30=last_30):
+        fall = last_30 - last_7
+        reasons.append(COMPLIANCE_DROP_FLAG.format(last_7=last_7, last_30=last_30))
+    reasons += athlete.insight_flags
+    # Nothing due over 30 days (no figure) is on plan: nothing was skipped.
+    below_plan = not fall and last_30 is not None and last_30 < ON_PLAN_PERCENT
+    if below_plan:
+        reasons.append(BELOW_PLAN_FLAG.format(last_30=last_30))
+    rank = (
+        -idle,
+        -len(athlete.missed),
+        -fall,
+        -len(athlete.insight_flags),
+        last_30 if below_plan else 100,
+        100 if last_7 is None else last_7,
+        athlete.name.lower(),
+    )
+    return NeedsAttention(reasons=tuple(reasons), rank=rank)

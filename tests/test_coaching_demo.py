@@ -35,3 +35,6 @@ def test_seed_demo_gives_each_coach_a_desk_with_the_right_flags(db, client, sett
     # Needs attention first: the steady athlete comes last.
     order = list(rows)
     assert order[-1] == "ana"
+    # The athlete who stopped two weeks ago first, however many insight flags the others.
+    assert order[0] == "dan"
+    assert rows["dan"].flags[0] == "No session for 22 days"

@@ -7,11 +7,18 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group
 
-from coaching.rules import EFFORT_FLAG, HAMSTRINGS_FLAG, LEG_FLAG
+from coaching.rules import (
+    BELOW_PLAN_FLAG,
+    EFFORT_FLAG,
+    HAMSTRINGS_FLAG,
+    LEG_FLAG,
+    ON_PLAN_PERCENT,
+)
 from programs.models import Assignment, PrescriptionOverride
 from programs.weeks import IsoWeek
 from tests.coaching_setup import train
 from tests.conftest import PASSWORD, make_user
+from tracking.models import SetLog
 
 # Friday 27 November 2026: this week's Monday and Thursday sessions are due.
 FRIDAY = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
@@ -141,6 +148,56 @@ def test_sorting_by_name(client, coach, steady, slipping):
     assert response.context["sort"] == "attention"
 
 
+def test_an_athlete_gone_18_days_ranks_above_two_at_100_percent_with_flags(client, coach, program):
+    """The issue's case: most flags first put two athletes who train every set (this week
+    far from failure, one leg behind: four insight flags) above one who had not trained
+    for 18 days (three flags)."""
+    for username in ("ada", "bea"):
+        user = athlete_of(coach, program, username, start=EARLIER[0].monday)
+        train(user, weeks=EARLIER, left_lag=3)
+        train(user, weeks=[WEEK], compound_rir=5, left_lag=3)
+    gone = athlete_of(coach, program, "gone", start=EARLIER[0].monday)
+    train(gone, weeks=[EARLIER[0], EARLIER[1]])
+    # The last session 18 days ago: Monday 9 November.
+    SetLog.objects.filter(prescription__session__athlete=gone).exclude(
+        prescription__session__date__lte=dt.date(2026, 11, 9)
+    ).delete()
+    client.force_login(coach)
+
+    response = client.get("/coach/")
+
+    rows = response.context["rows"]
+    assert [row.athlete.username for row in rows] == ["gone", "ada", "bea"]
+    assert rows[1].compliance[7] == rows[1].compliance[30] == 100
+    assert rows[0].flags[:2] == [
+        "No session for 18 days",
+        "Missed Monday's and Thursday's sessions",
+    ]
+    html = response.content.decode()
+    assert html.index("No session for 18 days") < html.index('data-athlete="ada"')
+    assert "Missed Monday&#x27;s and Thursday&#x27;s sessions" in html
+
+
+def test_an_athlete_steady_under_plan_is_not_all_clear(client, coach, program):
+    user = athlete_of(coach, program, "steady", start=EARLIER[0].monday)
+    train(user, weeks=[*EARLIER, WEEK])
+    # Day 1's squat (4 of its 9 sets) left out every week: 13 of 17, steady and under plan.
+    SetLog.objects.filter(
+        prescription__session__athlete=user,
+        prescription__session__day_number=1,
+        prescription__order=1,
+    ).delete()
+    client.force_login(coach)
+
+    response = client.get("/coach/")
+
+    row = rows_of(response)["steady"]
+    assert row.compliance[30] < ON_PLAN_PERCENT
+    assert not row.compliance_dropped
+    assert row.flags == [BELOW_PLAN_FLAG.format(last_30=row.compliance[30])]
+    assert "All clear" not in response.content.decode()
+
+
 def test_a_coach_sees_only_their_own_athletes(client, coach, athlete, other_athlete):
     client.force_login(coach)
 
@@ -215,6 +272,10 @@ def test_the_desk_runs_a_fixed_number_of_queries(
         response = client.get("/coach/")
 
     assert len(response.context["rows"]) == count
+    # The sessions missed this week come from the same queries: none is added per athlete.
+    assert all(
+        "Missed Monday's and Thursday's sessions" in row.flags for row in response.context["rows"]
+    )
 
 
 def test_the_header_offers_the_desk_to_coaches_only(client, coach, django_user_model):

@@ -1,22 +1,18 @@
-"""The desk's rules: compliance, its drop, the idle flag and the "needs attention" order."""
+"""The desk's rules: compliance and its drop (the "needs attention" order has its own
+module: test_needs_attention.py)."""
 
 import datetime as dt
 
 import pytest
 
 from coaching.rules import (
-    IDLE_FLAG,
-    NEVER_TRAINED_FLAG,
     Adjustment,
-    Attention,
     DayTrained,
     Schedule,
-    attention_key,
     compliance_by_window,
     compliance_dropped,
     compliance_percent,
     due_days,
-    idle_flag,
 )
 
 TODAY = dt.date(2026, 11, 23)
@@ -50,57 +46,6 @@ def test_compliance_is_sets_done_over_sets_prescribed(done, prescribed, expected
 )
 def test_compliance_drop_is_twenty_points_under_the_30_day_figure(last_7, last_30, dropped):
     assert compliance_dropped(last_7=last_7, last_30=last_30) is dropped
-
-
-@pytest.mark.parametrize(
-    ("last_trained", "has_program", "expected"),
-    [
-        (None, True, NEVER_TRAINED_FLAG),
-        (None, False, ""),  # no program: nothing to skip
-        (TODAY - dt.timedelta(days=6), True, ""),
-        (TODAY - dt.timedelta(days=7), True, IDLE_FLAG.format(days=7)),
-        (TODAY - dt.timedelta(days=20), True, IDLE_FLAG.format(days=20)),
-    ],
-)
-def test_idle_flag(last_trained, has_program, expected):
-    assert idle_flag(last_trained=last_trained, today=TODAY, has_program=has_program) == expected
-
-
-def _order(*rows: Attention) -> list[str]:
-    return [row.name for row in sorted(rows, key=attention_key)]
-
-
-@pytest.mark.parametrize(
-    ("rows", "expected"),
-    [
-        (  # most flags first
-            [Attention("ann", 0, 40, TODAY), Attention("bob", 2, 90, TODAY)],
-            ["bob", "ann"],
-        ),
-        (  # same flags: the lowest 7-day compliance first
-            [Attention("ann", 1, 90, TODAY), Attention("bob", 1, 50, TODAY)],
-            ["bob", "ann"],
-        ),
-        (  # no figure counts as full: nothing was due
-            [Attention("ann", 0, None, TODAY), Attention("bob", 0, 95, TODAY)],
-            ["bob", "ann"],
-        ),
-        (  # then the longest since a session, never trained first
-            [
-                Attention("ann", 0, 100, TODAY),
-                Attention("bob", 0, 100, None),
-                Attention("cat", 0, 100, TODAY - dt.timedelta(days=3)),
-            ],
-            ["bob", "cat", "ann"],
-        ),
-        (  # then by name, ignoring case
-            [Attention("Zoe", 0, 100, TODAY), Attention("adam", 0, 100, TODAY)],
-            ["adam", "Zoe"],
-        ),
-    ],
-)
-def test_needs_attention_order(rows, expected):
-    assert _order(*rows) == expected
 
 
 # The guide's split on Monday and Thursday: Day 1 prescribes 9 sets, Day 2 8.

@@ -13,6 +13,7 @@ from programs.weeks import IsoWeek
 from tests.coaching_setup import train
 from tests.conftest import PASSWORD, make_user
 from tests.e2e.conftest import password_for_the_server
+from tracking.models import SetLog
 
 SIZES = {
     "phone": {
@@ -37,17 +38,22 @@ def log_in(page: Page, server, username: str, lands: str = r"/week/\d{4}-W\d{2}/
 def squad(athlete, coach, program):
     """The athlete has trained the three weeks before this one with a left leg behind and
     squats far from failure; a steady teammate trained well."""
-    steady = make_user("steady")
-    Assignment.objects.create(
-        athlete=steady,
-        program=program,
-        coach=coach,
-        start_date=athlete.assignments.get().start_date,
-    )
     this_week = IsoWeek.of(athlete_today(athlete))
     earlier = [this_week.shifted(-3), this_week.shifted(-2), this_week.shifted(-1)]
+    steady = make_user("steady")
+    # From the first week trained: weeks due before it and not trained would put the
+    # 30-day compliance under plan ("Compliance 75 % over 30 days"), not "All clear".
+    Assignment.objects.create(
+        athlete=steady, program=program, coach=coach, start_date=earlier[0].monday
+    )
     train(athlete, weeks=earlier, compound_rir=5, left_lag=3)
-    train(steady, weeks=earlier)
+    # This week's sessions before today too, so that the teammate is "All clear" on any
+    # weekday, not only on Mondays (a Monday not trained by Tuesday is a missed session).
+    today = athlete_today(steady)
+    train(steady, weeks=[*earlier, this_week])
+    SetLog.objects.filter(
+        prescription__session__athlete=steady, prescription__session__date__gte=today
+    ).delete()
     password_for_the_server(athlete, coach)
     return athlete, steady
 
