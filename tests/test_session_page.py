@@ -142,8 +142,9 @@ def test_the_session_page_runs_the_same_queries_after_a_big_import(
     assert f"Last time:</span> {top:.0f} kg × 6, 6, 6, 5 @ RIR 1–2" in html
 
 
-SESSION_PAGE_QUERIES = 9  # last time: its dates, then its sets
-FIRST_SESSION_PAGE_QUERIES = 8
+# Today's session also asks for the coach's unread notes on the athlete in general (+1).
+SESSION_PAGE_QUERIES = 10  # last time: its dates, then its sets
+FIRST_SESSION_PAGE_QUERIES = 9
 # With sets logged in the session, their records: the bests before it (tracking/records.py).
 LOGGED_SESSION_PAGE_QUERIES = SESSION_PAGE_QUERIES + 1
 
