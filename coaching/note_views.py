@@ -63,23 +63,32 @@ def reply(request, note_id: int):
     return redirect(_back(request, _athlete_page(note)))
 
 
+def _edit(request, *, item, form_class, title: str, action: str, back: str, saved: str):
+    """An author's edit of their note or answer: the form, then the text saved."""
+    if request.method == "GET":
+        form = form_class(initial={"text": item.text})
+        return _form_page(request, title=title, form=form, action=action, back=back)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _form_page(request, title=title, form=form, action=action, back=back, status=400)
+    conversation.edit_text(item=item, text=form.cleaned_data["text"])
+    messages.success(request, saved)
+    return redirect(back)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def reply_edit(request, reply_id: int):
     found = get_reply_for_author(author=request.user, reply_id=reply_id)
-    back = _athlete_page(found.note)
-    action = reverse("reply_edit", args=[found.pk])
-    if request.method == "GET":
-        form = ReplyForm(initial={"text": found.text})
-        return _form_page(request, title="Edit your answer", form=form, action=action, back=back)
-    form = ReplyForm(request.POST)
-    if not form.is_valid():
-        return _form_page(
-            request, title="Edit your answer", form=form, action=action, back=back, status=400
-        )
-    conversation.edit_text(item=found, text=form.cleaned_data["text"])
-    messages.success(request, "Answer saved.")
-    return redirect(back)
+    return _edit(
+        request,
+        item=found,
+        form_class=ReplyForm,
+        title="Edit your answer",
+        action=reverse("reply_edit", args=[found.pk]),
+        back=_athlete_page(found.note),
+        saved="Answer saved.",
+    )
 
 
 @login_required
@@ -117,19 +126,15 @@ def _coach_back(note) -> str:
 @require_http_methods(["GET", "POST"])
 def note_edit(request, note_id: int):
     found = get_note_for_author(author=request.user, note_id=note_id)
-    back = _coach_back(found)
-    action = reverse("coach_note_edit", args=[found.pk])
-    if request.method == "GET":
-        form = NoteTextForm(initial={"text": found.text})
-        return _form_page(request, title="Edit your note", form=form, action=action, back=back)
-    form = NoteTextForm(request.POST)
-    if not form.is_valid():
-        return _form_page(
-            request, title="Edit your note", form=form, action=action, back=back, status=400
-        )
-    conversation.edit_text(item=found, text=form.cleaned_data["text"])
-    messages.success(request, "Note saved.")
-    return redirect(back)
+    return _edit(
+        request,
+        item=found,
+        form_class=NoteTextForm,
+        title="Edit your note",
+        action=reverse("coach_note_edit", args=[found.pk]),
+        back=_coach_back(found),
+        saved="Note saved.",
+    )
 
 
 @coach_required
