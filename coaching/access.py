@@ -8,11 +8,12 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import may_coach
-from coaching.models import CoachNote
+from coaching.models import CoachNote, NoteReply
 from programs.models import Assignment, Prescription, Session, athletes_of
 
 
@@ -58,5 +59,18 @@ def get_prescription_for_athlete(*, athlete, prescription_id: int) -> Prescripti
 
 
 def get_note_for_athlete(*, athlete, note_id: int) -> CoachNote:
-    """A note left on one of the athlete's own sessions: 404 for anyone else's."""
-    return get_object_or_404(CoachNote, pk=note_id, session__athlete=athlete)
+    """A note left on one of the athlete's own sessions or on the athlete in general:
+    404 for anyone else's."""
+    return get_object_or_404(
+        CoachNote, Q(session__athlete=athlete) | Q(athlete=athlete), pk=note_id
+    )
+
+
+def get_note_for_author(*, author, note_id: int) -> CoachNote:
+    """A note its author edits or deletes: 404 for anyone else, the athlete included."""
+    return get_object_or_404(CoachNote, pk=note_id, author=author)
+
+
+def get_reply_for_author(*, author, reply_id: int) -> NoteReply:
+    """An answer its author edits or deletes: 404 for anyone else, the coach included."""
+    return get_object_or_404(NoteReply.objects.select_related("note"), pk=reply_id, author=author)

@@ -22,6 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Least
 
 from coaching import rules
+from coaching.conversation import unread_answers
 from programs.generation import assignments_in_week, create_missing_week
 from programs.models import (
     Assignment,
@@ -90,9 +91,12 @@ def _athletes(athletes, today: dt.date) -> list:
         .values("program__name")[:1]
     )
     return list(
-        athletes.annotate(last_trained=Subquery(trained), program_name=Subquery(program)).order_by(
-            "username"
-        )
+        athletes.annotate(
+            last_trained=Subquery(trained),
+            program_name=Subquery(program),
+            # The desk's marker: read by the template off the athlete, no query more.
+            unread_answers=unread_answers(OuterRef("pk")),
+        ).order_by("username")
     )
 
 

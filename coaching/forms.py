@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from accounts.models import Unit
-from coaching.models import NOTE_MAX_LENGTH
+from coaching.models import NOTE_MAX_LENGTH, REPLY_MAX_LENGTH
 from programs.bounds import MAX_REPS, MAX_REST_SECONDS, MAX_SETS, date_in_bounds
 from programs.models import (
     MAX_TARGET_RIR,
@@ -120,3 +120,17 @@ class NoteForm(forms.Form):
         self.fields["prescription"].choices = [("", "The whole session")] + [
             (p.pk, f"{p.order}. {p.performed_exercise.name}") for p in session_prescriptions
         ]
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(label="Your answer", max_length=REPLY_MAX_LENGTH)
+
+
+class NoteTextForm(forms.Form):
+    """A note's text alone: a note on the athlete in general, or a note edited."""
+
+    text = forms.CharField(
+        label="Note for the athlete",
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching import views
+from coaching import note_views, views
 from coaching.viewer import coach_page, coach_session_page
 from tracking import views as session_views
 from tracking import week_views
@@ -46,4 +46,15 @@ urlpatterns = [
     path("coach/sessions/<int:session_id>/notes/", views.note, name="coach_note"),
     # The athlete's side of a coach's note: theirs only (404 for anyone else's).
     path("notes/<int:note_id>/read/", views.note_read, name="note_read"),
+    # The conversation: the athlete answers; each author edits or deletes their own only.
+    path("notes/<int:note_id>/reply/", note_views.reply, name="note_reply"),
+    path("replies/<int:reply_id>/edit/", note_views.reply_edit, name="reply_edit"),
+    path("replies/<int:reply_id>/delete/", note_views.reply_delete, name="reply_delete"),
+    path(
+        "coach/athletes/<int:athlete_id>/notes/",
+        note_views.athlete_note,
+        name="coach_athlete_note",
+    ),
+    path("coach/notes/<int:note_id>/edit/", note_views.note_edit, name="coach_note_edit"),
+    path("coach/notes/<int:note_id>/delete/", note_views.note_delete, name="coach_note_delete"),
 ]

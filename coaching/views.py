@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from coaching import changes
+from coaching import changes, conversation
 from coaching.access import (
     athletes_of,
     coach_required,
@@ -25,7 +25,7 @@ from coaching.access import (
     get_session_for_coach,
 )
 from coaching.desk import desk_rows
-from coaching.forms import AdjustForm, AssignForm, NoteForm
+from coaching.forms import AdjustForm, AssignForm, NoteForm, NoteTextForm
 from coaching.viewer import coach_viewer
 from programs.models import Prescription, PrescriptionOverride, open_assignment_of
 from programs.numbers import parse_whole_number
@@ -86,7 +86,11 @@ def athlete(request, athlete_id: int):
         "view": load_week(athlete=found, week=IsoWeek.of(today), today=today),
         "slots": _slots(found, assignment),
         "history": changes.change_history(athlete=found),
+        "thread": list(conversation.thread_of(athlete=found)),
+        "note_form": NoteTextForm(),
     }
+    # Shown as new on this page, read from now on: the desk's marker goes.
+    conversation.mark_answers_read(athlete=found, at=timezone.now())
     return render(request, "coaching/athlete.html", context)
 
 
@@ -119,7 +123,11 @@ def note_read(request, note_id: int):
         return HttpResponse("")  # htmx swaps the note out
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = reverse("session", args=[found.session_id]) + "#notes"
+        back = (
+            reverse("session", args=[found.session_id]) + "#notes"
+            if found.session_id
+            else reverse("today")
+        )
     return redirect(back)
 
 

@@ -118,7 +118,7 @@ def test_the_week_page_fetches_notes_only_when_one_is_unread(
     client, athlete, note, django_assert_num_queries
 ):
     client.force_login(athlete)
-    with django_assert_num_queries(WEEK_PAGE_QUERIES + 1):  # the unread notes
+    with django_assert_num_queries(WEEK_PAGE_QUERIES + 2):  # the unread notes, their answers
         client.get(f"/week/{WEEK}/")
     note.mark_read(at=MONDAY_MORNING)
     with django_assert_num_queries(WEEK_PAGE_QUERIES):

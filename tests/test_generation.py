@@ -334,8 +334,9 @@ def _regenerate_after_a_weekday_change(athlete, weeks: int) -> tuple[int, Genera
 # The last date made ahead, the assignments, a savepoint, the sessions (locked), their
 # copies (locked), which of those are started (read after the lock), the copies'
 # alternatives, the templates' prescriptions and alternatives, the overrides, the
-# collector's two reads before deleting, a coach note update, the release.
-REGENERATE_STATEMENTS = 14
+# collector's two reads before deleting, a coach note update, the release; and the
+# collector's read of the answers to the coach notes it deletes (issue 17).
+REGENERATE_STATEMENTS = 15
 
 
 def test_a_weekday_change_regenerates_the_year_ahead_in_one_batch(athlete, other_athlete):

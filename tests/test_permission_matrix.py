@@ -16,7 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.models import Invitation
-from coaching.models import CoachNote
+from coaching.models import CoachNote, NoteReply
 from programs.models import Prescription
 from programs.weeks import IsoWeek
 from tests.coaching_setup import generate
@@ -65,6 +65,7 @@ class World:
     template_slot: object
     invitation: object
     note: object
+    reply: object
 
 
 def session_url(suffix: str = "") -> Callable[[World], str]:
@@ -170,6 +171,30 @@ MATRIX: dict[str, Entry] = {
     "note_read": Entry(
         lambda w: f"/notes/{w.note.pk}/read/", expect(404, anonymous=LOGIN, athlete=302), "post"
     ),
+    # The conversation: the athlete answers their own notes (an empty answer is refused);
+    # each author edits and deletes their own only, a superuser included.
+    "note_reply": Entry(
+        lambda w: f"/notes/{w.note.pk}/reply/", expect(404, anonymous=LOGIN, athlete=400), "post"
+    ),
+    "reply_edit": Entry(
+        lambda w: f"/replies/{w.reply.pk}/edit/", expect(404, anonymous=LOGIN, athlete=200)
+    ),
+    "reply_delete": Entry(
+        lambda w: f"/replies/{w.reply.pk}/delete/",
+        expect(404, anonymous=LOGIN, athlete=302),
+        "post",
+    ),
+    "coach_athlete_note": Entry(
+        coach_url("notes/"), expect(404, anonymous=LOGIN, coach=400, superuser=400), "post"
+    ),
+    "coach_note_edit": Entry(
+        lambda w: f"/coach/notes/{w.note.pk}/edit/", expect(404, anonymous=LOGIN, coach=200)
+    ),
+    "coach_note_delete": Entry(
+        lambda w: f"/coach/notes/{w.note.pk}/delete/",
+        expect(404, anonymous=LOGIN, coach=302),
+        "post",
+    ),
     # The admin: staff get in; what each may do there is in test_admin_matrix.py.
     "admin:*": Entry(
         lambda w: "/admin/", expect(200, anonymous=LOGIN, athlete=LOGIN, other_athlete=LOGIN)
@@ -224,6 +249,7 @@ def world(athlete, other_athlete, coach, other_coach, program) -> World:
     generate([WEEK])
     session = athlete.sessions.get(day_number=1)
     prescription = session.prescriptions.get(order=1)
+    note = CoachNote.objects.create(session=session, author=coach, text="Brace.")
     return World(
         athlete=athlete,
         session=session,
@@ -231,7 +257,8 @@ def world(athlete, other_athlete, coach, other_coach, program) -> World:
         prescription=prescription,
         template_slot=Prescription.objects.get(day_template=program.day_one, order=1),
         invitation=Invitation.objects.create(coach=coach, program=program),
-        note=CoachNote.objects.create(session=session, author=coach, text="Brace."),
+        note=note,
+        reply=NoteReply.objects.create(note=note, author=athlete, text="Will do."),
     )
 
 

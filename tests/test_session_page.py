@@ -111,7 +111,7 @@ def test_the_session_page_runs_the_same_queries_with_a_year_of_history(
     client.force_login(athlete)
     url = reverse("session", args=[sessions["mine"].pk])
     # A first session has no last time: the sets of last time are not asked for.
-    with django_assert_num_queries(FIRST_SESSION_PAGE_QUERIES):
+    with django_assert_num_queries(FIRST_SESSION_PAGE_QUERIES + TODAY_NOTES_QUERIES):
         assert client.get(url).status_code == 200
 
     for offset in range(1, 53):
@@ -120,10 +120,12 @@ def test_the_session_page_runs_the_same_queries_with_a_year_of_history(
         for order in (1, 2, 3):
             _log(session, order, loads_reps_rirs=[("50", 10, 2)] * 2, per_leg=order == 3)
         if session.date >= W48.monday - dt.timedelta(weeks=1):
-            with django_assert_num_queries(SESSION_PAGE_QUERIES):  # a week of history
+            with django_assert_num_queries(
+                SESSION_PAGE_QUERIES + TODAY_NOTES_QUERIES
+            ):  # a week of history
                 assert client.get(url).status_code == 200
     assert SetLog.objects.count() > 500
-    with django_assert_num_queries(SESSION_PAGE_QUERIES):
+    with django_assert_num_queries(SESSION_PAGE_QUERIES + TODAY_NOTES_QUERIES):
         assert client.get(url).status_code == 200
 
 
@@ -135,7 +137,7 @@ def test_the_session_page_runs_the_same_queries_after_a_big_import(
     client.force_login(athlete)
     url = reverse("session", args=[sessions["mine"].pk])
     assert client.get(url).status_code == 200  # the login's session
-    with django_assert_num_queries(SESSION_PAGE_QUERIES):
+    with django_assert_num_queries(SESSION_PAGE_QUERIES + TODAY_NOTES_QUERIES):
         html = client.get(url).content.decode()
     # Last time is the import's last workout with the squat: its loads rose every 4 weeks.
     top = 60 + Decimal("2.5") * ((weeks - 1) // 4)
@@ -144,6 +146,8 @@ def test_the_session_page_runs_the_same_queries_after_a_big_import(
 
 SESSION_PAGE_QUERIES = 9  # last time: its dates, then its sets
 FIRST_SESSION_PAGE_QUERIES = 8
+# Today's session also asks for the coach's unread notes on the athlete in general.
+TODAY_NOTES_QUERIES = 1
 # With sets logged in the session, their records: the bests before it (tracking/records.py).
 LOGGED_SESSION_PAGE_QUERIES = SESSION_PAGE_QUERIES + 1
 

@@ -178,10 +178,12 @@ def _a_year_of_history(athlete):
 # The login's two, the sessions with their copies and the copies' alternatives, and the
 # balance summary's (hard sets per muscle against the plan, one grouped query whatever the
 # history). Was 15 while every look re-ran generation on the week; a page now reads.
-WEEK_PAGE_QUERIES = 6
+# This week's page also asks for the coach's unread notes on the athlete in general (7).
+WEEK_PAGE_QUERIES = 7
 # The first look makes the week: the assignments, the sessions already there, the
-# templates' prescriptions and alternatives, the overrides, three inserts, then the read.
-FIRST_LOOK_QUERIES = 17
+# templates' prescriptions and alternatives, the overrides, three inserts, then the read
+# (with the coach's unread notes on the athlete in general).
+FIRST_LOOK_QUERIES = 18
 
 
 def test_the_week_page_runs_the_same_queries_with_a_year_of_history(
