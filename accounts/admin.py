@@ -68,7 +68,7 @@ class InvitationForm(forms.ModelForm):
     email = forms.EmailField(
         required=False,
         label="E-mail the link to",
-        help_text="Optional: the athlete's address. Or copy the link on the next page.",
+        help_text="Optional: the athlete's address, to send the link to. It can be copied too.",
     )
 
     def clean(self):
