@@ -103,7 +103,6 @@ def assign_program(
     return assignment
 
 
-@transaction.atomic
 def sessions_ending(*, assignment: Assignment, today: dt.date):
     """The sessions that ending the program today removes: from today on, no set logged."""
     return Session.objects.filter(assignment=assignment, date__gte=today).exclude(
@@ -111,6 +110,7 @@ def sessions_ending(*, assignment: Assignment, today: dt.date):
     )
 
 
+@transaction.atomic
 def end_assignment(*, assignment: Assignment, by, today: dt.date) -> None:
     """The athlete stops the program today: their sessions from today on that have no
     logged set go. A program that never started goes altogether."""
