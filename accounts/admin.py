@@ -3,12 +3,20 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.forms import Script
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
-from accounts.invitations import revoke_invitations
-from accounts.models import COACHES_GROUP, Invitation, User
+from accounts.invitations import (
+    INVITATION_NOT_SENT_MESSAGE,
+    INVITATION_SENT_MESSAGE,
+    InvitationNotSent,
+    revoke_invitations,
+    send_invitation,
+)
+from accounts.models import COACHES_GROUP, Invitation, InvitationState, User
 
 EXPIRES_BEFORE_MADE_MESSAGE = next(
     constraint.violation_error_message
@@ -56,6 +64,13 @@ class GroupAdmin(SuperusersOnly, DjangoGroupAdmin):
 
 
 class InvitationForm(forms.ModelForm):
+    # Never required: the link on the next page can always be copied and sent by hand.
+    email = forms.EmailField(
+        required=False,
+        label="E-mail the link to",
+        help_text="Optional: the athlete's address, to send the link to. It can be copied too.",
+    )
+
     def clean(self):
         cleaned_data = super().clean()
         # The database checks it too, but the creation date is not on the form, so the
@@ -93,9 +108,10 @@ class InvitationAdmin(admin.ModelAdmin):
         # shown their own name, nor a link to the user admin they cannot open.
         coach = ["coach"] if request.user.is_superuser else []
         if obj is None:
-            return [*coach, "program", "note", "expires_at"]
+            return [*coach, "program", "note", "expires_at", "email"]
         return [
             "link",
+            "email",
             "status",
             "program",
             *coach,
@@ -111,7 +127,7 @@ class InvitationAdmin(admin.ModelAdmin):
         if obj is None:
             return []
         # Once sent, the link stands for what it offered: only the note and expiry change.
-        editable = {"note", "expires_at"}
+        editable = {"note", "expires_at", "email"}
         return [field for field in self.get_fields(request, obj) if field not in editable]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -124,7 +140,13 @@ class InvitationAdmin(admin.ModelAdmin):
         elif db_field.name == "program":
             # The house's programs and the coach's own, as on every coach's page.
             kwargs["queryset"] = db_field.remote_field.model.objects.usable_by(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "program" and field is not None:
+            # One program to offer: chosen already, so the form cannot fail on it.
+            only = list(field.queryset.values_list("pk", flat=True)[:2])
+            if len(only) == 1:
+                field.initial = only[0]
+        return field
 
     def get_changeform_initial_data(self, request):
         return {"coach": request.user.pk, **super().get_changeform_initial_data(request)}
@@ -133,6 +155,26 @@ class InvitationAdmin(admin.ModelAdmin):
         if not change and not request.user.is_superuser:
             obj.coach = request.user
         super().save_model(request, obj, form, change)
+        email = form.cleaned_data.get("email")
+        if email:
+            self._send(request, obj, email)
+
+    def _send(self, request, invitation: Invitation, email: str) -> None:
+        state = invitation.state(now=timezone.now())
+        if state != InvitationState.OPEN:
+            self.message_user(
+                request,
+                INVITATION_NOT_SENT_MESSAGE.format(reason=state.label.lower()),
+                messages.WARNING,
+            )
+            return
+        link = request.build_absolute_uri(reverse("join", args=[invitation.token]))
+        try:
+            send_invitation(invitation=invitation, link=link, to=email)
+        except InvitationNotSent as failed:
+            self.message_user(request, str(failed), messages.WARNING)
+        else:
+            self.message_user(request, INVITATION_SENT_MESSAGE.format(email=email))
 
     def response_post_save_add(self, request, obj):
         # Straight to the new invitation, where the link to send is.
@@ -147,7 +189,18 @@ class InvitationAdmin(admin.ModelAdmin):
 
     @admin.display(description="link to send")
     def link(self, invitation: Invitation) -> str:
-        return invitation.link
+        # A read-only field to select by hand; static/js/copy-link.js shows the button.
+        return format_html(
+            '<input type="text" readonly value="{}" id="invitation-link" class="vTextField"'
+            ' aria-label="Invitation link"> '
+            '<button type="button" class="button" data-copy="invitation-link" hidden>'
+            "Copy link</button> "
+            '<span role="status" data-copy-status="invitation-link"></span>',
+            invitation.link,
+        )
+
+    class Media:
+        js = [Script("js/copy-link.js", defer=True)]
 
     @admin.display(description="status")
     def status(self, invitation: Invitation) -> str:

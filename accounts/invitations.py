@@ -6,7 +6,9 @@ get through.
 """
 
 import datetime as dt
+import smtplib
 
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -20,6 +22,31 @@ GONE_MESSAGES = {
     InvitationState.EXPIRED: "This invitation link has expired. Ask your coach for a new one.",
     InvitationState.REVOKED: "Your coach withdrew this invitation link. Ask them for a new one.",
 }
+
+
+INVITATION_SENT_MESSAGE = "The link was e-mailed to {email}."
+INVITATION_NOT_SENT_MESSAGE = "Not e-mailed: this invitation is {reason}."
+INVITATION_MAIL_FAILED_MESSAGE = (
+    "The e-mail could not be sent ({error}): copy the link and send it yourself."
+)
+
+
+class InvitationNotSent(Exception):
+    pass
+
+
+def send_invitation(*, invitation: Invitation, link: str, to: str) -> None:
+    """The link, e-mailed to the athlete through the configured EMAIL_BACKEND."""
+    coach = invitation.coach.get_full_name() or invitation.coach.username
+    body = (
+        f"{coach} invites you to train on {invitation.program} with Legplanner.\n\n"
+        f"Sign up with this link (it works once, until "
+        f"{invitation.expires_at:%d %b %Y}):\n{link}\n"
+    )
+    try:
+        send_mail(f"{coach} invites you to Legplanner", body, None, [to])
+    except (OSError, smtplib.SMTPException) as error:
+        raise InvitationNotSent(INVITATION_MAIL_FAILED_MESSAGE.format(error=error)) from error
 
 
 class InvitationRefused(Exception):

@@ -12,9 +12,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.models import may_coach
 from coaching.models import CoachNote, NoteReply
 from programs.models import Assignment, Prescription, Session, athletes_of
+from programs.navigation import navigation_of
 
 
 def coach_required(view: Callable) -> Callable:
@@ -24,9 +24,10 @@ def coach_required(view: Callable) -> Callable:
     @login_required
     @wraps(view)
     def checked(request, *args, **kwargs):
-        if not may_coach(request.user):
+        navigation = navigation_of(request.user)
+        if not navigation.may_coach:
             raise Http404("No such page.")
-        request.may_coach = True  # known now: the header need not ask again
+        request.navigation = navigation  # known now: the header need not ask again
         return view(request, *args, **kwargs)
 
     return checked

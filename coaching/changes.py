@@ -103,6 +103,13 @@ def assign_program(
     return assignment
 
 
+def sessions_ending(*, assignment: Assignment, today: dt.date):
+    """The sessions that ending the program today removes: from today on, no set logged."""
+    return Session.objects.filter(assignment=assignment, date__gte=today).exclude(
+        prescriptions__set_logs__isnull=False
+    )
+
+
 @transaction.atomic
 def end_assignment(*, assignment: Assignment, by, today: dt.date) -> None:
     """The athlete stops the program today: their sessions from today on that have no
@@ -116,7 +123,7 @@ def end_assignment(*, assignment: Assignment, by, today: dt.date) -> None:
     # Their copies locked before the logged sets are read, as generation does: a tick locks
     # its copy, so a set it answered is seen here and keeps its session.
     list(SessionPrescription.objects.filter(session__in=ahead).select_for_update().order_by("pk"))
-    Session.objects.filter(pk__in=ahead).exclude(prescriptions__set_logs__isnull=False).delete()
+    sessions_ending(assignment=assignment, today=today).filter(pk__in=ahead).delete()
     if assignment.start_date >= today and not assignment.sessions.exists():
         record(by=by, obj=assignment, message=f"Removed {_describe(assignment)}.", action=DELETION)
         assignment.delete()

@@ -2,12 +2,13 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from accounts.models import may_coach
+from programs.navigation import navigation_of
 
 
 def coaching(request) -> dict:
-    # Lazy: the header asks only for staff, so an athlete's page never pays the query.
-    known = getattr(request, "may_coach", None)
+    # Lazy: the header asks only for staff, so an athlete's page never pays the query;
+    # a coach's page knows it already (coach_required asked).
+    known = getattr(request, "navigation", None)
     if known is not None:
-        return {"may_coach": known}
-    return {"may_coach": SimpleLazyObject(lambda: may_coach(request.user))}
+        return {"navigation": known}
+    return {"navigation": SimpleLazyObject(lambda: navigation_of(request.user))}

@@ -166,13 +166,23 @@ def assign(request, athlete_id: int):
 
 
 @coach_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def end(request, athlete_id: int):
+    """GET asks first (what ends, from when); only the POST ends the program."""
     found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
     current = open_assignment_of(found)
     if current is None:
         raise Http404("No program to end.")
-    changes.end_assignment(assignment=current, by=request.user, today=athlete_today(found))
+    today = athlete_today(found)
+    if request.method == "GET":
+        context = {
+            "athlete": found,
+            "assignment": current,
+            "today": today,
+            "ending": changes.sessions_ending(assignment=current, today=today).order_by("date"),
+        }
+        return render(request, "coaching/end.html", context)
+    changes.end_assignment(assignment=current, by=request.user, today=today)
     messages.success(request, "Program ended: the sessions still to come are gone.")
     return redirect("coach_athlete", athlete_id=found.pk)
 

@@ -35,6 +35,7 @@ SHELL_STATIC = [
     "js/rest-timer.js",
     "js/set-rows.js",
     "js/plates.js",
+    "js/copy-link.js",
     "css/no-script.css",
     "icons/icon-192.png",
 ]

@@ -2,8 +2,7 @@ from axes.utils import reset as reset_login_failures
 from django.contrib.auth import views as auth_views
 from django.urls import reverse
 
-from accounts.models import may_coach
-from programs.models import Assignment
+from programs.navigation import navigation_of
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -29,7 +28,6 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         # A coach who does not train with the app has an empty week: their desk is the
         # page they came for. A ?next= still wins, as for everyone.
-        user = self.request.user
-        if may_coach(user) and not Assignment.objects.filter(athlete=user).exists():
+        if navigation_of(self.request.user).lands_on_desk:
             return reverse("coach_desk")
         return super().get_default_redirect_url()

@@ -169,12 +169,6 @@ def test_ending_without_a_program_is_not_found(client, coach, athlete):
     assert client.post(f"/coach/athletes/{athlete.pk}/program/end/").status_code == 404
 
 
-def test_ending_answers_post_only(client, coach, athlete):
-    client.force_login(coach)
-
-    assert client.get(f"/coach/athletes/{athlete.pk}/program/end/").status_code == 405
-
-
 def test_another_coach_cannot_change_the_program(client, other_coach, athlete, program):
     client.force_login(other_coach)
 

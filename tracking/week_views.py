@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from programs.navigation import navigation_of
 from programs.today import athlete_today
 from programs.viewer import Viewer
 from programs.week_page import load_week
@@ -20,6 +21,9 @@ from tracking.insights.pages import load_week_balance
 @require_GET
 @login_required
 def home(request):
+    # Only staff can coach: an athlete's home costs no query.
+    if request.user.is_staff and navigation_of(request.user).lands_on_desk:
+        return redirect("coach_desk")
     return redirect("week", iso_week=str(IsoWeek.of(athlete_today(request.user))))
 
 
