@@ -70,7 +70,9 @@ def test_a_coach_invites_and_the_athlete_joins_by_link(
     coach_page.locator("#id_program").select_option(label=program.name)
     coach_page.locator("#id_note").fill("For Sam")
     coach_page.locator("input[name=_save]").click()
-    link = coach_page.get_by_text(re.compile(r"/join/[\w-]{20,}/")).inner_text().strip()
+    # The link sits in a read-only field beside its Copy link button.
+    link = coach_page.locator("#invitation-link").input_value().strip()
+    assert re.search(r"/join/[\w-]{20,}/$", link), link
 
     athlete_page = new_context(**browser_context_args).new_page()
     athlete_page.goto(link)
