@@ -12,7 +12,7 @@ from coaching.forms import NO_ATHLETE_MESSAGE, NOT_YOURS_MESSAGE, START_DATE_BOU
 from coaching.models import CoachNote
 from programs.models import Assignment, DayTemplate, Program, Session
 from programs.weeks import IsoWeek
-from tests.coaching_setup import generate
+from tests.coaching_setup import generate, swapped_days
 from tests.conftest import make_athlete
 
 WEDNESDAY = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
@@ -28,14 +28,24 @@ def wednesday():
 
 @pytest.fixture
 def other_program(program) -> Program:
-    return Program.objects.create(
-        name="Swapped days", day_one=program.day_two, day_two=program.day_one
-    )
+    return swapped_days(program)
 
 
 @pytest.fixture
 def second(coach):
     return make_athlete("second", coach=coach)
+
+
+def assign(client, athletes, *, program, start: str):
+    return client.post(
+        URL,
+        {
+            "action": "assign",
+            "athletes": [user.pk for user in athletes],
+            "program": program.pk,
+            "start_date": start,
+        },
+    )
 
 
 def snapshot() -> tuple:
@@ -58,15 +68,7 @@ def test_one_action_assigns_the_program_to_two_athletes_and_their_next_sessions_
     assert "athlete, second" in page
     assert "Swapped days" in page
 
-    response = client.post(
-        URL,
-        {
-            "action": "assign",
-            "athletes": [athlete.pk, second.pk],
-            "program": other_program.pk,
-            "start_date": "2026-11-30",
-        },
-    )
+    response = assign(client, [athlete, second], program=other_program, start="2026-11-30")
 
     assert response.status_code == 302
     assert response["Location"] == "/coach/"
@@ -186,15 +188,7 @@ def test_one_athlete_refused_leaves_every_plan_as_it_was(client, coach, athlete,
     client.force_login(coach)
     before = snapshot()
 
-    response = client.post(
-        URL,
-        {
-            "action": "assign",
-            "athletes": [early.pk, athlete.pk],
-            "program": program.pk,
-            "start_date": "2026-11-20",
-        },
-    )
+    response = assign(client, [early, athlete], program=program, start="2026-11-20")
 
     assert response.status_code == 400
     assert "athlete: A program already running changes from today" in response.content.decode()

@@ -5,10 +5,10 @@ import re
 
 from playwright.sync_api import expect
 
-from programs.models import Program, Session, open_assignment_of
+from programs.models import Session, open_assignment_of
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
-from tests.coaching_setup import generate
+from tests.coaching_setup import generate, swapped_days
 from tests.conftest import make_athlete
 from tests.e2e.conftest import password_for_the_server
 from tests.e2e.test_coach_desk import SIZES, log_in
@@ -18,9 +18,7 @@ def test_a_coach_assigns_a_program_to_two_athletes_in_one_action(
     server, new_context, coach, athlete, program
 ):
     second = make_athlete("second", coach=coach)
-    swapped = Program.objects.create(
-        name="Swapped days", day_one=program.day_two, day_two=program.day_one
-    )
+    swapped = swapped_days(program)
     password_for_the_server(athlete, coach)
     page = new_context(**SIZES["laptop"]).new_page()
     log_in(page, server, "coach", lands=r"/coach/$")
