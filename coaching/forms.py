@@ -12,8 +12,10 @@ from programs.models import (
     Exercise,
     Program,
     Weekday,
+    athletes_of,
     days_spread_apart,
 )
+from programs.numbers import parse_whole_number
 
 DAYS_MESSAGE = next(
     constraint.violation_error_message
@@ -134,3 +136,66 @@ class NoteTextForm(forms.Form):
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+# The desk's bulk actions (coaching/bulk.py).
+NO_ATHLETE_MESSAGE = "Select at least one athlete."
+NOT_YOURS_MESSAGE = "Select only athletes from your desk."
+
+
+class AthletesField(forms.MultipleChoiceField):
+    """The selected athletes' ids; the form checks they are the coach's (choices would cost
+    the desk a query to list)."""
+
+    def validate(self, value) -> None:
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+
+class BulkForm(forms.Form):
+    athletes = AthletesField(error_messages={"required": NO_ATHLETE_MESSAGE})
+
+    def __init__(self, *args, coach, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coach = coach
+
+    def clean_athletes(self) -> list:
+        ids = {parse_whole_number(value) for value in self.cleaned_data["athletes"]}
+        # Another coach's athlete and an id that is nobody's read alike: their existence
+        # is not the coach's to learn.
+        if None in ids:
+            raise ValidationError(NOT_YOURS_MESSAGE, code="not_yours")
+        found = list(athletes_of(self.coach).filter(pk__in=ids).order_by("username"))
+        if len(found) != len(ids):
+            raise ValidationError(NOT_YOURS_MESSAGE, code="not_yours")
+        return found
+
+
+class BulkNoteForm(BulkForm):
+    text = forms.CharField(
+        label="Note for every selected athlete",
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write the note first: an empty note says nothing."},
+    )
+
+
+class BulkAssignForm(BulkForm):
+    program = forms.ModelChoiceField(queryset=Program.objects.none(), empty_label=None)
+    start_date = forms.DateField(
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter the start as a date, such as 2026-12-07."},
+    )
+
+    def __init__(self, *args, coach, today: dt.date, **kwargs):
+        super().__init__(*args, coach=coach, **kwargs)
+        self.today = today
+        self.fields["program"].queryset = Program.objects.usable_by(coach)
+        self.fields["athletes"].widget = forms.MultipleHiddenInput()
+
+    def clean_start_date(self) -> dt.date:
+        start = self.cleaned_data["start_date"]
+        if not date_in_bounds(start, today=self.today):
+            raise ValidationError(START_DATE_BOUNDS_MESSAGE, code="out_of_bounds")
+        return start

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching import note_views, views
+from coaching import bulk_views, note_views, views
 from coaching.viewer import coach_page, coach_session_page
 from tracking import views as session_views
 from tracking import week_views
@@ -10,6 +10,7 @@ from tracking.insights import views as insight_views
 # their coach through coach_page (404 for anyone else) with a read-only Viewer.
 urlpatterns = [
     path("coach/", views.desk, name="coach_desk"),
+    path("coach/bulk/", bulk_views.bulk_action, name="coach_bulk"),
     path("coach/athletes/<int:athlete_id>/", views.athlete, name="coach_athlete"),
     path(
         "coach/athletes/<int:athlete_id>/week/<str:iso_week>/",

@@ -3,12 +3,19 @@
 import datetime as dt
 
 from programs.generation import assignments_in_week, generate_week
-from programs.models import Muscle, SessionPrescription
+from programs.models import Muscle, Program, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on
 
 # Monday 23 November 2026, the week 2026-W48.
 TODAY = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+
+def swapped_days(program: Program) -> Program:
+    """A coach's variant of the program: its two day templates the other way round."""
+    return Program.objects.create(
+        name="Swapped days", day_one=program.day_two, day_two=program.day_one
+    )
 
 
 def generate(weeks: list[IsoWeek], **filters) -> None:

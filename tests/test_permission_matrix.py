@@ -145,6 +145,12 @@ MATRIX: dict[str, Entry] = {
     "coach_desk": Entry(
         lambda w: "/coach/", expect(404, anonymous=LOGIN, coach=200, other_coach=200, superuser=200)
     ),
+    # No athlete selected: refused (400) for coaches; 404 for everyone else.
+    "coach_bulk": Entry(
+        lambda w: "/coach/bulk/",
+        expect(404, anonymous=LOGIN, coach=400, other_coach=400, superuser=400),
+        "post",
+    ),
     "coach_athlete": Entry(coach_url(), COACH_OF_ATHLETE),
     "coach_week": Entry(coach_url(f"week/{WEEK}/"), COACH_OF_ATHLETE),
     "coach_progress": Entry(coach_url("progress/"), COACH_OF_ATHLETE),
