@@ -149,6 +149,7 @@ class SetupForm(TrainingForm):
     program = forms.ChoiceField(
         label="Program",
         widget=forms.RadioSelect,
+        help_text="The guide's split, or a variant of it for a home gym.",
         # Left out, the guide's split: the one every athlete got before there was a choice.
         required=False,
         error_messages={"invalid_choice": HOUSE_PROGRAM_MESSAGE},
@@ -165,7 +166,10 @@ class SetupForm(TrainingForm):
         # The house's programs (no owner) in one query; the guide's split (the default)
         # preselected. A coach's own programs reach athletes only by invitation.
         self.house_programs = {
-            str(program.pk): program for program in Program.objects.filter(owner__isnull=True)
+            str(program.pk): program
+            for program in Program.objects.filter(owner__isnull=True).order_by(
+                "-is_default", "name"
+            )
         }
         field = self.fields["program"]
         field.choices = [(pk, program.name) for pk, program in self.house_programs.items()]

@@ -340,7 +340,7 @@ def test_setup_lists_the_house_programs_with_the_guides_split_preselected(
     form = response.context["form"]
     assert form["program"].value() == str(program.pk)
     labels = [label for _, label in form.fields["program"].choices]
-    assert labels == [HOME_GYM, program.name]
+    assert labels == [program.name, HOME_GYM]
     html = response.content.decode()
     assert f'name="program" value="{program.pk}"' in html
     assert "checked" in html.split(f'value="{program.pk}"')[1].split(">")[0]
