@@ -142,10 +142,14 @@ class InvitationAdmin(admin.ModelAdmin):
             kwargs["queryset"] = db_field.remote_field.model.objects.usable_by(request.user)
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "program" and field is not None:
-            # One program to offer: chosen already, so the form cannot fail on it.
-            only = list(field.queryset.values_list("pk", flat=True)[:2])
-            if len(only) == 1:
-                field.initial = only[0]
+            # One program to offer, or only the house's (the guide's split and its
+            # variants): the only one or the house default is chosen already, so the
+            # form cannot fail on it. A coach with programs of their own picks.
+            offered = list(field.queryset.values_list("pk", "is_default", "owner_id"))
+            if len(offered) == 1:
+                field.initial = offered[0][0]
+            elif not any(owner for _, _, owner in offered):
+                field.initial = next((pk for pk, default, _ in offered if default), None)
         return field
 
     def get_changeform_initial_data(self, request):

@@ -27,8 +27,10 @@ def set_up_training(
     start_date: dt.date,
     invitation_token: str | None,
     now: dt.datetime,
+    program: Program | None = None,
 ) -> Assignment:
-    """The first assignment: the invitation's program and coach, or the default program."""
+    """The first assignment: the invitation's program and coach, or the house program the
+    athlete chose (the default when none was given)."""
     # Locking the athlete's row makes a double submit wait, then see the first one's work.
     User.objects.select_for_update().filter(pk=athlete.pk).exists()
     if Assignment.objects.filter(athlete=athlete).exists():
@@ -37,7 +39,11 @@ def set_up_training(
         invitation = claim_invitation(token=invitation_token, athlete=athlete, now=now)
         program, coach = invitation.program, invitation.coach
     else:
-        program, coach = Program.objects.get(is_default=True), None
+        coach = None
+        if program is None:
+            program = Program.objects.get(is_default=True)
+        elif program.owner_id is not None:
+            raise ValueError("Athletes who sign up alone choose among the house programs.")
     athlete.change_settings(unit=unit, time_zone=time_zone)
     return Assignment.objects.create(
         athlete=athlete,

@@ -22,7 +22,7 @@ from accounts.models import (
 )
 from programs.bounds import latest_date
 from programs.deletion import USERNAME_MISMATCH_MESSAGE
-from programs.models import CONSECUTIVE_DAYS_MESSAGE, Weekday, days_spread_apart
+from programs.models import CONSECUTIVE_DAYS_MESSAGE, Program, Weekday, days_spread_apart
 from programs.numbers import parse_decimal
 
 SAME_DAY_MESSAGE = "Pick two different weekdays: Day 1 and Day 2 each need their own day."
@@ -35,6 +35,7 @@ MAX_DAYS_BACK = 28
 START_TOO_EARLY_MESSAGE = f"The start date can be at most {MAX_DAYS_BACK} days ago."
 # The bound is programs.bounds.latest_date's, the one every form and importer shares.
 START_TOO_LATE_MESSAGE = "The start date can be at most a year ahead."
+HOUSE_PROGRAM_MESSAGE = "Pick one of the programs listed: the guide's split or one of its variants."
 
 
 PLATES_MESSAGE = (
@@ -145,7 +146,43 @@ class SetupForm(TrainingForm):
         help_text="Today, or a day ahead: the first week shows from this day.",
     )
 
-    field_order = ["weekday_one", "weekday_two", "start_date", "unit", "time_zone"]
+    program = forms.ChoiceField(
+        label="Program",
+        widget=forms.RadioSelect,
+        help_text="The guide's split, or a variant of it for a home gym.",
+        # Left out, the guide's split: the one every athlete got before there was a choice.
+        required=False,
+        error_messages={"invalid_choice": HOUSE_PROGRAM_MESSAGE},
+    )
+
+    field_order = ["program", "weekday_one", "weekday_two", "start_date", "unit", "time_zone"]
+
+    def __init__(self, *args, choose_program: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not choose_program:
+            # An invitation's program is the coach's choice: nothing to pick.
+            del self.fields["program"]
+            return
+        # The house's programs (no owner) in one query; the guide's split (the default)
+        # preselected. A coach's own programs reach athletes only by invitation.
+        self.house_programs = {
+            str(program.pk): program
+            for program in Program.objects.filter(owner__isnull=True).order_by(
+                "-is_default", "name"
+            )
+        }
+        field = self.fields["program"]
+        field.choices = [(pk, program.name) for pk, program in self.house_programs.items()]
+        field.initial = next(
+            (pk for pk, program in self.house_programs.items() if program.is_default), None
+        )
+
+    @property
+    def program_refused(self) -> bool:
+        return "program" in self.errors
+
+    def clean_program(self) -> Program | None:
+        return self.house_programs.get(self.cleaned_data["program"])
 
     def clean(self):
         cleaned = super().clean()

@@ -78,6 +78,7 @@ def setup(request):
             "time_zone": athlete.time_zone,
             "start_date": athlete_today(athlete),
         },
+        choose_program=invitation is None,
     )
     if form.is_valid():
         try:
@@ -90,6 +91,7 @@ def setup(request):
                 start_date=form.cleaned_data["start_date"],
                 invitation_token=invitation.token if invitation else None,
                 now=timezone.now(),
+                program=form.cleaned_data.get("program"),
             )
         except AlreadySetUp:
             return redirect("home")
@@ -100,7 +102,11 @@ def setup(request):
         else:
             request.session.pop(PENDING_INVITATION, None)
             return redirect("week", iso_week=str(IsoWeek.of(assignment.start_date)))
-    return render(request, "programs/setup.html", {"form": form, "invitation": invitation})
+    # A program that is not the house's is no slip of the hand: refused outright.
+    status = 400 if form.is_bound and form.program_refused else 200
+    return render(
+        request, "programs/setup.html", {"form": form, "invitation": invitation}, status=status
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -89,16 +89,17 @@ def test_coach_opens_the_changelists(client, coach, athlete, model):
 def test_day_template_changelist_counts_prescriptions_without_a_query_per_row(client, coach):
     client.force_login(coach)
     url = reverse("admin:programs_daytemplate_changelist")
-    with CaptureQueriesContext(connection) as two_templates:
+    # The house's four: the guide's two days and the home gym's two.
+    with CaptureQueriesContext(connection) as four_templates:
         response = client.get(url)
     DayTemplate.objects.create(name="Extra one", focus="balance")
     DayTemplate.objects.create(name="Extra two", focus="strength")
 
-    with CaptureQueriesContext(connection) as four_templates:
+    with CaptureQueriesContext(connection) as six_templates:
         client.get(url)
 
-    assert [t.prescription_count for t in response.context["cl"].result_list] == [3, 3]
-    assert len(four_templates) == len(two_templates)
+    assert [t.prescription_count for t in response.context["cl"].result_list] == [3, 3, 3, 3]
+    assert len(six_templates) == len(four_templates)
 
 
 def test_coach_opens_a_day_template_with_its_prescriptions(client, coach, strength):
@@ -235,6 +236,8 @@ def test_duplicating_again_numbers_the_copies(client, coach, strength):
     client.post(url, {"action": "duplicate", "_selected_action": [strength.pk, first_copy.pk]})
 
     assert set(DayTemplate.objects.values_list("name", flat=True)) == {
+        "Home gym: Balance + Isolation",
+        "Home gym: Strength + Compounds",
         "Balance + Isolation",
         STRENGTH,
         f"{STRENGTH} (copy)",

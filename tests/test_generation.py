@@ -196,8 +196,8 @@ def test_unstarted_sessions_follow_template_edits_and_started_ones_never_change(
 def test_a_renamed_template_renames_unstarted_sessions_only(athlete):
     day_one_session, day_two_session = _generate(athlete)
     _log_a_set(day_one_session)
-    DayTemplate.objects.filter(focus="strength").update(name="Strength day")
-    DayTemplate.objects.filter(focus="balance").update(name="Balance day")
+    DayTemplate.objects.filter(name="Strength + Compounds").update(name="Strength day")
+    DayTemplate.objects.filter(name="Balance + Isolation").update(name="Balance day")
 
     _generate(athlete)
 
@@ -345,7 +345,7 @@ def test_a_weekday_change_regenerates_the_year_ahead_in_one_batch(athlete, other
     beyond = Session.objects.create(
         athlete=athlete,
         assignment=Assignment.objects.get(athlete=athlete),
-        day_template=DayTemplate.objects.get(focus="strength"),
+        day_template=DayTemplate.objects.get(name="Strength + Compounds"),
         date=dt.date(2126, 1, 4),
         day_number=1,
         name="Strength + Compounds",

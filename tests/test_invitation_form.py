@@ -40,7 +40,7 @@ def own_program(coach, program) -> Program:
     )
 
 
-def test_the_only_program_is_chosen_already(client, coach, program):
+def test_with_only_the_house_programs_the_default_is_chosen_already(client, coach, program):
     client.force_login(coach)
 
     response = client.get(ADD)
@@ -48,7 +48,7 @@ def test_the_only_program_is_chosen_already(client, coach, program):
     assert response.context["adminform"].form["program"].value() == program.pk
 
 
-def test_the_form_as_shown_saves_with_the_only_program(client, coach, program):
+def test_the_form_as_shown_saves_with_the_house_default(client, coach, program):
     client.force_login(coach)
 
     response = client.post(ADD, as_shown(client.get(ADD)))

@@ -7,16 +7,18 @@ import time_machine
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.html import escape
 
 from accounts.forms import UNIT_MESSAGE, UNKNOWN_TIME_ZONE_MESSAGE
 from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, User
 from programs.forms import (
+    HOUSE_PROGRAM_MESSAGE,
     SAME_DAY_MESSAGE,
     START_TOO_EARLY_MESSAGE,
     START_TOO_LATE_MESSAGE,
     WEEKDAY_MESSAGE,
 )
-from programs.models import CONSECUTIVE_DAYS_MESSAGE, Assignment, Session
+from programs.models import CONSECUTIVE_DAYS_MESSAGE, Assignment, Program, Session
 from tests.conftest import PASSWORD, make_user
 
 # Monday 23 November 2026, 10:00 in Paris.
@@ -290,3 +292,94 @@ def test_the_signup_page_states_our_password_rule_in_plain_words(client, db):
 def test_the_login_page_says_what_the_app_is(client, db):
     html = client.get(reverse("login")).content.decode()
     assert "plans a two-day leg split" in html
+
+
+# Choosing among the house programs
+
+HOME_GYM = "Home gym: one leg extension/curl station"
+
+
+@pytest.mark.django_db
+def test_the_home_gym_program_is_a_house_program_with_both_days_after_the_guide():
+    home_gym = Program.objects.get(name=HOME_GYM)
+
+    assert home_gym.owner is None and not home_gym.is_default
+    slots = {
+        template.focus: [
+            (p.exercise.slug, sorted(a.slug for a in p.alternatives.all()), p.dose_label)
+            for p in template.prescriptions.all()
+        ]
+        for template in (home_gym.day_one, home_gym.day_two)
+    }
+    assert slots == {
+        # No leg press at home: squats that need no machine instead.
+        "strength": [
+            ("back-squat", ["goblet-squat", "heel-elevated-squat"], "4 × 5–8"),
+            ("romanian-deadlift", [], "3 × 6–10"),
+            ("walking-lunge", ["reverse-lunge"], "2–3 × 10–14 per leg"),
+        ],
+        # The one station covers both isolation slots.
+        "balance": [
+            ("leg-extension", [], "3 × 10–15"),
+            ("leg-curl", [], "3 × 10–15"),
+            ("step-up", ["bulgarian-split-squat", "split-squat"], "2 × 10–12 per leg"),
+        ],
+    }
+
+
+def test_setup_lists_the_house_programs_with_the_guides_split_preselected(
+    client, newcomer, program, coach
+):
+    Program.objects.create(
+        name="Coach's own", day_one=program.day_one, day_two=program.day_two, owner=coach
+    )
+    client.force_login(newcomer)
+
+    response = client.get("/setup/")
+
+    form = response.context["form"]
+    assert form["program"].value() == str(program.pk)
+    labels = [label for _, label in form.fields["program"].choices]
+    assert labels == [program.name, HOME_GYM]
+    html = response.content.decode()
+    assert f'name="program" value="{program.pk}"' in html
+    assert "checked" in html.split(f'value="{program.pk}"')[1].split(">")[0]
+    assert HOME_GYM in html and "Coach's own" not in html
+
+
+def test_setup_with_the_home_gym_assigns_it_and_the_week_follows_its_templates(client, newcomer):
+    home_gym = Program.objects.get(name=HOME_GYM)
+    client.force_login(newcomer)
+
+    response = client.post("/setup/", setup_data(program=str(home_gym.pk)), follow=True)
+
+    assert response.redirect_chain == [("/week/2026-W48/", 302)]
+    assert Assignment.objects.get(athlete=newcomer).program == home_gym
+    sessions = Session.objects.filter(athlete=newcomer).order_by("date")
+    assert [s.day_template for s in sessions] == [home_gym.day_one, home_gym.day_two]
+    first = sessions[0].prescriptions.order_by("order").first()
+    assert sorted(a.slug for a in first.alternatives.all()) == [
+        "goblet-squat",
+        "heel-elevated-squat",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["coach's own", "unknown", "not a number"])
+def test_setup_refuses_a_program_that_is_not_the_houses_and_writes_nothing(
+    client, newcomer, program, coach, kind
+):
+    own = Program.objects.create(
+        name="Coach's own", day_one=program.day_one, day_two=program.day_two, owner=coach
+    )
+    value = {"coach's own": str(own.pk), "unknown": "999999", "not a number": "x1"}[kind]
+    client.force_login(newcomer)
+
+    response = client.post("/setup/", setup_data(program=value))
+
+    assert response.status_code == 400
+    assert HOUSE_PROGRAM_MESSAGE in response.context["form"].errors["program"]
+    assert escape(HOUSE_PROGRAM_MESSAGE) in response.content.decode()
+    assert not Assignment.objects.exists()
+    assert not Session.objects.exists()
+    newcomer.refresh_from_db()
+    assert (newcomer.unit, newcomer.time_zone) == ("kg", "UTC")
