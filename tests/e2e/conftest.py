@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -184,11 +185,34 @@ def _serialized_rollback_beside_playwright(_migrated_rows: str) -> None:
 
 
 @pytest.fixture
-def server(production_server: Server, transactional_db) -> Server:
+def server(production_server: Server, transactional_db) -> Iterator[Server]:
     """The server, for a test whose rows are committed: gunicorn reads them from its
     own connections, so a test's transaction would hide them. Transactional, so the
-    migrated rows are put back before the test (tests/conftest.py)."""
-    return production_server
+    migrated rows are put back before the test (tests/conftest.py).
+
+    Torn down before the flush that empties the tables: it waits for gunicorn's last
+    request to finish, because a TRUNCATE racing a tick's write deadlocks on PostgreSQL
+    and leaves the next test the rows of this one."""
+    yield production_server
+    _wait_for_gunicorn_to_go_quiet()
+
+
+QUIET_WITHIN_SECONDS = 15
+
+
+def _wait_for_gunicorn_to_go_quiet() -> None:
+    if connection.vendor != "postgresql":
+        return  # SQLite's flush waits on the file's lock (its timeout) instead
+    with connection.cursor() as cursor:
+        for _ in range(QUIET_WITHIN_SECONDS * 10):
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid()"
+                " AND state IN ('active', 'idle in transaction')"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.1)
 
 
 # What a page loads to work; 4xx or no answer for one of these is a broken page. Pages
@@ -270,8 +294,14 @@ def browser_errors(production_server: Server) -> Iterator[BrowserErrors]:
 
 
 @pytest.fixture
-def new_context(browser: Browser, browser_errors: BrowserErrors) -> Iterator[Callable]:
-    """A browser context (a phone, a laptop), watched; closed after the test."""
+def new_context(
+    request: pytest.FixtureRequest, browser: Browser, browser_errors: BrowserErrors
+) -> Iterator[Callable]:
+    """A browser context (a phone, a laptop), watched; closed after the test, and before
+    the server's tables are emptied: a page left open (its service worker syncing a
+    queue) would otherwise still be writing while they are."""
+    if "server" in request.fixturenames:
+        request.getfixturevalue("server")
     made = []
 
     def make(**options) -> BrowserContext:
