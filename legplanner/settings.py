@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "adminsortable2",
     "accounts",
     "programs",
     "tracking",

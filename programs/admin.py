@@ -10,6 +10,9 @@ exist for them: the admin answers as it does for a missing object, and writes no
 
 import re
 
+# Slots are put in order by dragging their rows; the library keeps the hidden order field.
+from adminsortable2.admin import CustomInlineFormSetMixin, SortableAdminBase, SortableTabularInline
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
@@ -217,7 +220,7 @@ class OwnedAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class PrescriptionFormSet(BaseInlineFormSet):
+class PrescriptionFormSet(CustomInlineFormSetMixin, BaseInlineFormSet):
     def save_existing_objects(self, commit=True):
         # A slot is unique per template and the database checks it row by row, so swapping
         # two slots, or reusing the slot of a deleted row, would collide halfway through the
@@ -235,23 +238,43 @@ class PrescriptionFormSet(BaseInlineFormSet):
         return super().save_existing_objects(commit)
 
 
-class PrescriptionInline(admin.TabularInline):
+PRESCRIPTION_SLOT_FIELDS = [
+    "order",
+    "exercise",
+    "alternatives",
+    "sets_min",
+    "sets_max",
+    "reps_min",
+    "reps_max",
+    "per_leg",
+    "tempo",
+    "rest_seconds",
+    "rir_min",
+    "rir_max",
+]
+
+
+class PrescriptionSlotForm(forms.ModelForm):
+    class Meta:
+        model = Prescription
+        fields = PRESCRIPTION_SLOT_FIELDS
+        # Short headings, so that a template's slots fit a laptop's width in one row each.
+        labels = {
+            "sets_min": "Sets from",
+            "sets_max": "Sets to",
+            "reps_min": "Reps from",
+            "reps_max": "Reps to",
+            "rest_seconds": "Rest (s)",
+            "rir_min": "RIR from",
+            "rir_max": "RIR to",
+        }
+
+
+class PrescriptionInline(SortableTabularInline):
     model = Prescription
+    form = PrescriptionSlotForm
     formset = PrescriptionFormSet
-    fields = [
-        "order",
-        "exercise",
-        "alternatives",
-        "sets_min",
-        "sets_max",
-        "reps_min",
-        "reps_max",
-        "per_leg",
-        "tempo",
-        "rest_seconds",
-        "rir_min",
-        "rir_max",
-    ]
+    fields = PRESCRIPTION_SLOT_FIELDS
     autocomplete_fields = ["exercise", "alternatives"]
     ordering = ["order"]
     extra = 0
@@ -280,12 +303,16 @@ class PrescriptionInline(admin.TabularInline):
 
 
 @admin.register(DayTemplate)
-class DayTemplateAdmin(OwnedAdmin):
+class DayTemplateAdmin(SortableAdminBase, OwnedAdmin):
     list_display = ["name", "focus", "prescription_count"]
     list_filter = ["focus"]
     search_fields = ["name"]
     inlines = [PrescriptionInline]
     actions = ["duplicate"]
+
+    class Media:
+        css = {"all": ["css/admin-day-template.css"]}
+        js = ["js/admin-sort-keys.js"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(prescription_count=Count("prescriptions"))

@@ -155,19 +155,40 @@ def test_coach_deletes_a_slot_and_gives_its_number_to_another(client, own_streng
     ]
 
 
-def test_coach_adds_a_prescription_through_the_inline(client, own_strength, strength_form):
-    strength_form |= {
-        "prescriptions-TOTAL_FORMS": 4,
-        "prescriptions-3-order": 4,
-        "prescriptions-3-exercise": Exercise.objects.get(slug="hip-thrust").pk,
-        "prescriptions-3-sets_min": 2,
-        "prescriptions-3-sets_max": 3,
-        "prescriptions-3-reps_min": 8,
-        "prescriptions-3-reps_max": 12,
-        "prescriptions-3-rest_seconds": 120,
-        "prescriptions-3-rir_min": 1,
-        "prescriptions-3-rir_max": 2,
+def new_hip_thrust_slot(*, order) -> dict:
+    """A fourth row, as "Add another" posts it."""
+    row = {
+        "exercise": Exercise.objects.get(slug="hip-thrust").pk,
+        "order": order,
+        "sets_min": 2,
+        "sets_max": 3,
+        "reps_min": 8,
+        "reps_max": 12,
+        "rest_seconds": 120,
+        "rir_min": 1,
+        "rir_max": 2,
     }
+    return {"prescriptions-TOTAL_FORMS": 4} | {f"prescriptions-3-{k}": v for k, v in row.items()}
+
+
+def test_coach_adds_a_prescription_through_the_inline(client, own_strength, strength_form):
+    strength_form |= new_hip_thrust_slot(order=4)
+
+    response = client.post(change_url(own_strength), strength_form)
+
+    assert response.status_code == 302
+    assert snapshot(own_strength)[-1] == (4, "hip-thrust", 2, 3, 8, 12, 2)
+
+
+def test_the_slots_are_ordered_by_dragging_and_a_new_one_goes_last(
+    client, own_strength, strength_form
+):
+    """The editor's order is a hidden field the drag-and-drop rewrites; a row added with
+    "Add another" has none until it is saved, and then takes the next slot."""
+    response = client.get(change_url(own_strength))
+    order = response.context["inline_admin_formsets"][0].formset.forms[0]["order"]
+    assert order.is_hidden and "_reorder_" in str(order)
+    strength_form |= new_hip_thrust_slot(order="")
 
     response = client.post(change_url(own_strength), strength_form)
 
