@@ -44,6 +44,7 @@ def assign_to_all(*, athletes, program, start_date: dt.date, by) -> None:
 
 
 @transaction.atomic
-def note_to_all(*, athletes, text: str, by) -> None:
+def note_to_all(*, athletes, text: str, by, site: str) -> None:
+    # Each note's e-mail (if on) leaves after the commit: none for a note rolled back.
     for athlete in athletes:
-        add_athlete_note(athlete=athlete, text=text, by=by)
+        add_athlete_note(athlete=athlete, text=text, by=by, site=site)

@@ -30,7 +30,12 @@ def bulk_action(request):
         if not form.is_valid():
             return _page(request, form=form, status=400)
         athletes = form.cleaned_data["athletes"]
-        bulk.note_to_all(athletes=athletes, text=form.cleaned_data["text"], by=request.user)
+        bulk.note_to_all(
+            athletes=athletes,
+            text=form.cleaned_data["text"],
+            by=request.user,
+            site=request.build_absolute_uri("/"),
+        )
         messages.success(request, f"Note sent to {len(athletes)} athletes.")
         return redirect("coach_desk")
     if action == "choose":

@@ -15,6 +15,7 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 
 from coaching.models import CoachNote
+from coaching.note_emails import mail_note
 from programs.generation import regenerate_from
 from programs.models import (
     OVERLAP_MESSAGE,
@@ -194,8 +195,11 @@ def adjust_prescription(
     return override
 
 
-def add_note(*, session: Session, prescription_id: int | None, text: str, by) -> CoachNote:
-    """Raises ValueError (NOTE_ELSEWHERE_MESSAGE) for an exercise of another session."""
+def add_note(
+    *, session: Session, prescription_id: int | None, text: str, by, site: str
+) -> CoachNote:
+    """Raises ValueError (NOTE_ELSEWHERE_MESSAGE) for an exercise of another session.
+    ``site``: the absolute root of the links in the athlete's e-mail (note_emails)."""
     prescription = None
     if prescription_id is not None:
         prescription = SessionPrescription.objects.filter(
@@ -203,13 +207,15 @@ def add_note(*, session: Session, prescription_id: int | None, text: str, by) ->
         ).first()
         if prescription is None:
             raise ValueError(NOTE_ELSEWHERE_MESSAGE)
-    return CoachNote.objects.create(
+    note = CoachNote.objects.create(
         session=session,
         prescription=prescription,
         exercise=prescription.performed_exercise if prescription else None,
         author=by,
         text=text,
     )
+    mail_note(note=note, athlete=session.athlete, site=site)
+    return note
 
 
 def change_history(*, athlete) -> QuerySet:

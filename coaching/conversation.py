@@ -6,18 +6,24 @@ import datetime as dt
 from django.db.models import Exists, Q, QuerySet
 
 from coaching.models import CoachNote, NoteReply
+from coaching.note_emails import mail_answer, mail_note
 
 
-def reply_to_note(*, note: CoachNote, text: str, by, at: dt.datetime) -> NoteReply:
-    """An answer is a reading too: the note leaves the athlete's unread ones."""
+def reply_to_note(*, note: CoachNote, text: str, by, at: dt.datetime, site: str) -> NoteReply:
+    """An answer is a reading too: the note leaves the athlete's unread ones. ``site``: the
+    absolute root of the links in the coach's e-mail (note_emails)."""
     note.mark_read(at=at)
-    return NoteReply.objects.create(note=note, author=by, text=text, created_at=at)
+    reply = NoteReply.objects.create(note=note, author=by, text=text, created_at=at)
+    mail_answer(reply=reply, site=site)
+    return reply
 
 
-def add_athlete_note(*, athlete, text: str, by) -> CoachNote:
+def add_athlete_note(*, athlete, text: str, by, site: str) -> CoachNote:
     """A note on the athlete in general, with no session: on their week page and today's
-    session until read."""
-    return CoachNote.objects.create(athlete=athlete, author=by, text=text)
+    session until read. ``site``: as for reply_to_note."""
+    note = CoachNote.objects.create(athlete=athlete, author=by, text=text)
+    mail_note(note=note, athlete=athlete, site=site)
+    return note
 
 
 def notes_of(athlete) -> Q:

@@ -57,7 +57,11 @@ def reply(request, note_id: int):
             status=400,
         )
     conversation.reply_to_note(
-        note=note, text=form.cleaned_data["text"], by=request.user, at=timezone.now()
+        note=note,
+        text=form.cleaned_data["text"],
+        by=request.user,
+        at=timezone.now(),
+        site=request.build_absolute_uri("/"),
     )
     messages.success(request, "Answer sent to your coach.")
     return redirect(_back(request, _athlete_page(note)))
@@ -112,7 +116,12 @@ def athlete_note(request, athlete_id: int):
         return _form_page(
             request, title="A note for the athlete", form=form, action=action, back=back, status=400
         )
-    conversation.add_athlete_note(athlete=found, text=form.cleaned_data["text"], by=request.user)
+    conversation.add_athlete_note(
+        athlete=found,
+        text=form.cleaned_data["text"],
+        by=request.user,
+        site=request.build_absolute_uri("/"),
+    )
     messages.success(request, "Note left for the athlete.")
     return redirect(back)
 

@@ -107,6 +107,7 @@ def note(request, session_id: int):
         prescription_id=form.cleaned_data["prescription"],
         text=form.cleaned_data["text"],
         by=request.user,
+        site=request.build_absolute_uri("/"),
     )
     messages.success(request, "Note left for the athlete.")
     return redirect(reverse("coach_session", args=[found.pk]) + "#notes")

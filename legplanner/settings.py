@@ -169,6 +169,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 # A mail server that stops answering must not hold a gunicorn worker for ever.
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+# A coach's new note e-mailed to the athlete, an athlete's answer to the coach (to those
+# with an address). Off by default: the notes work without it (coaching.note_emails).
+NOTE_EMAILS = env_bool("NOTE_EMAILS", default=False)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -93,7 +93,11 @@ def test_the_note_rule_refuses_another_sessions_exercise(coach, athlete, monday)
 
     with pytest.raises(ValueError, match=NOTE_ELSEWHERE_MESSAGE):
         add_note(
-            session=monday, prescription_id=thursday.prescriptions.first().pk, text="Hi", by=coach
+            session=monday,
+            prescription_id=thursday.prescriptions.first().pk,
+            text="Hi",
+            by=coach,
+            site="http://testserver/",
         )
 
 
