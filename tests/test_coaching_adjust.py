@@ -7,10 +7,12 @@ import time_machine
 from django.contrib.admin.models import LogEntry
 
 from coaching.forms import SETS_RANGE_MESSAGE
+from programs.admin import duplicate_program
 from programs.models import Exercise, Prescription, PrescriptionOverride, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.coaching_setup import generate
 from tests.conftest import log_set_on
+from tests.test_desk_bulk import assign
 
 WEDNESDAY = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)
 WEEK = IsoWeek(2026, 48)
@@ -158,3 +160,23 @@ def test_from_the_session_page_the_coach_goes_back_to_it(client, coach, athlete,
     )
 
     assert response["Location"] == f"/coach/sessions/{session.pk}/"
+
+
+def test_an_adjustment_overrides_a_slot_of_the_coachs_own_program(client, coach, athlete, program):
+    """A program the coach made by duplicating the house's is adjusted per athlete the
+    same way: the athlete's next sessions follow the adjustment, the program's slot stays."""
+    own = duplicate_program(program=program, owner=coach)
+    client.force_login(coach)
+    assert assign(client, [athlete], program=own, start="2026-11-30").status_code == 302
+    own_squat = Prescription.objects.get(day_template=own.day_one, order=1)
+    leg_press = Exercise.objects.get(slug="leg-press")
+
+    response = client.post(url(athlete, own_squat), form(own_squat, exercise=leg_press.pk))
+
+    assert response.status_code == 302
+    generate([WEEK.shifted(1)])
+    next_monday = squat_copies(athlete).get(session__date=dt.date(2026, 11, 30))
+    assert next_monday.source == own_squat
+    assert next_monday.exercise == leg_press
+    own_squat.refresh_from_db()
+    assert own_squat.exercise.slug == "back-squat"
