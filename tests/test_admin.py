@@ -155,10 +155,10 @@ def test_coach_deletes_a_slot_and_gives_its_number_to_another(client, own_streng
     ]
 
 
-def new_hip_thrust_slot(*, order) -> dict:
-    """A fourth row, as "Add another" posts it."""
+def new_slot(*, order, index: int = 3, exercise: str = "hip-thrust") -> dict:
+    """A row "Add another" posted: the fourth after the three of Day 1, unless told."""
     row = {
-        "exercise": Exercise.objects.get(slug="hip-thrust").pk,
+        "exercise": Exercise.objects.get(slug=exercise).pk,
         "order": order,
         "sets_min": 2,
         "sets_max": 3,
@@ -168,11 +168,27 @@ def new_hip_thrust_slot(*, order) -> dict:
         "rir_min": 1,
         "rir_max": 2,
     }
-    return {"prescriptions-TOTAL_FORMS": 4} | {f"prescriptions-3-{k}": v for k, v in row.items()}
+    return {"prescriptions-TOTAL_FORMS": index + 1} | {
+        f"prescriptions-{index}-{name}": value for name, value in row.items()
+    }
+
+
+def test_coach_makes_a_day_template_from_scratch_its_slots_numbered_in_row_order(client, coach):
+    client.force_login(coach)
+    url = reverse("admin:programs_daytemplate_add")
+    data = form_data(client.get(url)) | {"name": "Home day", "focus": "balance"}
+    data |= new_slot(order="", index=0) | new_slot(order="", index=1, exercise="leg-curl")
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    made = DayTemplate.objects.get(name="Home day")
+    assert made.owner == coach
+    assert [row[:2] for row in snapshot(made)] == [(1, "hip-thrust"), (2, "leg-curl")]
 
 
 def test_coach_adds_a_prescription_through_the_inline(client, own_strength, strength_form):
-    strength_form |= new_hip_thrust_slot(order=4)
+    strength_form |= new_slot(order=4)
 
     response = client.post(change_url(own_strength), strength_form)
 
@@ -188,7 +204,7 @@ def test_the_slots_are_ordered_by_dragging_and_a_new_one_goes_last(
     response = client.get(change_url(own_strength))
     order = response.context["inline_admin_formsets"][0].formset.forms[0]["order"]
     assert order.is_hidden and "_reorder_" in str(order)
-    strength_form |= new_hip_thrust_slot(order="")
+    strength_form |= new_slot(order="")
 
     response = client.post(change_url(own_strength), strength_form)
 
