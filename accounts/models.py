@@ -51,6 +51,15 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(f"“{value}” is not a time zone we know, such as Europe/Paris.")
 
 
+# The guide's and the research's answer to "how often": one test a month per exercise is
+# enough to follow a lifter's guesses, and costs one hard set (tracking.calibration).
+TEST_SET_EVERY_WEEKS = 4
+MAX_TEST_SET_EVERY_WEEKS = 26
+TEST_SET_EVERY_MESSAGE = (
+    f"Plan a test set every 1 to {MAX_TEST_SET_EVERY_WEEKS} weeks, or 0 for never."
+)
+
+
 class User(AbstractUser):
     """Everyone who logs in; an athlete's own settings live here, in one place."""
 
@@ -70,9 +79,19 @@ class User(AbstractUser):
     plates_lb = models.CharField(
         max_length=PLATES_MAX_LENGTH, default=DEFAULT_PLATES[Unit.LB], verbose_name="plates (lb)"
     )
+    # How often a test set (tracking.calibration) is planned on each exercise; 0: never.
+    # The athlete's coach changes it.
+    test_set_every_weeks = models.PositiveSmallIntegerField(
+        default=TEST_SET_EVERY_WEEKS, verbose_name="test set every (weeks)"
+    )
 
     class Meta(AbstractUser.Meta):
         constraints = [
+            models.CheckConstraint(
+                condition=Q(test_set_every_weeks__lte=MAX_TEST_SET_EVERY_WEEKS),
+                name="user_test_set_every_weeks_range",
+                violation_error_message=TEST_SET_EVERY_MESSAGE,
+            ),
             # “Anna” and “anna” would be two accounts that look like one at the login.
             models.UniqueConstraint(
                 Lower("username"),

@@ -154,9 +154,17 @@ def at_once(calls: list) -> list:
 
 
 def log_set_on(
-    copy, *, set_number: int = 1, reps: int = 8, load: str = "100", rir: int = 2, **legs
+    copy,
+    *,
+    set_number: int = 1,
+    reps: int = 8,
+    load: str = "100",
+    rir: int = 2,
+    actual_rir: int | None = None,
+    **legs,
 ) -> SetLog:
-    """A logged set on a session's prescription, as a tick would write it."""
+    """A logged set on a session's prescription, as a tick would write it; a test set
+    when ``actual_rir`` is given (the reps done after the stop)."""
     return SetLog.objects.create(
         uuid=uuid.uuid4(),
         prescription=copy,
@@ -165,6 +173,7 @@ def log_set_on(
         reps=None if legs else reps,
         load_kg=Decimal(load),
         rir=rir,
+        actual_rir=actual_rir,
         **legs,
     )
 

@@ -20,6 +20,9 @@ LATEST_MOMENT = dt.datetime.combine(LATEST_STORED_DATE, dt.time.max, tzinfo=dt.U
 MAX_RIR = 10
 MAX_LOAD_KG = 1000
 SET_NOTE_MAX_LENGTH = 200
+TEST_SET_MESSAGE = (
+    "A test set needs the reps at the stop, the RIR you said, and the reps you did after it."
+)
 SET_NOTE_TOO_LONG_MESSAGE = (
     f"A set's note can be at most {SET_NOTE_MAX_LENGTH} characters: shorten it and save again."
 )
@@ -41,6 +44,10 @@ class SetLog(models.Model):
     load_kg = models.DecimalField(max_digits=10, decimal_places=6)
     # None: "not recorded", an imported set whose file gave no RPE/RIR. Never made up.
     rir = models.PositiveSmallIntegerField(null=True, blank=True)
+    # A test set (tracking.calibration): after stopping where they would and saying their
+    # RIR, the lifter went on to technical failure; this is how many more reps they did,
+    # the RIR they really had. None: an ordinary set.
+    actual_rir = models.PositiveSmallIntegerField(null=True, blank=True)
     logged_at = models.DateTimeField(default=timezone.now)
     note = models.CharField(max_length=SET_NOTE_MAX_LENGTH, blank=True)
 
@@ -88,11 +95,47 @@ class SetLog(models.Model):
                 name="setlog_note_length",
                 violation_error_message=SET_NOTE_TOO_LONG_MESSAGE,
             ),
+            # A test measures a said RIR against reps done on both legs at once.
+            models.CheckConstraint(
+                condition=Q(actual_rir__isnull=True)
+                | Q(rir__isnull=False, reps__isnull=False, actual_rir__lte=MAX_REPS),
+                name="setlog_test_set_said_and_done",
+                violation_error_message=TEST_SET_MESSAGE,
+            ),
         ]
-        indexes = [models.Index(fields=["exercise", "logged_at"])]
+        indexes = [
+            models.Index(fields=["exercise", "logged_at"]),
+            # An athlete's test sets are read on every session page: a few among thousands.
+            models.Index(
+                fields=["exercise"],
+                condition=Q(actual_rir__isnull=False),
+                name="setlog_test_sets",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.exercise} set {self.set_number}"
+
+
+class CalibrationChoice(models.Model):
+    """An athlete's or their coach's word on test sets for one exercise, over the default
+    (tracking.calibration.safe_to_fail): planned, or not."""
+
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="test_set_choices"
+    )
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="+")
+    planned = models.BooleanField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["athlete", "exercise"], name="calibrationchoice_one_per_exercise"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.athlete}: test sets on {self.exercise} {'on' if self.planned else 'off'}"
 
 
 class UndoneSet(models.Model):

@@ -1,9 +1,11 @@
 """A logged set against its prescription: on reps, and on effort (reps in reserve)."""
 
+import dataclasses
 from dataclasses import dataclass
 
 from django.db import models
 
+from tracking.calibration import RirBias, corrected_rir
 from tracking.weaker_leg import weaker_leg_reps
 
 # The guide: 1–2 reps in reserve on most sets, three at the most. A set at RIR 3 or
@@ -129,3 +131,38 @@ def judge_set(
         reps_judged=reps,
         message=" ".join(notes) or GOOD_SET_MESSAGE,
     )
+
+
+CORRECTED_RIR_MESSAGE = (
+    "You said RIR {rir}: your tests say that is about RIR {corrected} on {exercise}."
+)
+
+
+def judge_set_against_tests(
+    *,
+    reps: int | None,
+    reps_left: int | None = None,
+    reps_right: int | None = None,
+    rir: int | None,
+    reps_min: int,
+    reps_max: int,
+    rir_max: int,
+    bias: RirBias,
+    exercise: str,
+) -> Verdict:
+    """Judge a set on the RIR the lifter's test sets say they had (tracking.calibration),
+    and say so beside the typed one when the two differ. Below two tests, as typed."""
+    corrected = corrected_rir(rir=rir, bias=bias)
+    verdict = judge_set(
+        reps=reps,
+        reps_left=reps_left,
+        reps_right=reps_right,
+        rir=corrected,
+        reps_min=reps_min,
+        reps_max=reps_max,
+        rir_max=rir_max,
+    )
+    if corrected == rir:
+        return verdict
+    said = CORRECTED_RIR_MESSAGE.format(rir=rir, corrected=corrected, exercise=exercise.lower())
+    return dataclasses.replace(verdict, message=f"{said} {verdict.message}")
