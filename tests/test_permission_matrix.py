@@ -141,6 +141,12 @@ MATRIX: dict[str, Entry] = {
     "progress": Entry(lambda w: "/progress/", OWN),
     "exercise_progress": Entry(lambda w: f"/progress/{w.set_log.exercise_id}/", OWN),
     "balance": Entry(lambda w: "/balance/", OWN),
+    # One's own word on an exercise's test sets: with no word (on or off), refused.
+    "test_set_choice": Entry(
+        lambda w: f"/progress/{w.set_log.exercise_id}/test-sets/",
+        expect(400, anonymous=LOGIN),
+        "post",
+    ),
     # coaching: A's coach and superusers only
     "coach_desk": Entry(
         lambda w: "/coach/", expect(404, anonymous=LOGIN, coach=200, other_coach=200, superuser=200)
