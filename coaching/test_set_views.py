@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coaching.access import coach_required, get_athlete_for_coach
-from coaching.test_sets import TestSetIntervalForm, set_test_set_interval
+from coaching.test_sets import IntervalForm, set_test_set_interval
 from coaching.views import athlete_page
 from programs.models import Exercise
 from tracking.test_set_choices import PLANNED_MESSAGE, choose_test_sets, planned_or_none
@@ -22,7 +22,7 @@ def _back(athlete) -> str:
 @require_POST
 def test_set_interval(request, athlete_id: int):
     found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
-    form = TestSetIntervalForm(request.POST)
+    form = IntervalForm(request.POST)
     if not form.is_valid():
         return athlete_page(request, found, test_set_form=form, status=400)
     every_weeks = form.cleaned_data["every_weeks"]

@@ -21,7 +21,7 @@ from tracking.calibration import (
 from tracking.calibration_record import calibration_record
 
 
-class TestSetIntervalForm(forms.Form):
+class IntervalForm(forms.Form):
     every_weeks = forms.CharField(
         label="A test set every (weeks, 0 for never)",
         max_length=8,
@@ -47,7 +47,7 @@ class ExerciseRow:
 
 
 @dataclass(frozen=True)
-class TestRow:
+class CoachTestSetRow:
     on: dt.date
     exercise: str
     predicted_rir: int
@@ -58,15 +58,15 @@ class TestRow:
 @dataclass(frozen=True)
 class CoachTestSets:
     every_weeks: int
-    form: TestSetIntervalForm
+    form: IntervalForm
     exercises: list[ExerciseRow]
-    tests: list[TestRow]  # newest first
+    tests: list[CoachTestSetRow]  # newest first
     honest_limits: str = HONEST_LIMITS
     safety_reminder: str = SAFETY_REMINDER
 
 
 def coach_test_sets(
-    *, athlete, exercises: list[Exercise], form: TestSetIntervalForm | None = None
+    *, athlete, exercises: list[Exercise], form: IntervalForm | None = None
 ) -> CoachTestSets:
     """Two queries for the record, one more for the names of exercises tested outside the
     program (none when there is no test)."""
@@ -77,7 +77,7 @@ def coach_test_sets(
         names |= dict(Exercise.objects.filter(pk__in=missing).values_list("pk", "name"))
     tests = sorted(
         (
-            TestRow(
+            CoachTestSetRow(
                 on=test.on,
                 exercise=names[exercise_id],
                 predicted_rir=test.predicted_rir,
@@ -94,7 +94,7 @@ def coach_test_sets(
     )
     return CoachTestSets(
         every_weeks=record.every_weeks,
-        form=form or TestSetIntervalForm(initial={"every_weeks": record.every_weeks}),
+        form=form or IntervalForm(initial={"every_weeks": record.every_weeks}),
         exercises=[
             ExerciseRow(
                 exercise=exercise,

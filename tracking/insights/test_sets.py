@@ -16,7 +16,7 @@ from tracking.calibration_record import CalibrationRecord
 
 
 @dataclass(frozen=True)
-class TestSetShown:
+class ShownTestSet:
     on: dt.date
     predicted_rir: int
     actual_rir: int
@@ -29,7 +29,7 @@ class ExerciseTestSets:
     planned: bool
     safe: bool
     bias: RirBias
-    tests: list[TestSetShown]  # newest first
+    tests: list[ShownTestSet]  # newest first
     every_weeks: int
     honest_limits: str = HONEST_LIMITS
 
@@ -71,7 +71,7 @@ def exercise_test_sets(*, record: CalibrationRecord, exercise: Exercise) -> Exer
         safe=safe_to_fail(exercise.equipment),
         bias=record.bias(exercise.pk),
         tests=[
-            TestSetShown(
+            ShownTestSet(
                 on=test.on,
                 predicted_rir=test.predicted_rir,
                 actual_rir=test.actual_rir,
