@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching import bulk_views, note_views, views
+from coaching import bulk_views, note_views, test_set_views, views
 from coaching.viewer import coach_page, coach_session_page
 from tracking import views as session_views
 from tracking import week_views
@@ -33,6 +33,16 @@ urlpatterns = [
         name="coach_balance",
     ),
     path("coach/athletes/<int:athlete_id>/program/", views.assign, name="coach_assign"),
+    path(
+        "coach/athletes/<int:athlete_id>/test-sets/",
+        test_set_views.test_set_interval,
+        name="coach_test_set_interval",
+    ),
+    path(
+        "coach/athletes/<int:athlete_id>/test-sets/<int:exercise_id>/",
+        test_set_views.test_set_choice,
+        name="coach_test_set_choice",
+    ),
     path("coach/athletes/<int:athlete_id>/program/end/", views.end, name="coach_end"),
     path(
         "coach/athletes/<int:athlete_id>/prescriptions/<int:prescription_id>/",

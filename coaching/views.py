@@ -26,6 +26,7 @@ from coaching.access import (
 )
 from coaching.desk import desk_rows
 from coaching.forms import AdjustForm, AssignForm, NoteForm, NoteTextForm
+from coaching.test_sets import coach_test_sets, program_exercises
 from coaching.viewer import coach_viewer
 from programs.models import Prescription, PrescriptionOverride, open_assignment_of
 from programs.numbers import parse_whole_number
@@ -78,20 +79,29 @@ def _slots(athlete, assignment) -> list[tuple[Prescription, PrescriptionOverride
 @require_GET
 def athlete(request, athlete_id: int):
     found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
+    return athlete_page(request, found)
+
+
+def athlete_page(request, found, *, test_set_form=None, status: int = 200):
+    """The athlete's page; with the test-set interval form refused, its errors (400)."""
     today = athlete_today(found)
     assignment = open_assignment_of(found)
+    slots = _slots(found, assignment)
     context = {
         "athlete": found,
         "assignment": assignment,
         "view": load_week(athlete=found, week=IsoWeek.of(today), today=today),
-        "slots": _slots(found, assignment),
+        "slots": slots,
         "history": changes.change_history(athlete=found),
         "thread": list(conversation.thread_of(athlete=found)),
         "note_form": NoteTextForm(),
+        "test_sets": coach_test_sets(
+            athlete=found, exercises=program_exercises(slots), form=test_set_form
+        ),
     }
     # Shown as new on this page, read from now on: the desk's marker goes.
     conversation.mark_answers_read(athlete=found, at=timezone.now())
-    return render(request, "coaching/athlete.html", context)
+    return render(request, "coaching/athlete.html", context, status=status)
 
 
 @coach_required

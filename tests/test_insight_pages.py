@@ -29,8 +29,8 @@ MONDAY, THURSDAY = W48.monday, W48.day(3)
 FRIDAY_MORNING = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
 
 PROGRESS_QUERIES = 4  # the login's two, the exercises trained, each session's best
-EXERCISE_PROGRESS_QUERIES = 7  # the login's two, the exercise, sessions, their sets, the
-# bests before them (the PR marks), best set
+EXERCISE_PROGRESS_QUERIES = 9  # the login's two, the exercise, sessions, their sets, the
+# bests before them (the PR marks), best set; the test sets and their choices (issue 18)
 # The login's two, whether this week is made (one: a look never re-generates it), three
 # sections. Was 14 while the page re-ran generation on the week.
 BALANCE_QUERIES = 6

@@ -141,6 +141,12 @@ MATRIX: dict[str, Entry] = {
     "progress": Entry(lambda w: "/progress/", OWN),
     "exercise_progress": Entry(lambda w: f"/progress/{w.set_log.exercise_id}/", OWN),
     "balance": Entry(lambda w: "/balance/", OWN),
+    # One's own word on an exercise's test sets: with no word (on or off), refused.
+    "test_set_choice": Entry(
+        lambda w: f"/progress/{w.set_log.exercise_id}/test-sets/",
+        expect(400, anonymous=LOGIN),
+        "post",
+    ),
     # coaching: A's coach and superusers only
     "coach_desk": Entry(
         lambda w: "/coach/", expect(404, anonymous=LOGIN, coach=200, other_coach=200, superuser=200)
@@ -160,6 +166,15 @@ MATRIX: dict[str, Entry] = {
     ),
     "coach_balance": Entry(coach_url("balance/"), COACH_OF_ATHLETE),
     "coach_assign": Entry(coach_url("program/"), COACH_OF_ATHLETE),
+    # The coach's word on A's test sets: with no interval or no on/off, refused.
+    "coach_test_set_interval": Entry(
+        coach_url("test-sets/"), expect(404, anonymous=LOGIN, coach=400, superuser=400), "post"
+    ),
+    "coach_test_set_choice": Entry(
+        lambda w: f"/coach/athletes/{w.athlete.pk}/test-sets/{w.set_log.exercise_id}/",
+        expect(404, anonymous=LOGIN, coach=400, superuser=400),
+        "post",
+    ),
     # GET asks first; the POST that ends it is in test_coach_navigation.py.
     "coach_end": Entry(coach_url("program/end/"), COACH_OF_ATHLETE),
     "coach_adjust": Entry(

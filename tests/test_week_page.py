@@ -179,11 +179,13 @@ def _a_year_of_history(athlete):
 # balance summary's (hard sets per muscle against the plan, one grouped query whatever the
 # history). Was 15 while every look re-ran generation on the week; a page now reads.
 # This week's page also asks for the coach's unread notes on the athlete in general (7).
-WEEK_PAGE_QUERIES = 7
+# Test sets (issue 18): the athlete's test sets and their per-exercise choices, to mark
+# the sessions that plan one (9), two queries whatever the history.
+WEEK_PAGE_QUERIES = 9
 # The first look makes the week: the assignments, the sessions already there, the
 # templates' prescriptions and alternatives, the overrides, three inserts, then the read
-# (with the coach's unread notes on the athlete in general).
-FIRST_LOOK_QUERIES = 18
+# (with the coach's unread notes on the athlete in general, and the test sets' two).
+FIRST_LOOK_QUERIES = 20
 
 
 def test_the_week_page_runs_the_same_queries_with_a_year_of_history(

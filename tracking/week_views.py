@@ -15,7 +15,10 @@ from programs.today import athlete_today
 from programs.viewer import Viewer
 from programs.week_page import load_week
 from programs.weeks import IsoWeek
+from tracking.calibration import TEST_SET_LABEL
+from tracking.calibration_record import calibration_record
 from tracking.insights.pages import load_week_balance
+from tracking.test_set_plan import test_set_exercises
 
 
 @require_GET
@@ -44,6 +47,11 @@ def week(request, iso_week: str, *, viewer: Viewer):
     with_notes = [session for session in view.sessions if session.unread_notes]
     prefetch_related_objects(with_notes, "coach_notes")
     balance = load_week_balance(athlete=athlete, week=shown, today=today) if view.sessions else None
+    if view.sessions:
+        # Two queries, whatever the history: the test sets and the athlete's choices.
+        record = calibration_record(athlete)
+        for session in view.sessions:
+            session.test_sets = test_set_exercises(session=session, record=record)
     return render(
         request,
         "programs/week.html",
@@ -54,5 +62,6 @@ def week(request, iso_week: str, *, viewer: Viewer):
             "next_week": shown.shifted(1),
             "this_week": IsoWeek.of(today),
             "balance": balance,
+            "test_set_label": TEST_SET_LABEL,
         },
     )

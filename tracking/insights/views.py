@@ -12,6 +12,7 @@ from programs.today import athlete_today
 from programs.viewer import Viewer
 from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
+from tracking.calibration_record import calibration_record
 from tracking.insights.pages import (
     load_balance,
     load_exercise_progress,
@@ -19,6 +20,7 @@ from tracking.insights.pages import (
     page_before,
 )
 from tracking.insights.progress import WHOLE_HISTORY
+from tracking.insights.test_sets import exercise_test_sets
 
 
 def whole_history_or_404(request) -> bool:
@@ -60,7 +62,13 @@ def exercise_progress(request, exercise_id: int, *, viewer: Viewer):
         before=before_or_404(request),
         whole_history=whole_history_or_404(request),
     )
-    return render(request, "tracking/exercise_progress.html", {"page": page, "viewer": viewer})
+    # Two queries, whatever the history: the athlete's test sets and choices.
+    test_sets = exercise_test_sets(record=calibration_record(viewer.athlete), exercise=exercise)
+    return render(
+        request,
+        "tracking/exercise_progress.html",
+        {"page": page, "viewer": viewer, "test_sets": test_sets},
+    )
 
 
 @require_GET
