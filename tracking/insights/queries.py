@@ -18,7 +18,9 @@ from django.db.models import Count, F, FloatField, IntegerField, Max, Q, Sum, Va
 from django.db.models.functions import Cast, Coalesce
 
 from programs.models import Mechanics, SessionPrescription
+from tracking.calibration import CalibrationTest
 from tracking.insights.effort import EffortRow
+from tracking.insights.honesty import TestRow
 from tracking.insights.legs import LegDay
 from tracking.insights.muscles import MuscleDay
 from tracking.insights.progress import LoggedSet, SessionBest, TrainedExercise
@@ -264,4 +266,29 @@ def effort_rows(
             ),
         )
         for row in rows
+    )
+
+
+def test_rows(*, athlete_ids: Sequence[int]) -> dict[int, list[TestRow]]:
+    """Per athlete, their test sets, one row each: a few among thousands of sets, found
+    through the partial index on them (setlog_test_sets) whatever the history's length."""
+    rows = (
+        SetLog.objects.filter(**{f"{ATHLETE}__in": list(athlete_ids)}, actual_rir__isnull=False)
+        .order_by()
+        .values_list(
+            ATHLETE,
+            "exercise_id",
+            "exercise__name",
+            "exercise__mechanics",
+            SESSION_DATE,
+            "rir",
+            "actual_rir",
+        )
+    )
+    return _by_athlete(
+        (
+            athlete_id,
+            TestRow(exercise_id, name, mechanics, CalibrationTest(on, predicted, actual)),
+        )
+        for athlete_id, exercise_id, name, mechanics, on, predicted, actual in rows
     )
