@@ -306,7 +306,7 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
     effort_rows = queries.effort_rows(
         athlete_ids=ids, since=today - dt.timedelta(days=EFFORT_DAYS - 1), until=today
     )
-    tests = queries.test_rows(athlete_ids=ids)
+    tests = queries.calibration_rows(athlete_ids=ids)
     main_lifts = _main_lifts(
         queries.session_bests(
             athlete_ids=ids,

@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -20,6 +22,7 @@ from tracking.insights.honesty import (
     bias_trend,
     month_before,
 )
+from tracking.insights.queries import calibration_rows
 from tracking.models import SetLog
 
 
@@ -227,3 +230,24 @@ def test_the_balance_page_runs_the_same_queries_with_test_sets_in_a_long_history
     assert many.status_code == 200
     assert f"({1 + len(lasts)} tests" in many.content.decode()
     assert many.content != few.content
+
+
+def test_the_test_sets_are_read_through_their_partial_index(athlete, other_athlete):
+    """The plan, not the clock: a read that starts from the athlete's sessions reads their
+    whole history. SQLite (no statistics) must start from setlog_test_sets; PostgreSQL
+    plans by its statistics: read with them, on a history of a year."""
+    generate_week(assignments=assignments_in_week(W48), week=W48)
+    log_set_on(_copy(athlete, W48, day=2, order=1), load="50", rir=2, actual_rir=3)
+    assert _history(athlete, weeks=52) > 800
+    with CaptureQueriesContext(connection) as read:
+        assert len(calibration_rows(athlete_ids=[athlete.pk])[athlete.pk]) == 1
+    (query,) = read.captured_queries
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {query['sql']}")
+            first = cursor.fetchall()[0][-1]
+            assert first == "SCAN tracking_setlog USING INDEX setlog_test_sets"
+        else:
+            cursor.execute("ANALYZE")
+            cursor.execute(f"EXPLAIN {query['sql']}")
+            assert "setlog_test_sets" in " ".join(row[0] for row in cursor.fetchall())

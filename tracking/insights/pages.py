@@ -271,7 +271,7 @@ def load_balance(*, athlete, today: dt.date) -> BalancePage:
                 athlete_ids=[athlete.pk], since=today - dt.timedelta(days=EFFORT_DAYS - 1)
             )[athlete.pk]
         ),
-        honesty=honesty_report(rows=queries.test_rows(athlete_ids=[athlete.pk])[athlete.pk]),
+        honesty=honesty_report(rows=queries.calibration_rows(athlete_ids=[athlete.pk])[athlete.pk]),
     )
 
 
