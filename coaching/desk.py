@@ -32,6 +32,7 @@ from programs.models import (
     SessionPrescription,
 )
 from programs.weeks import IsoWeek
+from tracking.calibration import leg_bias
 from tracking.insights import queries
 from tracking.insights.effort import EFFORT_DAYS, effort_report
 from tracking.insights.legs import LEFT_RIGHT_WEEKS, left_right
@@ -263,7 +264,7 @@ def _main_lifts(
     return main
 
 
-def _insight_flags(*, muscles, legs, effort) -> tuple[str, ...]:
+def _insight_flags(*, muscles, legs, effort, tests) -> tuple[str, ...]:
     flags = []
     hamstrings = muscles.hamstrings
     if hamstrings.behind:
@@ -279,6 +280,9 @@ def _insight_flags(*, muscles, legs, effort) -> tuple[str, ...]:
             )
     if effort.message:
         flags.append(rules.EFFORT_FLAG.format(percent=effort.compound.percent))
+    bias = rules.bias_flag(bias=leg_bias(tests=[row.test for row in tests]))
+    if bias:
+        flags.append(bias)
     return tuple(flags)
 
 
@@ -302,6 +306,7 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
     effort_rows = queries.effort_rows(
         athlete_ids=ids, since=today - dt.timedelta(days=EFFORT_DAYS - 1), until=today
     )
+    tests = queries.calibration_rows(athlete_ids=ids)
     main_lifts = _main_lifts(
         queries.session_bests(
             athlete_ids=ids,
@@ -334,6 +339,7 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
                 muscles=muscles,
                 legs=left_right(rows=leg_days[athlete.pk]),
                 effort=effort_report(rows=effort_rows[athlete.pk]),
+                tests=tests[athlete.pk],
             ),
         )
         verdict = rules.needs_attention(athlete=row.attention, today=today)

@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from tracking.calibration import FLAGGED_BIAS_REPS, RirBias
+
 COMPLIANCE_DAYS = (7, 30, 90)
 # The 7-day figure this many points under the 30-day one: something changed this week.
 COMPLIANCE_DROP_POINTS = 20
@@ -19,6 +21,15 @@ NEVER_TRAINED_FLAG = "No session yet"
 HAMSTRINGS_FLAG = "Hamstrings behind: {done} of {due} hard sets"
 LEG_FLAG = "{weaker} leg {percent} % behind on {exercise}"
 EFFORT_FLAG = "{percent} % of compound sets at RIR 4+"
+BIAS_FLAG = "Leaves {reps} more reps than they think"
+
+
+def bias_flag(*, bias: RirBias) -> str:
+    """The desk's word on a leg bias of FLAGGED_BIAS_REPS or more, once it applies (two
+    tests); "" otherwise. Only a cautious bias is flagged: the guide's lifter stops early."""
+    if not bias.applies or bias.reps < FLAGGED_BIAS_REPS:
+        return ""
+    return BIAS_FLAG.format(reps=bias.correction)
 
 
 def compliance_percent(*, done: int, prescribed: int) -> int | None:
@@ -148,7 +159,8 @@ class Attention:
     """What the "needs attention" rule reads of an athlete's desk row.
 
     missed: this week's sessions due before today with no set logged.
-    insight_flags: the insight rules' sentences (hamstrings, weaker leg, effort).
+    insight_flags: the insight rules' sentences (hamstrings, weaker leg, effort, the leg
+    bias of the test sets).
     """
 
     name: str

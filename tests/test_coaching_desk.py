@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.db.models import F
 
 from coaching.rules import (
     BELOW_PLAN_FLAG,
@@ -74,6 +75,36 @@ def test_the_desk_flags_the_athlete_who_needs_attention_first(client, coach, ste
     assert EFFORT_FLAG.format(percent=20) in flags
     assert rows_of(response)["steady"].flags == []
     assert "All clear" in response.content.decode()
+
+
+def _test_sets(athlete, *, slug: str, more: int, count: int) -> None:
+    """The athlete's first ``count`` sets of an exercise made test sets: ``more`` reps
+    done past the RIR they said."""
+    sets = SetLog.objects.filter(prescription__session__athlete=athlete, exercise__slug=slug)
+    pks = list(sets.order_by("pk").values_list("pk", flat=True)[:count])
+    assert SetLog.objects.filter(pk__in=pks).update(actual_rir=F("rir") + more) == count
+
+
+def test_the_desk_flags_a_leg_bias_of_two_reps_or_more(client, coach, program, steady):
+    cautious = athlete_of(coach, program, "cautious", start=EARLIER[0].monday)
+    train(cautious, weeks=[*EARLIER, WEEK])
+    # Pooled over exercises: leg extension 3 more, leg curl 2 more than said.
+    _test_sets(cautious, slug="leg-extension", more=3, count=2)
+    _test_sets(cautious, slug="leg-curl", more=2, count=1)
+    once = athlete_of(coach, program, "once", start=EARLIER[0].monday)
+    train(once, weeks=[*EARLIER, WEEK])
+    _test_sets(once, slug="leg-extension", more=6, count=1)  # one guess is no bias yet
+    _test_sets(steady, slug="leg-extension", more=1, count=3)  # within the flag's 2 reps
+    client.force_login(coach)
+
+    response = client.get("/coach/")
+
+    rows = rows_of(response)
+    assert rows["cautious"].flags == ["Leaves 3 more reps than they think"]
+    assert rows["once"].flags == rows["steady"].flags == []
+    # An insight flag ranks the row above the clear ones.
+    assert [row.athlete.username for row in response.context["rows"]][0] == "cautious"
+    assert "Leaves 3 more reps than they think" in response.content.decode()
 
 
 def test_the_desk_counts_compliance_and_this_weeks_sessions(client, coach, steady, slipping):
@@ -252,7 +283,8 @@ def test_a_coach_without_athletes_is_told_how_to_get_some(client, coach):
 # week's sessions, two queries) instead of re-running generation on every athlete's week;
 # compliance counts the days the assignments plan, not only the session rows (the
 # assignments with their templates' sets, and the coach's adjustments of set counts).
-DESK_QUERIES = 16
+# 17: the athletes' test sets, one query for the roster (the leg bias flag; was 16).
+DESK_QUERIES = 17
 
 
 @pytest.mark.parametrize("count", [1, 50])
@@ -265,6 +297,8 @@ def test_the_desk_runs_a_fixed_number_of_queries(
         user = athlete_of(coach, program, f"lifter{number:02d}")
         # Some history for each: sets on last week's sessions, one per slot.
         train(user, weeks=[WEEK.shifted(-1)], left_lag=number % 3)
+    # Test sets in every history: each leg extension set went on to 3 more reps than said.
+    assert SetLog.objects.filter(exercise__slug="leg-extension").update(actual_rir=F("rir") + 3)
     client.force_login(coach)
     client.get("/coach/")  # the first look makes this week's sessions
 
@@ -275,6 +309,9 @@ def test_the_desk_runs_a_fixed_number_of_queries(
     # The sessions missed this week come from the same queries: none is added per athlete.
     assert all(
         "Missed Monday's and Thursday's sessions" in row.flags for row in response.context["rows"]
+    )
+    assert all(
+        "Leaves 3 more reps than they think" in row.flags for row in response.context["rows"]
     )
 
 

@@ -13,9 +13,11 @@ from coaching.rules import (
     NEVER_TRAINED_FLAG,
     ON_PLAN_PERCENT,
     Attention,
+    bias_flag,
     missed_flag,
     needs_attention,
 )
+from tracking.calibration import NO_BIAS, RirBias
 
 # Friday 27 November 2026; this week's sessions fall on Monday 23 and Thursday 26.
 TODAY = dt.date(2026, 11, 27)
@@ -23,6 +25,7 @@ MONDAY = dt.date(2026, 11, 23)
 THURSDAY = dt.date(2026, 11, 26)
 HAMSTRINGS = "Hamstrings behind: 0 of 6 hard sets"
 LEG = "Left leg 25 % behind on walking lunge"
+BIAS = "Leaves 3 more reps than they think"
 
 
 def days_ago(days: int) -> dt.date:
@@ -163,6 +166,28 @@ def desk(*athletes: Attention) -> list[tuple[str, tuple[str, ...]]]:
         ),
         pytest.param(
             [
+                athlete("clear"),
+                athlete("bias", insight_flags=(BIAS,)),
+                athlete("two", insight_flags=(LEG, BIAS)),
+            ],
+            [("two", (LEG, BIAS)), ("bias", (BIAS,)), ("clear", ())],
+            id="the leg bias is an insight flag: it counts with the others",
+        ),
+        pytest.param(
+            [
+                athlete("bias", insight_flags=(BIAS,)),
+                athlete("missed", missed=(MONDAY,)),
+                athlete("under plan", compliance_7=60, compliance_30=60),
+            ],
+            [
+                ("missed", ("Missed Monday's session",)),
+                ("bias", (BIAS,)),
+                ("under plan", ("Compliance 60 % over 30 days",)),
+            ],
+            id="the leg bias: under a missed session, above compliance under plan",
+        ),
+        pytest.param(
+            [
                 athlete("bob", compliance_7=90),
                 athlete("Ann", compliance_7=None, compliance_30=None),
                 athlete("cat", compliance_7=90),
@@ -207,3 +232,24 @@ def test_all_clear_only_when_nothing_is_flagged_and_compliance_is_on_plan(row, a
 )
 def test_missed_sessions_say_their_days(missed, sentence):
     assert missed_flag(missed=missed) == sentence
+
+
+@pytest.mark.parametrize(
+    ("bias", "sentence"),
+    [
+        pytest.param(NO_BIAS, "", id="no test"),
+        pytest.param(RirBias(reps=4.0, spread=0.0, tests=1), "", id="one test: no bias yet"),
+        pytest.param(RirBias(reps=1.9, spread=0.5, tests=3), "", id="under 2 reps"),
+        pytest.param(
+            RirBias(reps=2.0, spread=0.0, tests=2),
+            "Leaves 2 more reps than they think",
+            id="at FLAGGED_BIAS_REPS",
+        ),
+        pytest.param(RirBias(reps=3.1, spread=1.0, tests=4), BIAS, id="in whole reps"),
+        pytest.param(
+            RirBias(reps=-2.5, spread=0.0, tests=2), "", id="fewer left than said: not the guide's"
+        ),
+    ],
+)
+def test_the_leg_bias_flag(bias, sentence):
+    assert bias_flag(bias=bias) == sentence

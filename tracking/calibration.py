@@ -151,3 +151,16 @@ def test_set_due(*, last_test_on: dt.date | None, on: dt.date, every_weeks: int)
     if every_weeks == 0:
         return False
     return last_test_on is None or (on - last_test_on).days >= every_weeks * 7
+
+
+def bias_on(*, tests: Sequence[CalibrationTest], on: dt.date) -> RirBias:
+    """The bias as it stood at the end of ``on``: the tests done up to that day, by the
+    same rule as now (the balance page's trend reads it at a month's end)."""
+    return rir_bias([test for test in tests if test.on <= on])
+
+
+def leg_bias(*, tests: Sequence[CalibrationTest]) -> RirBias:
+    """An athlete's bias on their legs: every test set of theirs pooled, whatever the
+    exercise (every exercise here is a leg exercise). The desk flags it from
+    FLAGGED_BIAS_REPS up, once it applies."""
+    return rir_bias(tests)

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from coaching.models import CoachNote
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session
+from programs.weeks import IsoWeek
 from tests.conftest import log_set_on
 from tests.e2e.conftest import PHONE, WEEK, log_in, session_url
 from tracking.models import ExerciseNote
@@ -105,3 +106,26 @@ def test_readme_screenshot_of_the_session_summary(new_context, server, athlete, 
     expect(summary).to_contain_text("9 planned")
     summary.scroll_into_view_if_needed()
     _shoot(page, "summary.png", artifacts)
+
+
+def test_readme_screenshot_of_the_test_sets_on_the_balance_page(
+    new_context, server, athlete, trained, artifacts
+):
+    """Effort honesty, measured: leg extension tested in two weeks of October and once in
+    November (guesses getting better), the back squat once, one test short."""
+    for week, said, more in ((IsoWeek(2026, 42), 1, 4), (IsoWeek(2026, 44), 2, 3)):
+        generate_week(assignments=assignments_in_week(week), week=week)
+        extension = Session.objects.get(athlete=athlete, date=week.day(3)).prescriptions.get(
+            order=1
+        )
+        log_set_on(extension, load="50", rir=said, actual_rir=said + more)
+    thursday = Session.objects.get(athlete=athlete, date=LAST_WEEK.day(3))
+    log_set_on(thursday.prescriptions.get(order=1), load="50", rir=2, actual_rir=3)
+    log_set_on(trained.prescriptions.get(order=1), set_number=3, load="102.5", rir=2, actual_rir=7)
+    page = _phone(new_context, server, athlete, "light")
+    page.goto(f"{server.url}/balance/")
+    expect(page.get_by_role("heading", name="What your test sets say")).to_be_visible()
+    tests = page.locator(".honesty")
+    expect(tests).to_contain_text("3.4 reps too cautious in October, 2.3 reps too cautious now")
+    tests.evaluate("section => section.scrollIntoView({block: 'start'})")
+    _shoot(page, "balance-test-sets.png", artifacts)

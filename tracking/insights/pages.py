@@ -10,6 +10,7 @@ from programs.weeks import IsoWeek
 from tracking.charts import BarChart, LineChart, Sparkline, bar_chart, line_chart, sparkline
 from tracking.insights import Point, e1rm_in_unit, queries
 from tracking.insights.effort import EFFORT_DAYS, NO_EFFORT_MESSAGE, EffortReport, effort_report
+from tracking.insights.honesty import HonestyReport, honesty_report
 from tracking.insights.legs import LEFT_RIGHT_WEEKS, NO_LEFT_RIGHT_MESSAGE, LegBalance, left_right
 from tracking.insights.muscles import (
     MuscleWeek,
@@ -242,6 +243,7 @@ class BalancePage:
     weeks_message: str
     legs: list[LegBalance]
     effort: EffortReport
+    honesty: HonestyReport
     left_right_weeks: int = LEFT_RIGHT_WEEKS
     effort_weeks: int = EFFORT_DAYS // 7
     no_legs_message: str = NO_LEFT_RIGHT_MESSAGE
@@ -249,7 +251,7 @@ class BalancePage:
 
 
 def load_balance(*, athlete, today: dt.date) -> BalancePage:
-    """Three queries: hard sets by muscle over eight weeks, left/right, effort."""
+    """Four queries: hard sets by muscle over eight weeks, left/right, effort, test sets."""
     weeks = balance_weeks(today=today)
     rows = queries.muscle_days(
         athlete_ids=[athlete.pk], first=weeks[-1].monday, last=weeks[0].sunday
@@ -269,6 +271,7 @@ def load_balance(*, athlete, today: dt.date) -> BalancePage:
                 athlete_ids=[athlete.pk], since=today - dt.timedelta(days=EFFORT_DAYS - 1)
             )[athlete.pk]
         ),
+        honesty=honesty_report(rows=queries.calibration_rows(athlete_ids=[athlete.pk])[athlete.pk]),
     )
 
 

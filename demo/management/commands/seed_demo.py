@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
+from demo.calibration import seed_test_sets
 from demo.coaching import seed_coaching_demo
 from demo.history import HISTORY_WEEKS, history_weeks, seed_history
 from programs.models import Assignment, Program
@@ -41,9 +42,10 @@ class Command(BaseCommand):
             assignment.start_date = start
             assignment.save(update_fields=["start_date"])
         logged = seed_history(athlete=athlete, today=today)
+        tests = seed_test_sets(athlete=athlete)
         self.stdout.write(
             f"Demo accounts ready: {DEMO_ACCOUNTS}. "
-            f"{HISTORY_WEEKS} weeks of history: {logged} sets logged now."
+            f"{HISTORY_WEEKS} weeks of history: {logged} sets logged now, {tests} test sets."
         )
         seed_coaching_demo(today=today)
 
