@@ -15,7 +15,7 @@ from tracking.calibration import (
     test_set_due,
     test_sets_planned,
 )
-from tracking.models import SetLog, CalibrationChoice
+from tracking.models import CalibrationChoice, SetLog
 
 
 @dataclass(frozen=True)

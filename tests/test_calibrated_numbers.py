@@ -1,0 +1,108 @@
+"""The numbers that follow from test sets: suggestions and e1RM read the RIR a set most
+likely had (tracking.progression.likely_rir): a test set's measured one, any other set's
+typed one corrected by the lifter's bias from two tests on."""
+
+from decimal import Decimal
+
+import pytest
+
+from programs.models import Exercise, SessionPrescription
+from programs.weeks import IsoWeek
+from tests.coaching_setup import generate
+from tests.conftest import log_set_on
+from tracking.calibration import NO_BIAS, RirBias
+from tracking.progression import LastSet, Reason, likely_rir, suggest_next
+from tracking.session_page import load_session
+
+WEEK = IsoWeek(2026, 48)
+# DOMAIN.md's squat: 4 × 5–8 at target RIR 1–2, inc 2.5 kg.
+SQUAT = {"reps_min": 5, "reps_max": 8, "rir_min": 1, "rir_max": 2, "increment": Decimal("2.5")}
+TOO_CAUTIOUS = RirBias(reps=2.2, spread=0.4, tests=2)  # said 2, had about 4
+ONE_TEST = RirBias(reps=2.0, spread=0.0, tests=1)
+TOO_BOLD = RirBias(reps=-1.6, spread=0.3, tests=3)
+
+
+@pytest.mark.parametrize(
+    ("rir", "actual_rir", "bias", "likely"),
+    [
+        (2, None, NO_BIAS, 2),
+        (2, None, ONE_TEST, 2),  # below two tests nothing is corrected
+        (2, None, TOO_CAUTIOUS, 4),
+        (1, None, TOO_BOLD, 0),  # never below failure
+        (3, None, TOO_BOLD, 1),
+        (None, None, TOO_CAUTIOUS, None),  # not recorded stays not recorded
+        (2, 5, NO_BIAS, 5),  # a test set is measured
+        (2, 5, TOO_CAUTIOUS, 5),  # and the bias never adds to a measure
+        (2, 0, TOO_CAUTIOUS, 0),
+    ],
+)
+def test_the_rir_a_set_most_likely_had(rir, actual_rir, bias, likely):
+    assert likely_rir(rir=rir, actual_rir=actual_rir, bias=bias) == likely
+
+
+@pytest.mark.parametrize(
+    ("reps", "rir", "actual_rir", "bias", "load", "reason"),
+    [
+        # All at the top at a typed RIR 2: add a step.
+        ([8, 8, 8, 8], 2, None, NO_BIAS, "102.5", Reason.ADD_LOAD),
+        ([8, 8, 8, 8], 2, None, ONE_TEST, "102.5", Reason.ADD_LOAD),
+        # Their tests say a typed 2 is about 4: reps were left in the tank, more load
+        # (100 × 8 @ 4 → e1RM 140; at 8 reps and RIR 1.5: 106.3 → 105).
+        ([8, 8, 8, 8], 2, None, TOO_CAUTIOUS, "105", Reason.TOO_EASY),
+        # In the range at a typed 2: beat it by a rep; corrected to 4, more load.
+        ([7, 7, 6, 6], 2, None, NO_BIAS, "100", Reason.BEAT_BY_A_REP),
+        ([7, 7, 6, 6], 2, None, TOO_CAUTIOUS, "105", Reason.TOO_EASY),
+        # A lifter who thinks they have more left than they do: a typed 3 is about 1.
+        ([7, 7, 6, 6], 3, None, NO_BIAS, "100", Reason.SAME_LOAD),
+        ([7, 7, 6, 6], 3, None, TOO_BOLD, "100", Reason.BEAT_BY_A_REP),
+        # A test set: the measured 5 left, whatever was said.
+        ([8], 2, 5, NO_BIAS, "107.5", Reason.TOO_EASY),
+        ([8], 5, 1, NO_BIAS, "102.5", Reason.ADD_LOAD),
+    ],
+)
+def test_suggestions_read_the_corrected_rir(reps, rir, actual_rir, bias, load, reason):
+    last_sets = [
+        LastSet(
+            load=Decimal("100"),
+            reps=r,
+            rir=likely_rir(rir=rir, actual_rir=actual_rir, bias=bias),
+        )
+        for r in reps
+    ]
+    suggestion = suggest_next(last_sets=last_sets, **SQUAT)
+    assert (suggestion.reason, suggestion.load) == (reason, Decimal(load))
+
+
+def _leg_press_copies(athlete) -> list[SessionPrescription]:
+    """The first prescription of day 1 in WEEK-6, -4, -1 and WEEK, made leg press."""
+    generate([WEEK.shifted(-6), WEEK.shifted(-4), WEEK.shifted(-1), WEEK])
+    leg_press = Exercise.objects.get(slug="leg-press")
+    copies = SessionPrescription.objects.filter(
+        session__athlete=athlete, session__day_number=1, order=1
+    )
+    copies.update(exercise=leg_press)
+    return list(copies.select_related("session").order_by("session__date"))
+
+
+@pytest.mark.parametrize(("tests", "reason"), [(1, Reason.ADD_LOAD), (2, Reason.TOO_EASY)])
+def test_the_session_page_suggests_from_the_corrected_rir_from_two_tests(athlete, tests, reason):
+    first, second, last_time, today = _leg_press_copies(athlete)
+    for copy in [first, second][:tests]:
+        log_set_on(copy, reps=10, rir=2, actual_rir=4)  # said 2, did 4 more
+    for number in range(1, last_time.sets_min + 1):
+        log_set_on(last_time, set_number=number, reps=last_time.reps_max, load="100", rir=2)
+
+    page = load_session(session=today.session, athlete=athlete)
+
+    (card,) = [card for card in page.cards if card.prescription.pk == today.pk]
+    assert card.suggestion.reason == reason
+
+
+def test_the_session_page_suggests_from_a_test_set_s_measured_rir(athlete):
+    _, _, last_time, today = _leg_press_copies(athlete)
+    log_set_on(last_time, reps=last_time.reps_max, load="100", rir=2, actual_rir=6)
+
+    page = load_session(session=today.session, athlete=athlete)
+
+    (card,) = [card for card in page.cards if card.prescription.pk == today.pk]
+    assert card.suggestion.reason == Reason.TOO_EASY
