@@ -5,13 +5,19 @@ typed one corrected by the lifter's bias from two tests on."""
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from programs.models import Exercise, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.coaching_setup import generate
 from tests.conftest import log_set_on
 from tracking.calibration import NO_BIAS, RirBias
-from tracking.progression import LastSet, Reason, likely_rir, suggest_next
+from tracking.insights import queries
+from tracking.progression import LastSet, Reason, estimated_1rm, likely_rir, suggest_next
+from tracking.records import Attempt, load_bests
 from tracking.session_page import load_session
 
 WEEK = IsoWeek(2026, 48)
@@ -106,3 +112,102 @@ def test_the_session_page_suggests_from_a_test_set_s_measured_rir(athlete):
 
     (card,) = [card for card in page.cards if card.prescription.pk == today.pk]
     assert card.suggestion.reason == Reason.TOO_EASY
+
+
+# (typed RIR, actual RIR, leg press's correction, the RIR the e1RM counts)
+E1RM_TABLE = [
+    (2, None, 0, 2),
+    (None, None, 0, 0),  # not recorded adds nothing
+    (2, 4, 0, 4),  # a test set: reps really to failure are reps + actual RIR
+    (2, 4, 2, 4),  # measured, never corrected
+    (2, None, 2, 4),  # said 2, their tests say about 4
+    (1, None, -3, 0),  # never below failure
+    (None, None, 2, 0),
+]
+
+
+@pytest.mark.parametrize(("rir", "actual_rir", "correction", "counted"), E1RM_TABLE)
+def test_the_e1rm_counts_the_rir_a_set_most_likely_had_in_sql_and_in_python(
+    athlete, rir, actual_rir, correction, counted
+):
+    _, _, last_time, _ = _leg_press_copies(athlete)
+    logged = log_set_on(last_time, reps=10, load="100", rir=rir, actual_rir=actual_rir)
+    leg_press = last_time.exercise_id
+    corrections = {leg_press: correction}
+    bias = RirBias(reps=float(correction), spread=0.0, tests=2)
+    day = last_time.session.date
+    expected = estimated_1rm(load=Decimal(100), reps=10, rir=counted)
+
+    (shown,) = queries.sets_on(
+        athlete=athlete, exercise_id=leg_press, dates=[day], corrections=corrections
+    )
+    best = queries.best_set(athlete=athlete, exercise_id=leg_press, corrections=corrections)
+    (session_best,) = queries.session_bests(
+        athlete_ids=[athlete.pk], exercise_id=leg_press, corrections=corrections
+    )[athlete.pk]
+    (load_best,) = load_bests(
+        athlete=athlete,
+        exercise_ids=[leg_press],
+        before=Q(pk__isnull=False),
+        corrections=corrections,
+    )[leg_press]
+
+    for e1rm in (shown.e1rm_kg, best.e1rm_kg, session_best.e1rm_kg):
+        assert e1rm.quantize(Decimal("0.01")) == expected
+    assert load_best.e1rm_kg == expected
+    assert Attempt.of(logged, bias=bias).rir == (None if rir is None else counted)
+    # Another exercise's correction changes nothing here.
+    (plain,) = queries.sets_on(
+        athlete=athlete, exercise_id=leg_press, dates=[day], corrections={leg_press + 1: 3}
+    )
+    as_typed = actual_rir if actual_rir is not None else (rir or 0)
+    assert plain.e1rm_kg.quantize(Decimal("0.01")) == estimated_1rm(
+        load=Decimal(100), reps=10, rir=as_typed
+    )
+
+
+@pytest.mark.parametrize(("tests", "record"), [(0, True), (2, False)])
+def test_a_test_set_is_a_record_on_its_reps_to_failure_against_corrected_bests(
+    athlete, tests, record
+):
+    """Last time 100 × 10, said RIR 2; today a test set 100 × 10, said 2, did 4 more: 14
+    reps to failure beat 12. With two tests saying a typed 2 is about 4, last time's set
+    had 14 too: a tie, no record."""
+    first, second, last_time, today = _leg_press_copies(athlete)
+    for copy in [first, second][:tests]:
+        log_set_on(copy, reps=5, load="60", rir=2, actual_rir=4)
+    log_set_on(last_time, reps=10, load="100", rir=2)
+    log_set_on(today, reps=10, load="100", rir=2, actual_rir=4)
+
+    page = load_session(session=today.session, athlete=athlete)
+
+    (card,) = [card for card in page.cards if card.prescription.pk == today.pk]
+    assert [row.record for row in card.rows if row.logged] == [record]
+
+
+def test_the_session_and_progress_pages_read_the_same_queries_with_test_sets(
+    client, athlete, django_assert_num_queries
+):
+    first, second, last_time, today = _leg_press_copies(athlete)
+    log_set_on(last_time, reps=10, load="100", rir=2)
+    log_set_on(today, reps=10, load="100", rir=2)
+    client.force_login(athlete)
+    urls = [
+        reverse("progress"),
+        reverse("exercise_progress", args=[today.exercise_id]),
+        reverse("session", args=[today.session.pk]),
+    ]
+    counts = []
+    for url in urls:
+        client.get(url)  # the login's session
+        with CaptureQueriesContext(connection) as before:
+            assert client.get(url).status_code == 200
+        counts.append(len(before))
+
+    for copy in (first, second):
+        log_set_on(copy, reps=10, load="90", rir=2, actual_rir=5)
+    log_set_on(last_time, set_number=2, reps=10, load="100", rir=1, actual_rir=3)
+
+    for url, count in zip(urls, counts, strict=True):
+        with django_assert_num_queries(count):
+            assert client.get(url).status_code == 200

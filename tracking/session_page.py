@@ -27,7 +27,7 @@ from tracking.history import last_time_sets
 from tracking.models import SET_NOTE_MAX_LENGTH, SetLog
 from tracking.plates import PlateSetup, plate_data, plate_setup_for
 from tracking.progression import LastSet, Suggestion, likely_rir, suggest_next
-from tracking.records import Attempt, before_session, load_bests, mark_records
+from tracking.records import Attempt, before_session, corrections_of, load_bests, mark_records
 from tracking.summary import SessionSummary, SummarySet, session_summary
 from tracking.units import format_load, increment_for, plain_decimal, shown_load
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
@@ -402,13 +402,16 @@ def load_session(
                 unit=unit,
             )
         )
-    _mark_records(athlete=athlete, session=session, cards=cards)
+    _mark_records(athlete=athlete, session=session, cards=cards, biases=calibration.biases())
     past = session.date < (today or athlete_today(athlete))
     return SessionPage(session=session, cards=cards, unit=unit, past=past)
 
 
-def _mark_records(*, athlete, session: Session, cards: list[Card]) -> None:
-    """Mark the logged rows that are personal records: one query, none before a set."""
+def _mark_records(
+    *, athlete, session: Session, cards: list[Card], biases: dict[int, RirBias]
+) -> None:
+    """Mark the logged rows that are personal records: one query, none before a set. Each
+    set at the RIR it most likely had (``biases``: the athlete's, per exercise id)."""
     logged = [row for card in cards for row in card.rows if row.logged]
     if not logged:
         return
@@ -416,11 +419,16 @@ def _mark_records(*, athlete, session: Session, cards: list[Card]) -> None:
     for row in logged:
         by_exercise.setdefault(row.logged.exercise_id, []).append(row)
     bests = load_bests(
-        athlete=athlete, exercise_ids=by_exercise, before=before_session(date=session.date)
+        athlete=athlete,
+        exercise_ids=by_exercise,
+        before=before_session(date=session.date),
+        corrections=corrections_of(biases),
     )
     for exercise_id, rows in by_exercise.items():
+        bias = biases.get(exercise_id, NO_BIAS)
         marks = mark_records(
-            before=bests.get(exercise_id, []), sets=[Attempt.of(row.logged) for row in rows]
+            before=bests.get(exercise_id, []),
+            sets=[Attempt.of(row.logged, bias=bias) for row in rows],
         )
         for row, mark in zip(rows, marks, strict=True):
             row.record = mark
