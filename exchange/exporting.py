@@ -43,6 +43,7 @@ STRONG_HEADER = [
     "RPE",
 ]
 STRONG_DATE = "%Y-%m-%d %H:%M:%S"
+TEST_SET_NOTE = "Test set: said RIR {rir}, {more} more to failure"
 
 
 class _Line:
@@ -61,6 +62,15 @@ def strong_duration(span: dt.timedelta) -> str:
 
 def _leg_note(side: str, note: str) -> str:
     return f"{side}: {note}" if note else side
+
+
+def _test_set_note(logged: SetLog) -> str:
+    """Strong has no test set: its row is a done set at the reps of the stop and the RPE
+    said there, and its note says what the test showed."""
+    if logged.actual_rir is None:
+        return logged.note
+    said = TEST_SET_NOTE.format(rir=logged.rir, more=logged.actual_rir)
+    return f"{said} · {logged.note}" if logged.note else said
 
 
 def text_cell(value: str) -> str:
@@ -122,7 +132,8 @@ def strong_rows(*, athlete) -> Iterator[list[str]]:
         ]
         rpe = "" if logged.rir is None else str(10 - logged.rir)
         if logged.reps is not None:
-            yield [*common, str(logged.reps), "0", "0", text_cell(logged.note), "", rpe]
+            note = text_cell(_test_set_note(logged))
+            yield [*common, str(logged.reps), "0", "0", note, "", rpe]
             continue
         for side, reps in ((LEFT_LEG_NOTE, logged.reps_left), (RIGHT_LEG_NOTE, logged.reps_right)):
             note = text_cell(_leg_note(side, logged.note))
@@ -158,6 +169,7 @@ _SET = [
         "reps_right",
         "load_kg",
         "rir",
+        "actual_rir",
         "logged_at",
         "note",
     )

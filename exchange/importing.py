@@ -476,6 +476,7 @@ def _logs(
                 logged.rir,  # None: not recorded, never made up
                 _aware(logged.logged_at, known.zone),
                 logged.note,
+                logged.actual_rir,
             )
         )
     return logs, already, missing_rir

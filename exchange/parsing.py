@@ -201,6 +201,7 @@ class ImportedSet:
     identity: str = ""
     uuid: UUID | None = None  # our JSON's
     exercise: str | None = None  # our JSON's: the exercise trained, after a swap
+    actual_rir: int | None = None  # our JSON's: a test set's reps after the stop
 
 
 @dataclass
