@@ -1,8 +1,9 @@
 """The athlete's history out: Strong's CSV layout, and our complete JSON.
 
 Both are generators over `.iterator()` queries, so ten years of sets never sit in memory
-and the number of queries does not grow with the history: one for the CSV, three for
-the JSON (assignments, sessions joined to their prescriptions and sets, alternatives).
+and the number of queries does not grow with the history: one for the CSV, four for
+the JSON (assignments, test-set choices, sessions joined to their prescriptions and sets,
+alternatives).
 """
 
 import csv
@@ -24,7 +25,7 @@ from exchange.parsing import (
     RIGHT_LEG_NOTE,
 )
 from programs.models import Assignment, Session, SessionPrescription
-from tracking.models import SetLog
+from tracking.models import CalibrationChoice, SetLog
 from tracking.units import from_kg
 
 CHUNK = 2000
@@ -185,7 +186,18 @@ def _profile(athlete) -> dict:
         "unit": athlete.unit,
         "time_zone": athlete.time_zone,
         "date_joined": athlete.date_joined.isoformat(),
+        "test_set_every_weeks": athlete.test_set_every_weeks,
     }
+
+
+def _test_set_choices(athlete) -> list[dict]:
+    """The athlete's (or their coach's) word on test sets, per exercise."""
+    return [
+        {"exercise": slug, "planned": planned}
+        for slug, planned in CalibrationChoice.objects.filter(athlete=athlete)
+        .order_by("exercise__slug")
+        .values_list("exercise__slug", "planned")
+    ]
 
 
 def _assignment(assignment: Assignment) -> dict:
@@ -284,6 +296,7 @@ def json_export(*, athlete, now: dt.datetime) -> Iterator[str]:
         "exported_at": now.isoformat(),
         "profile": _profile(athlete),
         "assignments": [_assignment(a) for a in assignments],
+        "test_set_choices": _test_set_choices(athlete),
     }
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "sessions": ['
     order = ["date", "id", "prescriptions__order", "prescriptions__id"]

@@ -202,3 +202,60 @@ def test_deleting_the_account_takes_its_test_sets_and_choices(client, tested, ot
     assert list(CalibrationChoice.objects.values_list("athlete_id", flat=True)) == [
         other_athlete.pk
     ]
+
+
+def test_the_json_export_carries_test_set_choices_and_imports_them_back(client, tested):
+    squat = Exercise.objects.get(slug="back-squat")
+    curl = Exercise.objects.get(slug="lying-leg-curl")
+    CalibrationChoice.objects.create(athlete=tested, exercise=squat, planned=True)
+    CalibrationChoice.objects.create(athlete=tested, exercise=curl, planned=False)
+    tested.test_set_every_weeks = 6
+    tested.save(update_fields=["test_set_every_weeks"])
+    client.force_login(tested)
+    document = json.loads(_body(client.get(JSON_URL)))
+    assert document["profile"]["test_set_every_weeks"] == 6
+    assert document["test_set_choices"] == [
+        {"exercise": "back-squat", "planned": True},
+        {"exercise": "lying-leg-curl", "planned": False},
+    ]
+
+    delete_account(athlete=tested)
+    again = make_user("again")
+    # A word already said on an exercise is the account's and stays.
+    CalibrationChoice.objects.create(athlete=again, exercise=curl, planned=True)
+    client.force_login(again)
+    assert _upload(client, document).status_code == 302
+
+    assert set(
+        CalibrationChoice.objects.filter(athlete=again).values_list("exercise__slug", "planned")
+    ) == {("back-squat", True), ("lying-leg-curl", True)}
+
+
+@pytest.mark.parametrize(
+    ("choices", "message"),
+    [
+        ([{"exercise": "back-squat", "planned": "yes"}], "planned: should be true or false"),
+        ([{"exercise": "", "planned": True}], "exercise: should be a text, not empty"),
+        ([{"planned": True}], "“exercise” is missing"),
+        (
+            [{"exercise": "back-squat", "planned": True}] * 2,
+            "two test-set choices name the same exercise",
+        ),
+        ({"back-squat": True}, "test_set_choices: should be a list"),
+    ],
+)
+def test_a_json_test_set_choice_that_cannot_be_is_refused(client, tested, choices, message):
+    client.force_login(tested)
+    document = json.loads(_body(client.get(JSON_URL)))
+    delete_account(athlete=tested)
+    document["test_set_choices"] = choices
+    again = make_user("again")
+    client.force_login(again)
+
+    response = _upload(client, document)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message.replace("“", "&ldquo;").replace("”", "&rdquo;") in page or message in page
+    assert not Session.objects.filter(athlete=again).exists()
+    assert not CalibrationChoice.objects.exists()

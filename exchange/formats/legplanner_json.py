@@ -234,6 +234,13 @@ def _session(item: _Reader, *, assignments: int) -> ImportedSession:
     )
 
 
+def _test_set_choice(item: _Reader) -> tuple[str, bool]:
+    planned = item["planned"]
+    if not isinstance(planned.value, bool):
+        planned.fail("should be true or false")
+    return item["exercise"].text(blank=False), planned.value
+
+
 def _is_focus(value) -> bool:
     return isinstance(value, str) and value in FOCUSES
 
@@ -248,6 +255,15 @@ def parse_legplanner_json(text: str, *, today: dt.date) -> ParsedFile:
     uuids = [logged.uuid for s in sessions for p in s.prescriptions for logged in p.sets]
     if len(set(uuids)) != len(uuids):
         root["sessions"].fail("two sets share a UUID")
+    # Absent from files exported before test sets.
+    choices = root.get("test_set_choices", [])
+    test_set_choices = [_test_set_choice(item) for item in choices.items()]
+    if len({name for name, _ in test_set_choices}) != len(test_set_choices):
+        choices.fail("two test-set choices name the same exercise")
     return ParsedFile(
-        format=LEGPLANNER, sessions=sessions, workouts=len(sessions), assignments=assignments
+        format=LEGPLANNER,
+        sessions=sessions,
+        workouts=len(sessions),
+        assignments=assignments,
+        test_set_choices=test_set_choices,
     )
