@@ -72,6 +72,22 @@ def _upload(client, document: dict):
     return client.post(upload["Location"], {})
 
 
+def _refused(client, tested, change, message: str):
+    """``tested``'s JSON, changed by ``change``, uploaded by a fresh account after theirs is
+    deleted: refused (400) with ``message``. The fresh account and the page."""
+    client.force_login(tested)
+    document = json.loads(_body(client.get(JSON_URL)))
+    delete_account(athlete=tested)
+    change(document)
+    again = make_user("again")
+    client.force_login(again)
+    response = _upload(client, document)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    return again, page
+
+
 def test_the_json_export_carries_test_sets_and_imports_them_back(client, tested):
     client.force_login(tested)
     first = json.loads(_body(client.get(JSON_URL)))
@@ -128,19 +144,13 @@ def test_a_file_from_before_test_sets_imports_its_sets_as_ordinary_ones(client, 
 def test_a_json_test_set_that_cannot_be_is_refused_by_its_row_and_nothing_written(
     client, tested, change, message
 ):
-    client.force_login(tested)
-    document = json.loads(_body(client.get(JSON_URL)))
-    delete_account(athlete=tested)
     # The last session's first set: the whole file before it would be fine.
-    document["sessions"][-1]["prescriptions"][0]["sets"][0].update(change)
-    again = make_user("again")
-    client.force_login(again)
-
-    response = _upload(client, document)
-
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert message.replace("“", "&ldquo;").replace("”", "&rdquo;") in page or message in page
+    again, page = _refused(
+        client,
+        tested,
+        lambda document: document["sessions"][-1]["prescriptions"][0]["sets"][0].update(change),
+        message,
+    )
     assert "sessions[1].prescriptions[0].sets[0]" in page
     assert not Session.objects.filter(athlete=again).exists()
     assert not SetLog.objects.exists()
@@ -245,17 +255,8 @@ def test_the_json_export_carries_test_set_choices_and_imports_them_back(client, 
     ],
 )
 def test_a_json_test_set_choice_that_cannot_be_is_refused(client, tested, choices, message):
-    client.force_login(tested)
-    document = json.loads(_body(client.get(JSON_URL)))
-    delete_account(athlete=tested)
-    document["test_set_choices"] = choices
-    again = make_user("again")
-    client.force_login(again)
-
-    response = _upload(client, document)
-
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert message.replace("“", "&ldquo;").replace("”", "&rdquo;") in page or message in page
+    again, _ = _refused(
+        client, tested, lambda document: document.update(test_set_choices=choices), message
+    )
     assert not Session.objects.filter(athlete=again).exists()
     assert not CalibrationChoice.objects.exists()
