@@ -2,9 +2,11 @@
 likely had (tracking.progression.likely_rir): a test set's measured one, any other set's
 typed one corrected by the lifter's bias from two tests on."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
@@ -211,3 +213,20 @@ def test_the_session_and_progress_pages_read_the_same_queries_with_test_sets(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_num_queries(count):
             assert client.get(url).status_code == 200
+
+
+def test_the_progress_page_says_how_test_sets_count_and_shows_the_corrected_e1rm(client, athlete):
+    """Two tests on leg press say a typed 2 is about 4: 100 × 10 typed at RIR 2 counts as
+    14 reps to failure, an e1RM of 146.7 kg, not 140."""
+    first, second, last_time, today = _leg_press_copies(athlete)
+    log_set_on(first, reps=10, load="60", rir=2, actual_rir=4)
+    log_set_on(second, reps=10, load="60", rir=2, actual_rir=4)
+    log_set_on(last_time, reps=10, load="100", rir=2)
+    client.force_login(athlete)
+
+    with time_machine.travel(dt.datetime.combine(today.session.date, dt.time(12), dt.UTC)):
+        progress = client.get(reverse("progress")).content.decode()
+        exercise = client.get(reverse("exercise_progress", args=[today.exercise_id]))
+
+    assert "A test set counts the reps it really had left" in progress
+    assert "e1RM 146.7 kg" in exercise.content.decode()
