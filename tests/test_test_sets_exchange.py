@@ -16,9 +16,9 @@ from exchange.formats.legplanner_json import TEST_SET_PROBLEM
 from exchange.parsing import LEFT_LEG_NOTE, RIGHT_LEG_NOTE
 from programs.deletion import delete_account
 from programs.generation import assignments_in_week, generate_week
-from programs.models import Assignment, Exercise, Program, Session
+from programs.models import Exercise, Session
 from programs.weeks import IsoWeek
-from tests.conftest import log_set_on, make_user
+from tests.conftest import log_set_on, make_athlete, make_user
 from tracking.models import CalibrationChoice, SetLog
 
 STRONG_URL = "/account/export/strong.csv"
@@ -176,17 +176,10 @@ def test_the_strong_csv_writes_a_test_set_as_a_done_set_that_says_what_it_showed
     assert sum(1 for row in rows if row["Notes"] in others) == len(rows) - 2
 
 
-def test_a_strong_csv_imports_back_without_test_fields(client, tested):
+def test_a_strong_csv_imports_back_without_test_fields(client, tested, coach):
     client.force_login(tested)
     exported = _body(client.get(STRONG_URL)).encode()
-    newcomer = make_user("newcomer")
-    Assignment.objects.create(
-        athlete=newcomer,
-        program=Program.objects.get(is_default=True),
-        weekday_one=0,
-        weekday_two=3,
-        start_date=W48.monday,
-    )
+    newcomer = make_athlete("newcomer", coach=coach)
     client.force_login(newcomer)
     upload = client.post(
         "/account/import/", {"file": SimpleUploadedFile("s.csv", exported, "text/csv")}
