@@ -1,8 +1,9 @@
 """The athlete's history out: Strong's CSV layout, and our complete JSON.
 
 Both are generators over `.iterator()` queries, so ten years of sets never sit in memory
-and the number of queries does not grow with the history: one for the CSV, three for
-the JSON (assignments, sessions joined to their prescriptions and sets, alternatives).
+and the number of queries does not grow with the history: one for the CSV, four for
+the JSON (assignments, test-set choices, sessions joined to their prescriptions and sets,
+alternatives).
 """
 
 import csv
@@ -24,7 +25,7 @@ from exchange.parsing import (
     RIGHT_LEG_NOTE,
 )
 from programs.models import Assignment, Session, SessionPrescription
-from tracking.models import SetLog
+from tracking.models import CalibrationChoice, SetLog
 from tracking.units import from_kg
 
 CHUNK = 2000
@@ -43,6 +44,7 @@ STRONG_HEADER = [
     "RPE",
 ]
 STRONG_DATE = "%Y-%m-%d %H:%M:%S"
+TEST_SET_NOTE = "Test set: said RIR {rir}, {more} more to failure"
 
 
 class _Line:
@@ -61,6 +63,15 @@ def strong_duration(span: dt.timedelta) -> str:
 
 def _leg_note(side: str, note: str) -> str:
     return f"{side}: {note}" if note else side
+
+
+def _test_set_note(logged: SetLog) -> str:
+    """Strong has no test set: its row is a done set at the reps of the stop and the RPE
+    said there, and its note says what the test showed."""
+    if logged.actual_rir is None:
+        return logged.note
+    said = TEST_SET_NOTE.format(rir=logged.rir, more=logged.actual_rir)
+    return f"{said} · {logged.note}" if logged.note else said
 
 
 def text_cell(value: str) -> str:
@@ -122,7 +133,8 @@ def strong_rows(*, athlete) -> Iterator[list[str]]:
         ]
         rpe = "" if logged.rir is None else str(10 - logged.rir)
         if logged.reps is not None:
-            yield [*common, str(logged.reps), "0", "0", text_cell(logged.note), "", rpe]
+            note = text_cell(_test_set_note(logged))
+            yield [*common, str(logged.reps), "0", "0", note, "", rpe]
             continue
         for side, reps in ((LEFT_LEG_NOTE, logged.reps_left), (RIGHT_LEG_NOTE, logged.reps_right)):
             note = text_cell(_leg_note(side, logged.note))
@@ -158,6 +170,7 @@ _SET = [
         "reps_right",
         "load_kg",
         "rir",
+        "actual_rir",
         "logged_at",
         "note",
     )
@@ -173,7 +186,18 @@ def _profile(athlete) -> dict:
         "unit": athlete.unit,
         "time_zone": athlete.time_zone,
         "date_joined": athlete.date_joined.isoformat(),
+        "test_set_every_weeks": athlete.test_set_every_weeks,
     }
+
+
+def _test_set_choices(athlete) -> list[dict]:
+    """The athlete's (or their coach's) word on test sets, per exercise."""
+    return [
+        {"exercise": slug, "planned": planned}
+        for slug, planned in CalibrationChoice.objects.filter(athlete=athlete)
+        .order_by("exercise__slug")
+        .values_list("exercise__slug", "planned")
+    ]
 
 
 def _assignment(assignment: Assignment) -> dict:
@@ -272,6 +296,7 @@ def json_export(*, athlete, now: dt.datetime) -> Iterator[str]:
         "exported_at": now.isoformat(),
         "profile": _profile(athlete),
         "assignments": [_assignment(a) for a in assignments],
+        "test_set_choices": _test_set_choices(athlete),
     }
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "sessions": ['
     order = ["date", "id", "prescriptions__order", "prescriptions__id"]

@@ -49,7 +49,7 @@ from programs.models import (
     Session,
     SessionPrescription,
 )
-from tracking.models import MAX_LOAD_KG, MAX_REPS, SetLog
+from tracking.models import MAX_LOAD_KG, MAX_REPS, CalibrationChoice, SetLog
 from tracking.units import to_kg
 from tracking.weaker_leg import weaker_leg_reps
 
@@ -476,6 +476,7 @@ def _logs(
                 logged.rir,  # None: not recorded, never made up
                 _aware(logged.logged_at, known.zone),
                 logged.note,
+                logged.actual_rir,
             )
         )
     return logs, already, missing_rir
@@ -616,12 +617,28 @@ def import_history(
         raise ImportRefused(OTHER_ACCOUNT_MESSAGE)
     plan = plan_import(parsed=parsed, known=known)
     writing.write_import(plan)
+    _write_test_set_choices(athlete=athlete, parsed=parsed, exercises=exercises)
     return ImportResult(
         sessions_created=len(plan.sessions),
         sessions_joined=len(plan.joined),
         sets_created=len(plan.set_logs),
         exercises_created=created_exercises,
         sets_already_here=plan.already_here,
+    )
+
+
+def _write_test_set_choices(
+    *, athlete, parsed: ParsedFile, exercises: dict[str, Exercise | None]
+) -> None:
+    """The file's word on test sets, on the exercises it brings; a word the athlete has
+    already said on an exercise is theirs and stays."""
+    CalibrationChoice.objects.bulk_create(
+        [
+            CalibrationChoice(athlete=athlete, exercise=exercises[name], planned=planned)
+            for name, planned in parsed.test_set_choices
+            if exercises.get(name) is not None
+        ],
+        ignore_conflicts=True,
     )
 
 

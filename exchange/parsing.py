@@ -201,6 +201,7 @@ class ImportedSet:
     identity: str = ""
     uuid: UUID | None = None  # our JSON's
     exercise: str | None = None  # our JSON's: the exercise trained, after a swap
+    actual_rir: int | None = None  # our JSON's: a test set's reps after the stop
 
 
 @dataclass
@@ -242,6 +243,8 @@ class ParsedFile:
     problems: list[RowProblem] = field(default_factory=list)
     assignments: list[ImportedAssignment] = field(default_factory=list)
     needs_unit: bool = False
+    # Our JSON's word on test sets per exercise: (exercise as the file names it, planned).
+    test_set_choices: list[tuple[str, bool]] = field(default_factory=list)
 
     @property
     def chooses_uuids(self) -> bool:
@@ -272,6 +275,8 @@ class ParsedFile:
                     names.setdefault(name, 0)
                 if prescription.swapped_to:
                     names.setdefault(prescription.swapped_to, 0)
+        for name, _ in self.test_set_choices:
+            names.setdefault(name, 0)
         return names
 
 

@@ -111,6 +111,7 @@ class SetLogRow(NamedTuple):
     rir: int | None  # None: the file gave no RPE/RIR
     logged_at: dt.datetime
     note: str
+    actual_rir: int | None = None  # a test set's (our JSON's); no other file has one
 
 
 @dataclass

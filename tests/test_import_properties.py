@@ -114,6 +114,7 @@ def our_json() -> dict:
         "uuid": "6f1f7d43-56d5-4a0e-9d2a-0f0e0c1b2a39", "exercise": "back-squat",
         "set_number": 1, "reps": 5, "reps_left": None, "reps_right": None,
         "load_kg": "100.000000", "rir": 2, "logged_at": "2024-01-08T18:00:00+00:00", "note": "",
+        "actual_rir": 3,  # a test set: said 2, did 3 more
     }  # fmt: skip
     slot = {
         "order": 1, "exercise": "back-squat", "alternatives": [], "swapped_to": None,
@@ -133,6 +134,7 @@ def our_json() -> dict:
         "version": 1,
         "assignments": [assignment],
         "sessions": [session],
+        "test_set_choices": [{"exercise": "back-squat", "planned": True}],
     }
 
 
@@ -146,6 +148,7 @@ def _places(document: dict):
         session,
         slot,
         slot["sets"][0],
+        document["test_set_choices"][0],
     ):
         for key in container:
             yield container, key

@@ -28,9 +28,14 @@ MONDAY, THURSDAY = W48.monday, W48.day(3)
 # Friday 27 November 2026, 10:00 in Paris: both of the week's sessions are due.
 FRIDAY_MORNING = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
 
-PROGRESS_QUERIES = 4  # the login's two, the exercises trained, each session's best
-EXERCISE_PROGRESS_QUERIES = 9  # the login's two, the exercise, sessions, their sets, the
-# bests before them (the PR marks), best set; the test sets and their choices (issue 18)
+# Both progress pages also read the athlete's test sets: their bias corrects the e1RMs.
+TEST_SETS_QUERIES = 1
+# The login's two, the exercises trained, each session's best
+PROGRESS_QUERIES = 4 + TEST_SETS_QUERIES
+# The login's two, the exercise, sessions, their sets, the bests before them (the PR
+# marks), best set; the test sets and their choices (the record: its bias corrects the
+# e1RMs, and the page's Test sets section shows them)
+EXERCISE_PROGRESS_QUERIES = 7 + 2
 # The login's two, whether this week is made (one: a look never re-generates it), three
 # sections. Was 14 while the page re-ran generation on the week.
 # The test sets (effort honesty, measured) are one query more: was 6.

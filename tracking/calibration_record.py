@@ -47,7 +47,7 @@ class CalibrationRecord:
         )
 
 
-def calibration_record(athlete) -> CalibrationRecord:
+def _tests_of(athlete) -> dict[int, list[CalibrationTest]]:
     rows = (
         SetLog.objects.filter(prescription__session__athlete=athlete, actual_rir__isnull=False)
         .order_by()
@@ -58,9 +58,18 @@ def calibration_record(athlete) -> CalibrationRecord:
         tests[exercise_id].append(
             CalibrationTest(on=on, predicted_rir=predicted, actual_rir=actual)
         )
+    return dict(tests)
+
+
+def calibration_record(athlete) -> CalibrationRecord:
+    tests = _tests_of(athlete)
     choices = dict(
         CalibrationChoice.objects.filter(athlete=athlete).values_list("exercise_id", "planned")
     )
-    return CalibrationRecord(
-        every_weeks=athlete.test_set_every_weeks, tests=dict(tests), choices=choices
-    )
+    return CalibrationRecord(every_weeks=athlete.test_set_every_weeks, tests=tests, choices=choices)
+
+
+def rir_biases(athlete) -> dict[int, RirBias]:
+    """Per exercise id, the athlete's bias, in one query: for the pages that correct
+    numbers (e1RM) and need no test-set choices."""
+    return {exercise_id: rir_bias(tests) for exercise_id, tests in _tests_of(athlete).items()}

@@ -12,6 +12,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.db import models
 
+from tracking.calibration import NO_BIAS, RirBias, corrected_rir
 from tracking.units import SHOWN_PLACES, plain_decimal
 from tracking.verdicts import HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR
 
@@ -66,6 +67,15 @@ class Suggestion:
         if not self.reps:
             return self.reps_min
         return self.reps[min(n, len(self.reps)) - 1]
+
+
+def likely_rir(*, rir: int | None, actual_rir: int | None, bias: RirBias = NO_BIAS) -> int | None:
+    """The RIR a set most likely had, for suggestions and e1RM: a test set's is measured
+    (the reps done after the stop); any other set's is the typed one corrected by the
+    lifter's bias on the exercise (tracking.calibration; as typed below two tests)."""
+    if actual_rir is not None:
+        return actual_rir
+    return corrected_rir(rir=rir, bias=bias)
 
 
 def _reps_to_failure_factor(*, reps: int, rir: Decimal | int | None) -> Decimal:

@@ -15,16 +15,42 @@ one grouped query, and ``mark_records`` walks the sets after that point in Pytho
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Max, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, IntegerField, Max, Q, Value, When
+from django.db.models.functions import Coalesce, Greatest
 
+from tracking.calibration import NO_BIAS, RirBias
 from tracking.models import SetLog
-from tracking.progression import estimated_1rm
+from tracking.progression import estimated_1rm, likely_rir
 from tracking.weaker_leg import WEAKER_LEG_REPS, weaker_leg_reps
+
+
+def likely_rir_sql(corrections: Mapping[int, int] | None = None):
+    """tracking.progression.likely_rir in SQL, 0 for an RIR not recorded (it adds nothing to
+    an e1RM): a test set's actual RIR; any other set's typed RIR plus its exercise's
+    correction (``corrections``: exercise id → RirBias.correction), never below 0.
+
+    One CASE branch per corrected exercise: an athlete has a handful, and the query stays
+    one query whatever they are.
+    """
+    typed = [
+        When(
+            exercise_id=exercise_id,
+            then=Greatest(F("rir") + Value(correction), Value(0), output_field=IntegerField()),
+        )
+        for exercise_id, correction in sorted((corrections or {}).items())
+        if correction
+    ]
+    said = Case(*typed, default=F("rir"), output_field=IntegerField()) if typed else F("rir")
+    return Coalesce("actual_rir", said, Value(0), output_field=IntegerField())
+
+
+def corrections_of(biases: Mapping[int, RirBias]) -> dict[int, int]:
+    """Per exercise id, what its bias adds to a typed RIR (none below two tests)."""
+    return {exercise_id: bias.correction for exercise_id, bias in biases.items() if bias.correction}
 
 
 @dataclass(frozen=True)
@@ -44,20 +70,21 @@ class LoadBest:
 
 @dataclass(frozen=True)
 class Attempt:
-    """One set as the records judge it: the weaker leg's reps when per leg."""
+    """One set as the records judge it: the weaker leg's reps when per leg, the RIR it most
+    likely had (tracking.progression.likely_rir)."""
 
     load_kg: Decimal
     reps: int
     rir: int | None
 
     @classmethod
-    def of(cls, logged) -> "Attempt":
+    def of(cls, logged, *, bias: RirBias = NO_BIAS) -> "Attempt":
         return cls(
             load_kg=logged.load_kg,
             reps=weaker_leg_reps(
                 reps=logged.reps, reps_left=logged.reps_left, reps_right=logged.reps_right
             ),
-            rir=logged.rir,
+            rir=likely_rir(rir=logged.rir, actual_rir=logged.actual_rir, bias=bias),
         )
 
 
@@ -78,8 +105,15 @@ def mark_records(*, before: Sequence[LoadBest], sets: Sequence[Attempt]) -> list
     return marks
 
 
-def load_bests(*, athlete, exercise_ids: Iterable[int], before: Q) -> dict[int, list[LoadBest]]:
-    """Per exercise, the athlete's bests at each load over the sets that ``before`` keeps.
+def load_bests(
+    *,
+    athlete,
+    exercise_ids: Iterable[int],
+    before: Q,
+    corrections: Mapping[int, int] | None = None,
+) -> dict[int, list[LoadBest]]:
+    """Per exercise, the athlete's bests at each load over the sets that ``before`` keeps,
+    each set at the RIR it most likely had (``likely_rir_sql``).
 
     One query. The exercise is compared as ``exercise_id + 0`` (as tracking.history does)
     so that SQLite starts from the athlete's sessions, not from every athlete's sets of a
@@ -94,7 +128,7 @@ def load_bests(*, athlete, exercise_ids: Iterable[int], before: Q) -> dict[int, 
         .values("exercise_id", "load_kg")
         .annotate(
             most_reps=Max(WEAKER_LEG_REPS),
-            most_to_failure=Max(WEAKER_LEG_REPS + Coalesce("rir", 0)),
+            most_to_failure=Max(WEAKER_LEG_REPS + likely_rir_sql(corrections)),
         )
         .order_by()
     )
@@ -122,32 +156,41 @@ def before_set(*, set_log: SetLog, session_date: dt.date) -> Q:
     )
 
 
-def is_record(*, athlete, set_log: SetLog, session_date: dt.date) -> bool:
-    """One set against everything ahead of it: the tick's answer. One query."""
+def is_record(*, athlete, set_log: SetLog, session_date: dt.date, bias: RirBias = NO_BIAS) -> bool:
+    """One set against everything ahead of it: the tick's answer. One query. ``bias``: the
+    athlete's on the set's exercise (tracking.calibration_record), to read its typed RIRs
+    corrected."""
     bests = load_bests(
         athlete=athlete,
         exercise_ids=[set_log.exercise_id],
         before=before_set(set_log=set_log, session_date=session_date),
+        corrections=corrections_of({set_log.exercise_id: bias}),
     )
-    (mark,) = mark_records(before=bests.get(set_log.exercise_id, []), sets=[Attempt.of(set_log)])
+    (mark,) = mark_records(
+        before=bests.get(set_log.exercise_id, []), sets=[Attempt.of(set_log, bias=bias)]
+    )
     return mark
 
 
-def history_records(*, athlete, exercise_id: int, sets: Sequence) -> list[bool]:
+def history_records(
+    *, athlete, exercise_id: int, sets: Sequence, bias: RirBias = NO_BIAS
+) -> list[bool]:
     """Which of an exercise's listed sets (tracking.insights.queries.sets_on: the sets of
     consecutive sessions, newest first) are records. One query: the bests before the oldest
-    listed session; the sets listed are walked oldest first."""
+    listed session; the sets listed are walked oldest first. ``bias`` as for is_record."""
     if not sets:
         return []
     bests = load_bests(
         athlete=athlete,
         exercise_ids=[exercise_id],
         before=before_session(date=min(logged.date for logged in sets)),
+        corrections=corrections_of({exercise_id: bias}),
     )
     # Stable: within a date the sets keep the query's order (prescription, set number).
     oldest_first = sorted(range(len(sets)), key=lambda i: sets[i].date)
     found = mark_records(
-        before=bests.get(exercise_id, []), sets=[Attempt.of(sets[i]) for i in oldest_first]
+        before=bests.get(exercise_id, []),
+        sets=[Attempt.of(sets[i], bias=bias) for i in oldest_first],
     )
     marks = [False] * len(sets)
     for i, mark in zip(oldest_first, found, strict=True):

@@ -21,11 +21,13 @@ from programs.numbers import parse_whole_number
 from programs.progress import Progress, progress_of
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
+from tracking.calibration import NO_BIAS, RirBias
+from tracking.calibration_record import calibration_record
 from tracking.history import last_time_sets
 from tracking.models import SET_NOTE_MAX_LENGTH, SetLog
 from tracking.plates import PlateSetup, plate_data, plate_setup_for
-from tracking.progression import LastSet, Suggestion, suggest_next
-from tracking.records import Attempt, before_session, load_bests, mark_records
+from tracking.progression import LastSet, Suggestion, likely_rir, suggest_next
+from tracking.records import Attempt, before_session, corrections_of, load_bests, mark_records
 from tracking.summary import SessionSummary, SummarySet, session_summary
 from tracking.units import format_load, increment_for, plain_decimal, shown_load
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
@@ -236,7 +238,11 @@ def _reps_text(logged: SetLog) -> str:
     return str(logged.reps)
 
 
-def suggestion_for(p: SessionPrescription, last_sets: list[SetLog], unit: str) -> Suggestion:
+def suggestion_for(
+    p: SessionPrescription, last_sets: list[SetLog], unit: str, *, bias: RirBias = NO_BIAS
+) -> Suggestion:
+    """From last time's sets at the RIR they most likely had: measured on a test set,
+    corrected by the lifter's bias on the exercise otherwise (tracking.progression)."""
     increment = increment_for(p.performed_exercise, unit)
     return suggest_next(
         last_sets=[
@@ -245,7 +251,7 @@ def suggestion_for(p: SessionPrescription, last_sets: list[SetLog], unit: str) -
                 reps=weaker_leg_reps(
                     reps=logged.reps, reps_left=logged.reps_left, reps_right=logged.reps_right
                 ),
-                rir=logged.rir,
+                rir=likely_rir(rir=logged.rir, actual_rir=logged.actual_rir, bias=bias),
             )
             for logged in last_sets
         ],
@@ -358,12 +364,14 @@ def load_session(
         exercise_ids={p.performed_exercise.pk for p in prescriptions},
         before=session.date,
     )
+    # Suggestions read last time's RIR as the lifter's test sets correct it.
+    calibration = calibration_record(athlete)
     extra_rows = extra_rows or {}
     cards = []
     for p in prescriptions:
         exercise = p.performed_exercise
         last_sets = history.get(exercise.pk, [])
-        suggestion = suggestion_for(p, last_sets, unit)
+        suggestion = suggestion_for(p, last_sets, unit, bias=calibration.bias(exercise.pk))
         plate_setup = plate_setup_for(exercise=exercise, athlete=athlete)
         numbers = set_numbers_to_draw(
             sets_max=p.sets_max,
@@ -394,13 +402,16 @@ def load_session(
                 unit=unit,
             )
         )
-    _mark_records(athlete=athlete, session=session, cards=cards)
+    _mark_records(athlete=athlete, session=session, cards=cards, biases=calibration.biases())
     past = session.date < (today or athlete_today(athlete))
     return SessionPage(session=session, cards=cards, unit=unit, past=past)
 
 
-def _mark_records(*, athlete, session: Session, cards: list[Card]) -> None:
-    """Mark the logged rows that are personal records: one query, none before a set."""
+def _mark_records(
+    *, athlete, session: Session, cards: list[Card], biases: dict[int, RirBias]
+) -> None:
+    """Mark the logged rows that are personal records: one query, none before a set. Each
+    set at the RIR it most likely had (``biases``: the athlete's, per exercise id)."""
     logged = [row for card in cards for row in card.rows if row.logged]
     if not logged:
         return
@@ -408,11 +419,16 @@ def _mark_records(*, athlete, session: Session, cards: list[Card]) -> None:
     for row in logged:
         by_exercise.setdefault(row.logged.exercise_id, []).append(row)
     bests = load_bests(
-        athlete=athlete, exercise_ids=by_exercise, before=before_session(date=session.date)
+        athlete=athlete,
+        exercise_ids=by_exercise,
+        before=before_session(date=session.date),
+        corrections=corrections_of(biases),
     )
     for exercise_id, rows in by_exercise.items():
+        bias = biases.get(exercise_id, NO_BIAS)
         marks = mark_records(
-            before=bests.get(exercise_id, []), sets=[Attempt.of(row.logged) for row in rows]
+            before=bests.get(exercise_id, []),
+            sets=[Attempt.of(row.logged, bias=bias) for row in rows],
         )
         for row, mark in zip(rows, marks, strict=True):
             row.record = mark

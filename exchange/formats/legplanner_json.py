@@ -36,6 +36,12 @@ from programs.bounds import EARLIEST_DATE, MAX_SETS, MAX_SLOT_ORDER, latest_date
 from programs.numbers import MAX_DIGITS, parse_whole_number
 from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR
 
+# The database's own rule (tracking.models, setlog_test_set_said_and_done), said of a row.
+TEST_SET_PROBLEM = (
+    "a test set (actual_rir) needs the RIR said at the stop (rir) and its reps on both legs "
+    "at once (reps, not per leg)"
+)
+
 
 class _Reader:
     """Typed reads of a decoded JSON value, each failure naming where it is."""
@@ -175,6 +181,8 @@ def _set(logged: _Reader) -> ImportedSet:
         load=logged["load_kg"].decimal(low=Decimal(0), high=Decimal(MAX_LOAD_KG)),
         unit="kg",
         rir=logged["rir"].optional_whole(high=MAX_RIR),  # null: not recorded
+        # Absent from files exported before test sets: an ordinary set.
+        actual_rir=logged.get("actual_rir").optional_whole(high=MAX_REPS),
         logged_at=logged["logged_at"].moment(),
         note=logged["note"].text()[:MAX_NOTE],
         uuid=logged["uuid"].uuid(),
@@ -191,6 +199,8 @@ def _slot(slot: _Reader) -> ImportedPrescription:
         legs = (logged.reps_left is None, logged.reps_right is None)
         if (logged.reps is None) == (legs == (True, True)) or legs[0] != legs[1]:
             reader.fail("log reps, or reps for the left and the right leg")
+        if logged.actual_rir is not None and (logged.rir is None or logged.reps is None):
+            reader.fail(TEST_SET_PROBLEM)
     return ImportedPrescription(
         exercise=exercise,
         sets=sets,
@@ -224,6 +234,13 @@ def _session(item: _Reader, *, assignments: int) -> ImportedSession:
     )
 
 
+def _test_set_choice(item: _Reader) -> tuple[str, bool]:
+    planned = item["planned"]
+    if not isinstance(planned.value, bool):
+        planned.fail("should be true or false")
+    return item["exercise"].text(blank=False), planned.value
+
+
 def _is_focus(value) -> bool:
     return isinstance(value, str) and value in FOCUSES
 
@@ -238,6 +255,15 @@ def parse_legplanner_json(text: str, *, today: dt.date) -> ParsedFile:
     uuids = [logged.uuid for s in sessions for p in s.prescriptions for logged in p.sets]
     if len(set(uuids)) != len(uuids):
         root["sessions"].fail("two sets share a UUID")
+    # Absent from files exported before test sets.
+    choices = root.get("test_set_choices", [])
+    test_set_choices = [_test_set_choice(item) for item in choices.items()]
+    if len({name for name, _ in test_set_choices}) != len(test_set_choices):
+        choices.fail("two test-set choices name the same exercise")
     return ParsedFile(
-        format=LEGPLANNER, sessions=sessions, workouts=len(sessions), assignments=assignments
+        format=LEGPLANNER,
+        sessions=sessions,
+        workouts=len(sessions),
+        assignments=assignments,
+        test_set_choices=test_set_choices,
     )

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from programs.models import Exercise
 from programs.weeks import IsoWeek
+from tracking.calibration import NO_BIAS, RirBias
+from tracking.calibration_record import rir_biases
 from tracking.charts import BarChart, LineChart, Sparkline, bar_chart, line_chart, sparkline
 from tracking.insights import Point, e1rm_in_unit, queries
 from tracking.insights.effort import EFFORT_DAYS, NO_EFFORT_MESSAGE, EffortReport, effort_report
@@ -37,7 +39,7 @@ from tracking.insights.progress import (
     trend_message,
     weekly_volume,
 )
-from tracking.records import history_records
+from tracking.records import corrections_of, history_records
 from tracking.units import increment_for
 
 
@@ -81,7 +83,9 @@ def load_progress(*, athlete, today: dt.date, whole_history: bool = False) -> Pr
     lines = progress_lines(
         exercises=queries.trained_exercises(athlete=athlete, since=since),
         bests=queries.session_bests(
-            athlete_ids=[athlete.pk], since=today - dt.timedelta(weeks=TREND_WEEKS)
+            athlete_ids=[athlete.pk],
+            since=today - dt.timedelta(weeks=TREND_WEEKS),
+            corrections=corrections_of(rir_biases(athlete)),
         )[athlete.pk],
         today=today,
         unit=unit,
@@ -164,17 +168,20 @@ def load_exercise_progress(
     athlete,
     exercise: Exercise,
     today: dt.date,
+    bias: RirBias = NO_BIAS,
     before: dt.date | None = None,
     whole_history: bool = False,
 ) -> ExerciseProgressPage:
-    """Four queries: each session's aggregates (of the last year, or of the whole history),
-    the listed sessions' sets and the bests before them (for the records; none when there
-    are no sessions to list), the best set."""
+    """Four queries: each session's aggregates (of the last year, or of the whole
+    history), the listed sessions' sets and the bests before them (for the records; none
+    when there are no sessions to list), the best set. ``bias``, the athlete's on this
+    exercise (tracking.calibration_record), corrects the e1RMs."""
     unit = athlete.unit
     since = history_since(today=today, whole=whole_history)
-    bests = queries.session_bests(athlete_ids=[athlete.pk], exercise_id=exercise.pk, since=since)[
-        athlete.pk
-    ]
+    corrections = corrections_of({exercise.pk: bias})
+    bests = queries.session_bests(
+        athlete_ids=[athlete.pk], exercise_id=exercise.pk, since=since, corrections=corrections
+    )[athlete.pk]
     series = chart_series(
         points=[Point(best.date, e1rm_in_unit(best.e1rm_kg, unit)) for best in bests]
     )
@@ -191,7 +198,9 @@ def load_exercise_progress(
     )
     shown = sessions_shown(dates=(best.date for best in bests), before=before)
     sets = (
-        queries.sets_on(athlete=athlete, exercise_id=exercise.pk, dates=shown.dates)
+        queries.sets_on(
+            athlete=athlete, exercise_id=exercise.pk, dates=shown.dates, corrections=corrections
+        )
         if shown.dates
         else []
     )
@@ -201,7 +210,9 @@ def load_exercise_progress(
         series=series,
         chart=chart,
         best=_best(
-            queries.best_set(athlete=athlete, exercise_id=exercise.pk, since=since),
+            queries.best_set(
+                athlete=athlete, exercise_id=exercise.pk, since=since, corrections=corrections
+            ),
             unit,
             increment_for(exercise, unit),
         ),
@@ -211,7 +222,7 @@ def load_exercise_progress(
             sets=sets,
             unit=unit,
             increment=increment_for(exercise, unit),
-            records=history_records(athlete=athlete, exercise_id=exercise.pk, sets=sets),
+            records=history_records(athlete=athlete, exercise_id=exercise.pk, sets=sets, bias=bias),
         ),
         older=shown.older,
         newer=before is not None,

@@ -241,6 +241,7 @@ class LoggedSet:
     e1rm_kg: Decimal
     note: str = ""  # the athlete's note on the set
     exercise_note: str = ""  # and on the exercise, that session
+    actual_rir: int | None = None  # a test set's: the reps done after the stop
 
 
 def describe_set(*, logged: LoggedSet, unit: str, increment: Decimal) -> str:

@@ -10,7 +10,7 @@ differs between SQLite and PostgreSQL, a date column does not.
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -27,6 +27,7 @@ from tracking.insights.muscles import MuscleDay
 from tracking.insights.progress import LoggedSet, SessionBest, TrainedExercise
 from tracking.models import SetLog
 from tracking.progression import EPLEY_DIVISOR
+from tracking.records import likely_rir_sql
 from tracking.verdicts import HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR
 from tracking.weaker_leg import WEAKER_LEG_REPS
 
@@ -35,12 +36,20 @@ ATHLETE = "prescription__session__athlete_id"
 
 Row = TypeVar("Row")
 
-# Epley on reps + RIR, as tracking.progression.estimated_1rm, in floating point: the same
-# arithmetic on both databases, exact enough for a chart. An RIR not recorded adds nothing.
-E1RM = Cast("load_kg", FloatField()) * (
-    Value(1.0)
-    + Cast(WEAKER_LEG_REPS + Coalesce("rir", Value(0)), FloatField()) / Value(float(EPLEY_DIVISOR))
-)
+
+def e1rm_sql(corrections: Mapping[int, int] | None = None):
+    """Epley on reps + RIR, as tracking.progression.estimated_1rm, in floating point: the
+    same arithmetic on both databases, exact enough for a chart. The RIR is the one the set
+    most likely had (tracking.records.likely_rir_sql): a test set's measured one, else the
+    typed one plus its exercise's correction; an RIR not recorded adds nothing."""
+    return Cast("load_kg", FloatField()) * (
+        Value(1.0)
+        + Cast(WEAKER_LEG_REPS + likely_rir_sql(corrections), FloatField())
+        / Value(float(EPLEY_DIVISOR))
+    )
+
+
+E1RM = e1rm_sql()
 # A set whose RIR was not recorded is a hard set: a working set whose effort nobody wrote down.
 HARD_SET = Q(rir__isnull=True) | Q(rir__lte=HARD_SET_MAX_RIR)
 # Work done: a per-leg set's reps are both legs'.
@@ -112,11 +121,14 @@ def session_bests(
     until: dt.date | None = None,
     exercise_id: int | None = None,
     compound_only: bool = False,
+    corrections: Mapping[int, int] | None = None,
 ) -> dict[int, list[SessionBest]]:
     """Per athlete, exercise and session date: the best estimated 1RM, the volume, the sets.
 
     With ``compound_only`` (the desk's main lift) each row also carries the exercise's name:
     that filter joins the exercise anyway, where the pages know the names already.
+    ``corrections`` (exercise id → what its bias adds to a typed RIR) are one athlete's: a
+    page passes them with its one athlete.
     """
     sets = _sets_between(athlete_ids, since, until)
     if exercise_id is not None:
@@ -127,7 +139,7 @@ def session_bests(
         names = ("exercise__name",)
     rows = (
         sets.values("exercise_id", *names, athlete=F(ATHLETE), date=F(SESSION_DATE))
-        .annotate(e1rm=Max(E1RM), volume=Sum(VOLUME), sets=Count("pk"))
+        .annotate(e1rm=Max(e1rm_sql(corrections)), volume=Sum(VOLUME), sets=Count("pk"))
         .order_by("exercise_id", "date")
     )
     return _by_athlete(
@@ -155,32 +167,47 @@ def _logged(row: SetLog) -> LoggedSet:
         reps_left=row.reps_left,
         reps_right=row.reps_right,
         rir=row.rir,
+        actual_rir=row.actual_rir,
         e1rm_kg=_kg(row.e1rm),
         note=row.note,
         exercise_note=getattr(row, "exercise_note", None) or "",
     )
 
 
-def sets_on(*, athlete, exercise_id: int, dates: Iterable[dt.date]) -> list[LoggedSet]:
+def sets_on(
+    *,
+    athlete,
+    exercise_id: int,
+    dates: Iterable[dt.date],
+    corrections: Mapping[int, int] | None = None,
+) -> list[LoggedSet]:
     """The athlete's sets of one exercise on a few session dates."""
     rows = (
         _of_exercise(athletes_sets(athlete=athlete), exercise_id)
         .filter(**{f"{SESSION_DATE}__in": list(dates)})
         # The athlete's note on the exercise that session, in the same query.
         .annotate(
-            date=F(SESSION_DATE), e1rm=E1RM, exercise_note=F("prescription__athlete_note__text")
+            date=F(SESSION_DATE),
+            e1rm=e1rm_sql(corrections),
+            exercise_note=F("prescription__athlete_note__text"),
         )
         .order_by("-date", "prescription__order", "set_number")
     )
     return [_logged(row) for row in rows]
 
 
-def best_set(*, athlete, exercise_id: int, since: dt.date | None = None) -> LoggedSet | None:
+def best_set(
+    *,
+    athlete,
+    exercise_id: int,
+    since: dt.date | None = None,
+    corrections: Mapping[int, int] | None = None,
+) -> LoggedSet | None:
     """The set with the highest estimated 1RM (on or after ``since``), the earliest when
     tied."""
     row = (
         _of_exercise(_sets_between([athlete.pk], since, None), exercise_id)
-        .annotate(date=F(SESSION_DATE), e1rm=E1RM)
+        .annotate(date=F(SESSION_DATE), e1rm=e1rm_sql(corrections))
         .order_by("-e1rm", "date", "set_number")
         .first()
     )

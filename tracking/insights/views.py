@@ -55,15 +55,18 @@ def exercise_progress(request, exercise_id: int, *, viewer: Viewer):
     # Exercises are the catalogue, shared by all; what is shown of one is the athlete's own
     # sets only, and an exercise they never trained shows what to do to see a history.
     exercise = get_object_or_404(Exercise, pk=exercise_id)
+    # Two queries, whatever the history: the athlete's test sets and choices. Their bias
+    # corrects the e1RMs too.
+    record = calibration_record(viewer.athlete)
     page = load_exercise_progress(
         athlete=viewer.athlete,
         exercise=exercise,
         today=athlete_today(viewer.athlete),
+        bias=record.bias(exercise.pk),
         before=before_or_404(request),
         whole_history=whole_history_or_404(request),
     )
-    # Two queries, whatever the history: the athlete's test sets and choices.
-    test_sets = exercise_test_sets(record=calibration_record(viewer.athlete), exercise=exercise)
+    test_sets = exercise_test_sets(record=record, exercise=exercise)
     return render(
         request,
         "tracking/exercise_progress.html",
