@@ -144,8 +144,10 @@ def test_the_session_page_runs_the_same_queries_after_a_big_import(
     assert f"Last time:</span> {top:.0f} kg × 6, 6, 6, 5 @ RIR 1–2" in html
 
 
-SESSION_PAGE_QUERIES = 9  # last time: its dates, then its sets
-FIRST_SESSION_PAGE_QUERIES = 8
+# Issue 18 added two: the athlete's test sets and their per-exercise choices
+# (tracking/calibration_record.py), for the corrected verdicts and the planned test sets.
+SESSION_PAGE_QUERIES = 11  # last time: its dates, then its sets
+FIRST_SESSION_PAGE_QUERIES = 10
 # Today's session also asks for the coach's unread notes on the athlete in general.
 TODAY_NOTES_QUERIES = 1
 # With sets logged in the session, their records: the bests before it (tracking/records.py).

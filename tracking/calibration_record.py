@@ -15,7 +15,7 @@ from tracking.calibration import (
     test_set_due,
     test_sets_planned,
 )
-from tracking.models import SetLog, CalibrationChoice
+from tracking.models import CalibrationChoice, SetLog
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,16 @@ class CalibrationRecord:
         )
 
 
-def calibration_record(athlete) -> CalibrationRecord:
-    rows = (
+def _test_rows(athlete):
+    return (
         SetLog.objects.filter(prescription__session__athlete=athlete, actual_rir__isnull=False)
         .order_by()
         .values_list("exercise_id", "prescription__session__date", "rir", "actual_rir")
     )
+
+
+def calibration_record(athlete) -> CalibrationRecord:
+    rows = _test_rows(athlete)
     tests: dict[int, list[CalibrationTest]] = defaultdict(list)
     for exercise_id, on, predicted, actual in rows:
         tests[exercise_id].append(
@@ -63,4 +67,14 @@ def calibration_record(athlete) -> CalibrationRecord:
     )
     return CalibrationRecord(
         every_weeks=athlete.test_set_every_weeks, tests=dict(tests), choices=choices
+    )
+
+
+def exercise_bias(*, athlete, exercise_id: int) -> RirBias:
+    """One exercise's bias, for the answer to a tick or an edit of one set: one query."""
+    return rir_bias(
+        [
+            CalibrationTest(on=on, predicted_rir=predicted, actual_rir=actual)
+            for _, on, predicted, actual in _test_rows(athlete).filter(exercise_id=exercise_id)
+        ]
     )
