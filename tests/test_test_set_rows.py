@@ -233,3 +233,12 @@ def test_one_test_corrects_nothing(client, athlete, leg_press):
     _, response = tick(client, leg_press, set_number="1")
     assert "Your tests say" not in text(response) and "your tests say" not in text(response)
     assert "On target" in text(response)
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 23, 8, tzinfo=dt.UTC))
+def test_the_coach_reads_the_outcome_and_no_field(client, athlete, coach, leg_press):
+    log_set_on(leg_press, set_number=4, reps=10, load="140", rir=2, actual_rir=4)
+    client.force_login(coach)
+    page = text(client.get(reverse("coach_session", args=[leg_press.session_id])))
+    assert "you left 2 more than you thought" in page
+    assert 'name="actual_rir"' not in page and OFFER not in page
