@@ -14,6 +14,7 @@ from programs.generation import assignments_in_week, generate_week
 from programs.models import Exercise, Session, SessionPrescription
 from programs.weeks import IsoWeek
 from tests.conftest import log_set_on
+from tests.test_session_page import LOGGED_SESSION_PAGE_QUERIES, TODAY_NOTES_QUERIES
 from tracking import calibration
 from tracking.calibration import SAFETY_REMINDER, TEST_SET_LABEL
 from tracking.forms import ACTUAL_RIR_MESSAGE, TEST_SET_PER_LEG_MESSAGE
@@ -242,3 +243,24 @@ def test_the_coach_reads_the_outcome_and_no_field(client, athlete, coach, leg_pr
     page = text(client.get(reverse("coach_session", args=[leg_press.session_id])))
     assert "you left 2 more than you thought" in page
     assert 'name="actual_rir"' not in page and OFFER not in page
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 23, 8, tzinfo=dt.UTC))
+def test_the_page_runs_the_same_queries_with_test_sets_in_the_history(
+    client, athlete, leg_press, django_assert_num_queries
+):
+    client.force_login(athlete)
+    url = reverse("session", args=[leg_press.session_id])
+    client.get(url)  # the login's session
+    for weeks_back in range(1, 13):
+        week = W48.shifted(-weeks_back)
+        generate_week(assignments=assignments_in_week(week), week=week)
+    for copy in SessionPrescription.objects.filter(
+        session__athlete=athlete, session__date__lt=W48.monday
+    ).exclude(per_leg=True):
+        log_set_on(copy, set_number=copy.sets_max, reps=10, rir=2, actual_rir=3)
+    log_set_on(leg_press, set_number=4, reps=10, load="140", rir=2, actual_rir=4)
+    assert SetLog.objects.filter(actual_rir__isnull=False).count() > 20
+    with django_assert_num_queries(LOGGED_SESSION_PAGE_QUERIES + TODAY_NOTES_QUERIES):
+        page = text(client.get(url))
+    assert "you left 2 more than you thought" in page
