@@ -264,3 +264,28 @@ def test_the_page_runs_the_same_queries_with_test_sets_in_the_history(
     with django_assert_num_queries(LOGGED_SESSION_PAGE_QUERIES + TODAY_NOTES_QUERIES):
         page = text(client.get(url))
     assert "you left 2 more than you thought" in page
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 23, 8, tzinfo=dt.UTC))
+def test_with_no_script_the_post_goes_back_to_the_page_with_the_outcome(client, athlete, leg_press):
+    client.force_login(athlete)
+    data = {
+        "uuid": str(uuid.uuid4()),
+        "prescription": str(leg_press.pk),
+        "set_number": "4",
+        "reps": "10",
+        "load": "140",
+        "rir": "3",
+        "actual_rir": "3",
+    }
+    response = client.post(reverse("tick", args=[leg_press.session_id]), data, follow=True)
+    assert response.redirect_chain and SetLog.objects.get().actual_rir == 3
+    assert "You said 3 left and did 3 more: spot on." in text(response)
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 23, 8, tzinfo=dt.UTC))
+def test_the_last_set_answered_alone_keeps_the_one_tap_offer(client, athlete, leg_press):
+    client.force_login(athlete)
+    _, last = tick(client, leg_press)
+    _, first = tick(client, leg_press, set_number="1")
+    assert OFFER in text(last) and OFFER not in text(first)

@@ -99,6 +99,9 @@ def _blank_row(request, prescription: SessionPrescription, number: int) -> SetRo
         unit=unit,
         increment=increment_for(prescription.performed_exercise, unit),
         plate_setup=plate_setup_for(exercise=prescription.performed_exercise, athlete=request.user),
+        # Answered alone, the row cannot see whether it is the last one drawn: the last
+        # prescribed set and any after it keep the page's one-tap test set.
+        test_set_offered=not prescription.per_leg and number >= prescription.sets_max,
     )
 
 
