@@ -12,7 +12,7 @@ from django.urls import reverse
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session
 from programs.weeks import IsoWeek
-from tracking import forms, offline, ticks, verdicts
+from tracking import calibration, forms, offline, ticks, verdicts
 from tracking.offline import phone_words
 
 W48 = IsoWeek(2026, 48)
@@ -56,6 +56,7 @@ def session_url(client, athlete) -> str:
         (offline, "KEPT_COPY", ["keptCopy"]),
         (verdicts, "TOO_EASY_MESSAGE", ["verdicts", "tooEasy"]),
         (verdicts, "GOOD_SET_MESSAGE", ["verdicts", "good"]),
+        (verdicts, "CORRECTED_RIR_MESSAGE", ["verdicts", "corrected"]),
     ],
 )
 def test_a_changed_message_is_what_the_page_gives_the_phone(
@@ -95,6 +96,34 @@ def test_no_script_keeps_a_copy_of_the_servers_words():
 
 def test_the_session_page_carries_the_row_parts(client, session_url):
     html = client.get(session_url).content.decode()
-    for part in ("set-waiting-tag", "set-verdict", "set-waiting-mark", "set-error"):
+    for part in (
+        "set-waiting-tag",
+        "set-verdict",
+        "set-test-outcome",
+        "set-waiting-mark",
+        "set-error",
+    ):
         assert f'<template id="{part}">' in html
     assert html.count('<template class="logged-actions">') >= 9
+
+
+@pytest.mark.parametrize(("said", "did"), [(2, 4), (2, 7), (3, 1), (0, 0), (2, 2), (5, 0), (0, 12)])
+def test_a_test_sets_outcome_is_the_rules_sentence_filled(said, did):
+    """The phone fills one of three patterns made from tracking.calibration's own sentence
+    (static/js/verdicts.js picks it by the difference's sign)."""
+    patterns = phone_words()["testSet"]
+    difference = did - said
+    pattern = patterns["more" if difference > 0 else "fewer" if difference < 0 else "spotOn"]
+    filled = pattern.format(said=said, did=did, difference=abs(difference))
+    assert filled == calibration.test_set_outcome(predicted_rir=said, actual_rir=did)
+
+
+def test_a_changed_outcome_sentence_is_what_the_page_gives_the_phone(
+    client, session_url, monkeypatch
+):
+    def outcome(*, predicted_rir: int, actual_rir: int) -> str:
+        return f"Guessed {predicted_rir}, then {actual_rir}: off by {actual_rir - predicted_rir}."
+
+    monkeypatch.setattr(calibration, "test_set_outcome", outcome)
+    said = words_in(client.get(session_url).content.decode())["testSet"]
+    assert said["more"] == "Guessed {said}, then {did}: off by {difference}."

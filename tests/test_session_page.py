@@ -145,7 +145,8 @@ def test_the_session_page_runs_the_same_queries_after_a_big_import(
 
 
 # The athlete's test sets and test-set choices (tracking.calibration_record): their bias
-# corrects last time's RIR for the suggestions.
+# corrects last time's RIR for the suggestions and the verdicts, and plans the
+# test sets.
 CALIBRATION_QUERIES = 2
 SESSION_PAGE_QUERIES = 9 + CALIBRATION_QUERIES  # last time: its dates, then its sets
 FIRST_SESSION_PAGE_QUERIES = 8 + CALIBRATION_QUERIES

@@ -26,6 +26,13 @@ BOTH_LEGS_MESSAGE = "Enter the reps for the left and the right leg."
 REPS_REQUIRED_MESSAGE = "Enter the reps."
 MAX_SET_NUMBER = MAX_SETS
 SET_NUMBER_MESSAGE = f"Sets are numbered from 1 to {MAX_SET_NUMBER}."
+ACTUAL_RIR_MESSAGE = f"More reps to failure must be a whole number from 0 to {MAX_REPS}."
+# The database's word too (SetLog's test-set constraint): a test set is one rep count
+# checked against one said RIR.
+TEST_SET_PER_LEG_MESSAGE = (
+    "A test set counts the reps of both legs together: this exercise logs each leg, "
+    "so it cannot be one."
+)
 
 
 class WholeNumberField(forms.IntegerField):
@@ -78,6 +85,19 @@ class SetForm(forms.Form):
         },
     )
 
+    # A test set's reps after the stop (tracking/calibration.py); empty on any other set.
+    actual_rir = WholeNumberField(
+        label="More reps to failure",
+        required=False,
+        min_value=0,
+        max_value=MAX_REPS,
+        error_messages={
+            "invalid": ACTUAL_RIR_MESSAGE,
+            "min_value": ACTUAL_RIR_MESSAGE,
+            "max_value": ACTUAL_RIR_MESSAGE,
+        },
+    )
+
     # Optional, typed in the set row's "Note" disclosure; empty when the phone sends none.
     note = forms.CharField(
         required=False,
@@ -114,6 +134,9 @@ class SetForm(forms.Form):
             cleaned["reps_left"] = cleaned["reps_right"] = None
             if "reps" in cleaned and cleaned["reps"] is None:
                 raise forms.ValidationError(REPS_REQUIRED_MESSAGE)
+        # The RIR is required of every set, so a test set always has the one it checks.
+        if self.per_leg and cleaned.get("actual_rir") is not None:
+            self.add_error("actual_rir", TEST_SET_PER_LEG_MESSAGE)
         return cleaned
 
     @property

@@ -6,7 +6,7 @@ also says is read from the module that owns it, so changing it there changes the
 """
 
 from programs.numbers import DECIMAL_PATTERN
-from tracking import forms, ticks, verdicts
+from tracking import calibration, forms, ticks, verdicts
 
 WAITING_MARK = "Saved on this phone, waiting for the network to send it."
 SET_NOT_ON_SERVER_MESSAGE = (
@@ -26,6 +26,18 @@ LOGOUT_DELETES_MANY = (
     "{count} sets are still waiting to be sent. "
     "Logging out deletes them from this phone. Log out anyway?"
 )
+
+
+# Numbers no sentence holds, swapped for the placeholders the phone fills.
+_SAID, _DID = 1001, 3004
+
+
+def _outcome_pattern(*, said: int, did: int) -> str:
+    """tracking.calibration's sentence for a test set, with {said}, {did} and {difference}
+    where its numbers go: the phone fills the rule's own words."""
+    text = calibration.test_set_outcome(predicted_rir=said, actual_rir=did)
+    text = text.replace(str(said), "{said}", 1).replace(str(did), "{did}", 1)
+    return text.replace(str(abs(did - said)), "{difference}")
 
 
 def phone_words() -> dict[str, object]:
@@ -59,5 +71,13 @@ def phone_words() -> dict[str, object]:
             "atLimit": verdicts.AT_LIMIT_MESSAGE,
             "aboveTarget": verdicts.ABOVE_TARGET_MESSAGE,
             "good": verdicts.GOOD_SET_MESSAGE,
+            "corrected": verdicts.CORRECTED_RIR_MESSAGE,
+        },
+        # A test set's outcome, by whether the lifter had more reps left than they said,
+        # fewer, or as many.
+        "testSet": {
+            "more": _outcome_pattern(said=_SAID, did=_DID),
+            "fewer": _outcome_pattern(said=_DID, did=_SAID),
+            "spotOn": _outcome_pattern(said=_SAID, did=_SAID),
         },
     }

@@ -15,13 +15,20 @@ from uuid import UUID, uuid4
 from django.db.models import Prefetch
 from django.http import QueryDict
 
-from programs.bounds import MAX_SETS
+from programs.bounds import MAX_REPS, MAX_SETS
 from programs.models import Exercise, Session, SessionPrescription
 from programs.numbers import parse_whole_number
 from programs.progress import Progress, progress_of
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
-from tracking.calibration import NO_BIAS, RirBias
+from tracking.calibration import (
+    NO_BIAS,
+    SAFETY_REMINDER,
+    TEST_SET_LABEL,
+    RirBias,
+    safe_to_fail,
+    test_set_outcome,
+)
 from tracking.calibration_record import calibration_record
 from tracking.history import last_time_sets
 from tracking.models import SET_NOTE_MAX_LENGTH, SetLog
@@ -30,7 +37,7 @@ from tracking.progression import LastSet, Suggestion, likely_rir, suggest_next
 from tracking.records import Attempt, before_session, corrections_of, load_bests, mark_records
 from tracking.summary import SessionSummary, SummarySet, session_summary
 from tracking.units import format_load, increment_for, plain_decimal, shown_load
-from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set
+from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set_against_tests
 from tracking.warmups import WarmUpStep, warm_up_for
 from tracking.weaker_leg import weaker_leg_reps
 
@@ -59,6 +66,15 @@ class SetRow:
     note_max_length: ClassVar[int] = SET_NOTE_MAX_LENGTH
     # The athlete's bar and plates on a barbell exercise: the row says what goes on it.
     plate_setup: PlateSetup | None = None
+    # Test sets (tracking/calibration.py): the reps done after the stop; whether this row
+    # may be one (an exercise's last set, both legs counted together) and is planned as one.
+    actual_rir: int | str | None = None
+    test_set_offered: bool = False
+    test_set_due: bool = False
+    # The athlete's test sets on this exercise: their verdicts read the corrected RIR.
+    bias: RirBias = NO_BIAS
+    actual_rir_max: ClassVar[int] = MAX_REPS
+    test_set_label: ClassVar[str] = TEST_SET_LABEL
 
     @property
     def optional(self) -> bool:
@@ -102,6 +118,27 @@ class SetRow:
     @property
     def plates_line(self) -> str:
         return self.plate_setup.line(self.load) if self.plate_setup else ""
+
+    @property
+    def test_set_shown(self) -> bool:
+        """The field is on the row: planned, asked for, or a test set already."""
+        return self.test_set_due or self.actual_rir not in (None, "")
+
+    @property
+    def safety_reminder(self) -> str:
+        """On a planned test set where failure is not safe by itself (a barbell squat the
+        lifter or coach turned on)."""
+        if not self.test_set_due or safe_to_fail(self.prescription.performed_exercise.equipment):
+            return ""
+        return SAFETY_REMINDER
+
+    @property
+    def test_set_outcome(self) -> str:
+        """What a logged test set showed, at once on its row."""
+        logged = self.logged
+        if logged is None or logged.actual_rir is None:
+            return ""
+        return test_set_outcome(predicted_rir=logged.rir, actual_rir=logged.actual_rir)
 
 
 @dataclass
@@ -263,15 +300,18 @@ def suggestion_for(
     )
 
 
-def logged_row(row: SetRow, logged: SetLog) -> SetRow:
-    """Fill a row with what was logged, and judge it."""
+def logged_row(row: SetRow, logged: SetLog, *, bias: RirBias = NO_BIAS) -> SetRow:
+    """Fill a row with what was logged, and judge it on the RIR the athlete's test sets on
+    the exercise say they had."""
     p = row.prescription
     row.logged, row.uuid = logged, logged.uuid
     row.reps, row.reps_left, row.reps_right = logged.reps, logged.reps_left, logged.reps_right
     row.load = shown_load(load_kg=logged.load_kg, unit=row.unit, increment=row.increment)
     row.rir = logged.rir
+    row.actual_rir = logged.actual_rir
     row.note = logged.note
-    row.verdict = judge_set(
+    row.bias = bias
+    row.verdict = judge_set_against_tests(
         reps=logged.reps,
         reps_left=logged.reps_left,
         reps_right=logged.reps_right,
@@ -279,6 +319,8 @@ def logged_row(row: SetRow, logged: SetLog) -> SetRow:
         reps_min=p.reps_min,
         reps_max=p.reps_max,
         rir_max=p.rir_max,
+        bias=bias,
+        exercise=p.performed_exercise.name,
     )
     return row
 
@@ -338,6 +380,7 @@ def undone_row(row: SetRow, undone: SetLog) -> SetRow:
     row.reps, row.reps_left, row.reps_right = undone.reps, undone.reps_left, undone.reps_right
     row.load = shown_load(load_kg=undone.load_kg, unit=row.unit, increment=row.increment)
     row.rir = DEFAULT_RIR if undone.rir is None else undone.rir
+    row.actual_rir = undone.actual_rir
     return row
 
 
@@ -364,14 +407,16 @@ def load_session(
         exercise_ids={p.performed_exercise.pk for p in prescriptions},
         before=session.date,
     )
-    # Suggestions read last time's RIR as the lifter's test sets correct it.
-    calibration = calibration_record(athlete)
+    # The lifter's test sets: their bias corrects last time's RIR for the suggestions and
+    # this session's for the verdicts and the records; they plan today's test sets.
+    record = calibration_record(athlete)
     extra_rows = extra_rows or {}
     cards = []
     for p in prescriptions:
         exercise = p.performed_exercise
+        bias = record.bias(exercise.pk)
         last_sets = history.get(exercise.pk, [])
-        suggestion = suggestion_for(p, last_sets, unit, bias=calibration.bias(exercise.pk))
+        suggestion = suggestion_for(p, last_sets, unit, bias=bias)
         plate_setup = plate_setup_for(exercise=exercise, athlete=athlete)
         numbers = set_numbers_to_draw(
             sets_max=p.sets_max,
@@ -386,10 +431,14 @@ def load_session(
                 unit=unit,
                 increment=increment_for(exercise, unit),
                 plate_setup=plate_setup,
+                bias=bias,
             )
             logged = logs.get((p.pk, number))
-            rows.append(logged_row(row, logged) if logged else planned_row(row, suggestion))
+            rows.append(
+                logged_row(row, logged, bias=bias) if logged else planned_row(row, suggestion)
+            )
         carry_down(rows)
+        offer_test_set(rows, due=record.due(exercise, on=session.date))
         cards.append(
             Card(
                 prescription=p,
@@ -402,9 +451,19 @@ def load_session(
                 unit=unit,
             )
         )
-    _mark_records(athlete=athlete, session=session, cards=cards, biases=calibration.biases())
+    _mark_records(athlete=athlete, session=session, cards=cards, biases=record.biases())
     past = session.date < (today or athlete_today(athlete))
     return SessionPage(session=session, cards=cards, unit=unit, past=past)
+
+
+def offer_test_set(rows: list[SetRow], *, due: bool) -> None:
+    """An exercise's last set may be a test set, planned or by one tap; a per-leg one
+    may not (a test set checks one rep count against one said RIR)."""
+    if not rows or rows[-1].prescription.per_leg:
+        return
+    last = rows[-1]
+    last.test_set_offered = True
+    last.test_set_due = due
 
 
 def _mark_records(

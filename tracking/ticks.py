@@ -68,6 +68,7 @@ class SetValues:
     load_kg: Decimal
     rir: int
     note: str = ""
+    actual_rir: int | None = None  # a test set's reps after the stop
 
 
 @dataclass(frozen=True)
@@ -165,9 +166,11 @@ def edit_set(
     load_kg: Decimal,
     rir: int,
     note: str | None = None,
+    actual_rir: int | None = None,
 ) -> SetLog:
     """Change a logged set in place; SetGone when an undo took it first. A note of None
-    keeps the set's note (a form that did not send one).
+    keeps the set's note (a form that did not send one); ``actual_rir`` is the set's
+    as edited (None: not a test set).
 
     One UPDATE, which takes the row's lock: it waits for an undo in progress and then
     finds nothing, where a save() of the loaded row would fail on the missing row."""
@@ -177,6 +180,7 @@ def edit_set(
         "reps_right": reps_right,
         "load_kg": load_kg,
         "rir": rir,
+        "actual_rir": actual_rir,
     }
     if note is not None:
         values["note"] = note

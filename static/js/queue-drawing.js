@@ -52,7 +52,7 @@
   }
 
   function clearMarks(row) {
-    row.querySelectorAll(".verdict, .error, .notice, .waiting-mark, legend .tag.done, legend .waiting-label")
+    row.querySelectorAll(".verdict, .test-set-outcome, .error, .notice, .waiting-mark, legend .tag.done, legend .waiting-label")
       .forEach(function (old) { old.remove(); });
   }
 
@@ -84,14 +84,16 @@
 
   function verdictOf(form) {
     var perLeg = form.dataset.perLeg === "true";
-    var verdict = window.legplannerVerdicts.judgeSet({
+    var verdict = window.legplannerVerdicts.judgeAgainstTests({
       reps: perLeg ? null : whole(field(form, "reps")),
       repsLeft: whole(field(form, "reps_left")),
       repsRight: whole(field(form, "reps_right")),
       rir: whole(field(form, "rir")),
       repsMin: parseInt(form.dataset.repsMin, 10),
       repsMax: parseInt(form.dataset.repsMax, 10),
-      rirMax: parseInt(form.dataset.rirMax, 10)
+      rirMax: parseInt(form.dataset.rirMax, 10),
+      correction: parseInt(form.dataset.correction, 10) || 0,
+      exercise: form.dataset.exercise || ""
     });
     var said = part("set-verdict");
     said.classList.add("rep-" + verdict.rep, "effort-" + verdict.effort);
@@ -114,6 +116,12 @@
     retarget(form, "edit", form.dataset.editUrl);
     form.querySelector("legend").appendChild(part("set-waiting-tag"));
     var actions = form.querySelector(".actions");
+    var actual = whole(field(form, "actual_rir"));
+    var outcome = actual === null ? null : part("set-test-outcome");
+    if (outcome) {
+      outcome.textContent = window.legplannerVerdicts.testSetOutcome(whole(field(form, "rir")), actual);
+      form.insertBefore(outcome, actions);
+    }
     form.insertBefore(verdictOf(form), actions);
     form.insertBefore(part("set-waiting-mark"), actions);
     showActions(form, "logged");

@@ -1,4 +1,4 @@
-/* The verdict rules of tracking/verdicts.py, on the phone: a set ticked with no network
+/* The verdict rules of tracking/verdicts.py (and a test set's outcome), on the phone: a set ticked with no network
    gets its verdict at once, and the server's answer replaces it later. The thresholds,
    labels and messages are the server's, read from the page (words.js); the rules are
    copied, and tests/e2e/test_verdict_parity.py runs both over one table of cases. */
@@ -47,5 +47,28 @@
     };
   }
 
-  window.legplannerVerdicts = { judgeSet: judgeSet };
+  // judge_set_against_tests: the RIR the lifter's test sets say they had (the page gives
+  // the exercise's correction), said beside the typed one when the two differ.
+  function judgeAgainstTests(set) {
+    var corrected = Math.max(0, set.rir + (set.correction || 0));
+    var verdict = judgeSet(Object.assign({}, set, { rir: corrected }));
+    if (corrected !== set.rir) {
+      verdict.message = words.fill(words.all().verdicts.corrected, {
+        rir: set.rir, corrected: corrected, exercise: set.exercise.toLowerCase()
+      }) + " " + verdict.message;
+    }
+    return verdict;
+  }
+
+  // tracking/calibration.test_set_outcome, in the server's words (testSet).
+  function testSetOutcome(predicted, actual) {
+    var said = words.all().testSet;
+    var difference = actual - predicted;
+    var pattern = difference > 0 ? said.more : difference < 0 ? said.fewer : said.spotOn;
+    return words.fill(pattern, { said: predicted, did: actual, difference: Math.abs(difference) });
+  }
+
+  window.legplannerVerdicts = {
+    judgeSet: judgeSet, judgeAgainstTests: judgeAgainstTests, testSetOutcome: testSetOutcome
+  };
 })();

@@ -5,7 +5,9 @@ from itertools import product
 
 from playwright.sync_api import Page
 
-from tracking.verdicts import judge_set
+from tracking import calibration
+from tracking.calibration import RirBias
+from tracking.verdicts import judge_set, judge_set_against_tests
 
 # (reps_min, reps_max, rir_max): the guide's prescriptions, a fixed rep count, a target
 # of failure, and the edge of the allowed target.
@@ -29,7 +31,10 @@ def cases() -> list[dict]:
 
 
 def on_the_server(case: dict) -> dict:
-    verdict = judge_set(**case)
+    return on_the_server_verdict(judge_set(**case))
+
+
+def on_the_server_verdict(verdict) -> dict:
     return {
         "rep": str(verdict.rep),
         "effort": str(verdict.effort),
@@ -67,3 +72,58 @@ def test_the_phone_and_the_server_give_the_same_verdicts(page: Page, server):
         for rep in ("below", "in_range", "above")
         for effort in ("on_target", "at_limit", "too_easy")
     }
+
+
+# Issue 18: a typed RIR × the correction the lifter's test sets make, and a test set's
+# outcome. The page gives the phone the correction (the set form's data-correction).
+CORRECTIONS = range(-3, 5)
+
+
+def corrected_cases() -> list[dict]:
+    return [
+        {"reps": reps, "rir": rir, "reps_min": lo, "reps_max": hi, "rir_max": target}
+        | {"correction": correction}
+        for (lo, hi, target), reps, rir, correction in product(
+            PRESCRIPTIONS[:3], (6, 9, 12), range(0, 6), CORRECTIONS
+        )
+    ]
+
+
+def corrected_on_the_server(case: dict) -> dict:
+    case = dict(case)
+    bias = RirBias(reps=float(case.pop("correction")), spread=0.0, tests=2)
+    verdict = judge_set_against_tests(**case, bias=bias, exercise="Leg press")
+    return on_the_server_verdict(verdict)
+
+
+def test_the_phone_and_the_server_judge_the_corrected_rir_alike(page: Page, server):
+    page.goto(f"{server.url}/login/")
+    table = corrected_cases()
+    phone = page.evaluate(
+        """table => table.map(c => legplannerVerdicts.judgeAgainstTests({
+            reps: c.reps, rir: c.rir, repsMin: c.reps_min, repsMax: c.reps_max,
+            rirMax: c.rir_max, correction: c.correction, exercise: "Leg press",
+        }))""",
+        table,
+    )
+    server_side = [corrected_on_the_server(case) for case in table]
+    assert [
+        (case, mine, theirs)
+        for case, mine, theirs in zip(table, phone, server_side, strict=True)
+        if mine != theirs
+    ] == []
+    # The table reaches a corrected verdict that differs from the typed one both ways.
+    assert any("You said RIR 2: your tests say that is about RIR 4" in v["message"] for v in phone)
+    assert any("You said RIR 4: your tests say that is about RIR 2" in v["message"] for v in phone)
+
+
+def test_the_phone_and_the_server_say_a_test_sets_outcome_alike(page: Page, server):
+    page.goto(f"{server.url}/login/")
+    table = [(said, did) for said in range(0, 6) for did in range(0, 9)]
+    phone = page.evaluate(
+        "table => table.map(([said, did]) => legplannerVerdicts.testSetOutcome(said, did))",
+        table,
+    )
+    assert phone == [
+        calibration.test_set_outcome(predicted_rir=said, actual_rir=did) for said, did in table
+    ]

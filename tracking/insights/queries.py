@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from django.db import connection
 from django.db.models import Count, F, FloatField, IntegerField, Max, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 
 from programs.models import Mechanics, SessionPrescription
 from tracking.calibration import CalibrationTest
+from tracking.calibration_record import tested_sets
 from tracking.insights.effort import EffortRow
 from tracking.insights.honesty import TestRow
 from tracking.insights.legs import LegDay
@@ -297,26 +297,10 @@ def effort_rows(
     )
 
 
-def _tested_by(athlete_ids: Sequence[int]):
-    """The athletes' test sets, read from the partial index on test sets (setlog_test_sets),
-    not from the athletes' sessions: a few rows among their thousands of sets.
-
-    PostgreSQL plans that from its statistics. SQLite has none (unless ANALYZE ran) and
-    starts from the athlete's sessions, reading every set of the history to keep the few
-    tests: comparing ``athlete_id + 0`` leaves it no index on the athlete, so it starts
-    from the test sets. On PostgreSQL the same trick would hide the athlete's selectivity
-    and make it walk the sessions, hence the two ways.
-    """
-    tests = SetLog.objects.filter(actual_rir__isnull=False)
-    if connection.vendor == "sqlite":
-        return tests.alias(owner=F(ATHLETE) + 0).filter(owner__in=list(athlete_ids))
-    return tests.filter(**{f"{ATHLETE}__in": list(athlete_ids)})
-
-
 def calibration_rows(*, athlete_ids: Sequence[int]) -> dict[int, list[TestRow]]:
     """Per athlete, their test sets, one row each, whatever the history's length."""
     rows = (
-        _tested_by(athlete_ids)
+        tested_sets(athlete_ids)
         .order_by()
         .values_list(
             ATHLETE,
