@@ -127,7 +127,9 @@ def _answer_row(
 def _mark_record(request, session: Session, row: SetRow) -> None:
     """Only the htmx answer draws the row; a plain post's page marks its records itself."""
     if request.htmx:
-        row.record = is_record(athlete=request.user, set_log=row.logged, session_date=session.date)
+        row.record = is_record(
+            athlete=request.user, set_log=row.logged, session_date=session.date, bias=row.bias
+        )
 
 
 def _row_with_errors(

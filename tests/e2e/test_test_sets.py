@@ -1,19 +1,32 @@
 """A test set on a phone (issue 18): planned on the leg press, done by stopping at 10 with
 2 said and 4 more to failure; after a second test, the lifter's RIR 2 on the leg press
-reads as the RIR 4 their tests say it is: too easy."""
+reads as the RIR 4 their tests say it is: too easy. /balance/ shows the bias, and the
+coach's desk flags the athlete."""
 
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from coaching.rules import BIAS_FLAG
 from programs.admin import duplicate_program
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Assignment, Exercise, Session, SessionPrescription
 from tests.conftest import log_set_on
-from tests.e2e.conftest import WEEK, exercise_card, log_in, session_url, set_row, tap_done
+from tests.e2e.conftest import (
+    WEEK,
+    exercise_card,
+    log_in,
+    password_for_the_server,
+    session_url,
+    set_row,
+    tap_done,
+)
+from tests.e2e.test_coach_desk import log_in as log_in_as_coach
 from tests.e2e.test_offline import allow_ticks_cut_on_their_way, go_online, queue, wait_until_sent
 from tracking.calibration import TEST_SET_LABEL
+from tracking.calibration_record import calibration_record
+from tracking.insights.honesty import bias_sentence
 from tracking.models import SetLog
 from tracking.verdicts import CORRECTED_RIR_MESSAGE, TOO_EASY_MESSAGE
 
@@ -51,8 +64,8 @@ def a_test_set_before(athlete) -> None:
     log_set_on(earlier, set_number=4, reps=10, load="140", rir=2, actual_rir=4)
 
 
-def test_a_planned_test_set_on_the_leg_press_then_a_corrected_verdict(
-    page: Page, server, athlete, leg_press_day, artifacts
+def test_a_planned_test_set_on_the_leg_press_then_a_corrected_verdict_the_balance_and_the_desk(
+    page: Page, server, athlete, coach, leg_press_day, artifacts
 ):
     log_in(page, server, athlete)
     page.goto(session_url(server, leg_press_day))
@@ -95,6 +108,17 @@ def test_a_planned_test_set_on_the_leg_press_then_a_corrected_verdict(
     # Typed as typed: the correction is the page's reading, not the stored value.
     assert SetLog.objects.get(prescription__session=leg_press_day, set_number=1).rir == 2
     shoot(page, first, artifacts / "test-set-corrected.png")
+
+    # /balance/ measures the leg press's bias; the coach's desk flags the athlete.
+    bias = calibration_record(athlete).bias(Exercise.objects.get(name="Leg press").pk)
+    assert (bias.tests, bias.correction) == (2, 2)
+    page.goto(f"{server.url}/balance/")
+    expect(page.get_by_text(bias_sentence(name="Leg press", bias=bias))).to_be_visible()
+    page.screenshot(path=artifacts / "test-set-balance.png", full_page=True)
+    password_for_the_server(coach)
+    log_in_as_coach(page, server, "coach", lands=r"/coach/$")
+    row = page.locator(f'tr[data-athlete="{athlete.username}"]')
+    expect(row).to_contain_text(BIAS_FLAG.format(reps=2))
 
 
 def test_a_test_set_made_by_one_tap_with_no_network_says_what_the_server_says(
