@@ -29,9 +29,7 @@ def minifies(name: str) -> bool:
     """Whether `name` (a path under a static folder) is ours to minify: vendored files and
     `*.min.*` ones are shipped as their authors built them."""
     path = PurePosixPath(name.replace("\\", "/"))
-    return (
-        path.suffix in _MINIFIERS and "vendor" not in path.parts and ".min." not in path.name
-    )
+    return path.suffix in _MINIFIERS and "vendor" not in path.parts and ".min." not in path.name
 
 
 def minified(*, name: str, source: bytes) -> bytes:
