@@ -172,15 +172,14 @@ def static_source_fetch(url: str) -> Fetched:
     if not path.startswith(settings.STATIC_URL):
         raise ValueError(f"{url} is not under STATIC_URL {settings.STATIC_URL}")
     name = path.removeprefix(settings.STATIC_URL)
-    # Our source folder comes first in STATICFILES_FINDERS, and only its files are minified.
-    ours = MinifyingFileSystemFinder().find(name)
-    found = ours or finders.find(name)
-    if not found:
-        raise ValueError(f"{url} is referenced but no static file {name} exists")
-    data = Path(found).read_bytes()
-    if ours:
-        data = minified(name=name, source=data)
-    return compressed_like_whitenoise(name, data)
+    # The first finder to find it wins, as in collectstatic; only ours minifies.
+    for finder in finders.get_finders():
+        if found := finder.find(name):
+            data = Path(found).read_bytes()
+            if isinstance(finder, MinifyingFileSystemFinder):
+                data = minified(name=name, source=data)
+            return compressed_like_whitenoise(name, data)
+    raise ValueError(f"{url} is referenced but no static file {name} exists")
 
 
 def _http_fetcher(browser) -> Callable[[str], Fetched]:
