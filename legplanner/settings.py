@@ -180,6 +180,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Our scripts and stylesheets are copied minified by collectstatic (legplanner/minify.py);
+# the admin's and the apps' files as they are.
+STATICFILES_FINDERS = [
+    "legplanner.minify.MinifyingFileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

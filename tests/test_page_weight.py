@@ -6,9 +6,11 @@ figures match bench/page_weight.py's (which measures the served bytes) within th
 in the file names.
 """
 
+import datetime as dt
 import random
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.urls import reverse
 
@@ -46,6 +48,15 @@ def fetch_with(client, extra: dict[str, bytes] | None = None):
     return fetch
 
 
+@pytest.fixture(autouse=True)
+def monday_of_w48():
+    """The heavier page is measured: a session of today or ahead, with its set forms. Past
+    sessions render read-only (no forms), so an unfrozen clock measured the lighter page
+    once W48 had gone by, and missed the budget being broken."""
+    with time_machine.travel(dt.datetime(2026, 11, 23, 7, tzinfo=dt.UTC), tick=False):
+        yield
+
+
 @pytest.fixture
 def sessions(athlete):
     generate_week(assignments=assignments_in_week(W48), week=W48)
@@ -59,6 +70,8 @@ def test_the_session_page_cold_load_is_within_the_budget(client, athlete, sessio
 
     weight = measure_session_page(page_url=url, fetch=fetch_with(client))
 
+    page = client.get(url).content.decode()
+    assert "A past session, to read." not in page and 'class="button add-set"' in page
     measured = " ".join(resource.url for resource in weight.resources)
     assert "css/app.css" in measured
     assert "js/vendor/htmx-" in measured and "js/session.js" in measured
