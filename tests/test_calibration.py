@@ -47,6 +47,13 @@ BIAS_TABLE = {
         2,
         0,
     ),
+    # Three early tests 4 reps cautious, then twelve at 1: only the twelve newest count.
+    "only the twelve newest tests count": (
+        [(0, 4)] * 3 + [(1, 2)] * 12,
+        RirBias(1.0, 0.0, 12),
+        1,
+        0,
+    ),
     "a lifter who overrates what is left": ([(3, 1), (4, 2)], RirBias(-2.0, 0.0, 2), -2, 0),
 }
 

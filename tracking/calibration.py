@@ -10,6 +10,7 @@ always stored as typed.
 """
 
 import datetime as dt
+import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,9 @@ MIN_TESTS = 2
 # Each older test weighs this much of the one after it: a lifter who learns to judge
 # their sets sees the correction follow within a few tests.
 RECENCY_WEIGHT = 0.7
+# Only the newest tests count: older ones would weigh under 2 % each, and reading years of
+# monthly tests must cost what reading one year does.
+RECENT_TESTS = 12
 # With three tests or more, one that is this far from the median of the others is an
 # outlier (a bad day, a mistyped number) and left out of the bias.
 OUTLIER_REPS = 4
@@ -89,8 +93,9 @@ def _median(values: Sequence[int]) -> float:
 
 
 def rir_bias(tests: Sequence[CalibrationTest]) -> RirBias:
-    """The bias of one athlete on one exercise from their test sets, in any order."""
-    newest_first = sorted(tests, key=lambda test: test.on, reverse=True)
+    """The bias of one athlete on one exercise from their test sets, in any order: the
+    RECENT_TESTS newest count."""
+    newest_first = heapq.nlargest(RECENT_TESTS, tests, key=lambda test: test.on)
     kept = newest_first
     if len(newest_first) >= 3:
         kept = [
