@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -14,8 +16,10 @@ class Progress:
     @property
     def label(self) -> str:
         if self.over:
-            return f"{self.logged} sets ({self.planned} planned)"
-        return f"{self.logged} of {self.planned} sets"
+            return _("{logged} sets ({planned} planned)").format(
+                logged=self.logged, planned=self.planned
+            )
+        return _("{logged} of {planned} sets").format(logged=self.logged, planned=self.planned)
 
 
 def progress_of(counts: list[tuple[int, int]]) -> Progress:

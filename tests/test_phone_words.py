@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session
@@ -127,3 +128,42 @@ def test_a_changed_outcome_sentence_is_what_the_page_gives_the_phone(
     monkeypatch.setattr(calibration, "test_set_outcome", outcome)
     said = words_in(client.get(session_url).content.decode())["testSet"]
     assert said["more"] == "Guessed {said}, then {did}: off by {difference}."
+
+
+# Until the French catalogue exists, a few of its sentences, served by gettext itself.
+FRENCH = {
+    "Saved on this phone, waiting for the network to send it.": (
+        "Enregistrée sur ce téléphone, en attente du réseau pour l'envoyer."
+    ),
+    "in range": "dans la fourchette",
+    "Rest is over": "Fin du repos",
+    "You said {said} left and did {did} more: spot on.": (
+        "Vous en annonciez {said} et en avez fait {did} de plus : pile juste."
+    ),
+}
+
+
+@pytest.fixture
+def french_catalogue(monkeypatch):
+    def gettext(message: str) -> str:
+        return FRENCH.get(message, message) if translation.get_language() == "fr" else message
+
+    monkeypatch.setattr(translation._trans, "gettext", gettext)
+
+
+def test_the_phone_words_are_in_the_language_of_the_request(french_catalogue):
+    """Made when the page is drawn, not when the modules are imported: the phone, which has
+    no catalogue, shows the server's sentences in the lifter's language."""
+    with translation.override("fr"):
+        french = phone_words()
+    english = phone_words()
+    assert french["waitingMark"] == FRENCH[str(offline.WAITING_MARK)]
+    assert french["restOver"] == "Fin du repos"
+    assert french["verdicts"]["rep"]["in_range"] == "dans la fourchette"
+    assert french["testSet"]["spotOn"] == (
+        "Vous en annonciez {said} et en avez fait {did} de plus : pile juste."
+    )
+    assert english["waitingMark"] == "Saved on this phone, waiting for the network to send it."
+    assert english["verdicts"]["rep"]["in_range"] == "in range"
+    # Plain text, ready for the page's JSON block.
+    assert json.loads(json.dumps(french)) == french

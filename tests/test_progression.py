@@ -275,7 +275,7 @@ def test_suggestions_carry_the_range():
 
 @pytest.mark.parametrize("increment", ["0", "-2.5"])
 def test_an_increment_must_be_above_zero(increment):
-    with pytest.raises(ValueError, match=INCREMENT_MESSAGE):
+    with pytest.raises(ValueError, match=str(INCREMENT_MESSAGE)):
         suggest_next(last_sets=[], **{**SQUAT, "increment": Decimal(increment)})
 
 

@@ -59,7 +59,7 @@ def test_a_set_number_that_is_not_plain_digits_is_refused(client, athlete, squat
     response = tick(client, squat, set_number=value)
 
     assert response.status_code == 400
-    assert SET_NUMBER_MESSAGE in response.content.decode()
+    assert str(SET_NUMBER_MESSAGE) in response.content.decode()
     assert not SetLog.objects.exists()
 
 
@@ -70,7 +70,7 @@ def test_a_prescription_that_is_not_plain_digits_is_refused(client, athlete, squ
     response = tick(client, squat, prescription=value)
 
     assert response.status_code == 400
-    assert NOT_IN_SESSION_MESSAGE in response.content.decode()
+    assert str(NOT_IN_SESSION_MESSAGE) in response.content.decode()
     assert not SetLog.objects.exists()
 
 
@@ -82,7 +82,7 @@ def test_reps_in_other_digits_are_refused_not_read(client, athlete, squat, value
     response = tick(client, squat, reps=value)
 
     assert response.status_code == 400
-    assert REPS_MESSAGE in response.content.decode()
+    assert str(REPS_MESSAGE) in response.content.decode()
     assert not SetLog.objects.exists()
 
 

@@ -193,7 +193,7 @@ def test_the_session_page_shows_not_recorded_as_a_dash(client, athlete, django_a
     assert "100 kg × 8, 8 @ RIR —" in html  # last time
     assert html.count("— not recorded") == 2  # the squat's first set, the RDL's
     assert html.count("Effort not recorded") == 2
-    assert NOT_RECORDED_MESSAGE in html
+    assert str(NOT_RECORDED_MESSAGE) in html
 
 
 def test_the_coach_reads_not_recorded_as_a_dash(client, athlete, coach):

@@ -141,7 +141,7 @@ def test_a_per_leg_set_is_judged_on_the_weaker_leg(left, right, rep, judged):
     ids=["nothing", "left-only", "right-only", "both-kinds"],
 )
 def test_reps_or_both_legs_are_required(reps):
-    with pytest.raises(ValueError, match=PER_LEG_OR_BOTH_MESSAGE):
+    with pytest.raises(ValueError, match=str(PER_LEG_OR_BOTH_MESSAGE)):
         judge_set(**reps, rir=2, **SQUAT)
 
 

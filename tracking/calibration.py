@@ -15,6 +15,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from programs.models import Equipment
 
 # Below two tests one guess is all there is: nothing is corrected.
@@ -35,12 +38,14 @@ FLAGGED_BIAS_REPS = 2
 # their coach turns it on; bodyweight work has no load to drop and stays off too.
 SAFE_TO_FAIL = frozenset({Equipment.MACHINE, Equipment.CABLE, Equipment.DUMBBELL})
 
-SAFETY_REMINDER = "Set the safeties at the bottom, or have a spotter: this set goes to failure."
-HONEST_LIMITS = (
+SAFETY_REMINDER = gettext_lazy(
+    "Set the safeties at the bottom, or have a spotter: this set goes to failure."
+)
+HONEST_LIMITS = gettext_lazy(
     "A test set is a hard set: going to failure costs more fatigue than stopping 1–2 short. "
     "One every few weeks per exercise is enough to follow how your guesses change."
 )
-TEST_SET_LABEL = "Test set: go to failure"
+TEST_SET_LABEL = gettext_lazy("Test set: go to failure")
 
 
 @dataclass(frozen=True)
@@ -131,13 +136,19 @@ def corrected_rir(*, rir: int | None, bias: RirBias) -> int | None:
 
 def test_set_outcome(*, predicted_rir: int, actual_rir: int) -> str:
     """What a test set showed, in the lifter's words."""
-    said = f"You said {predicted_rir} left and did {actual_rir} more"
+    # Whole sentences, so a translation can put the numbers where its grammar wants them.
     difference = actual_rir - predicted_rir
     if difference > 0:
-        return f"{said}: you left {difference} more than you thought."
-    if difference < 0:
-        return f"{said}: you had {-difference} fewer than you thought."
-    return f"{said}: spot on."
+        sentence = _(
+            "You said {said} left and did {did} more: you left {difference} more than you thought."
+        )
+    elif difference < 0:
+        sentence = _(
+            "You said {said} left and did {did} more: you had {difference} fewer than you thought."
+        )
+    else:
+        sentence = _("You said {said} left and did {did} more: spot on.")
+    return sentence.format(said=predicted_rir, did=actual_rir, difference=abs(difference))
 
 
 def safe_to_fail(equipment: str) -> bool:

@@ -3,6 +3,10 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Unit
 from programs.bounds import MAX_REPS, MAX_SETS
@@ -18,18 +22,27 @@ from tracking.models import (
 )
 from tracking.units import from_kg, to_kg
 
-REPS_MESSAGE = f"Reps must be a whole number from 0 to {MAX_REPS}."
-RIR_MESSAGE = f"RIR must be a whole number from 0 to {MAX_RIR}."
-LOAD_REQUIRED_MESSAGE = "Enter the load (0 for bodyweight)."
-NOT_IN_SESSION_MESSAGE = "That exercise is not part of this session."
-BOTH_LEGS_MESSAGE = "Enter the reps for the left and the right leg."
-REPS_REQUIRED_MESSAGE = "Enter the reps."
+REPS_MESSAGE = format_lazy(
+    gettext_lazy("Reps must be a whole number from 0 to {max_reps}."), max_reps=MAX_REPS
+)
+RIR_MESSAGE = format_lazy(
+    gettext_lazy("RIR must be a whole number from 0 to {max_rir}."), max_rir=MAX_RIR
+)
+LOAD_REQUIRED_MESSAGE = gettext_lazy("Enter the load (0 for bodyweight).")
+NOT_IN_SESSION_MESSAGE = gettext_lazy("That exercise is not part of this session.")
+BOTH_LEGS_MESSAGE = gettext_lazy("Enter the reps for the left and the right leg.")
+REPS_REQUIRED_MESSAGE = gettext_lazy("Enter the reps.")
 MAX_SET_NUMBER = MAX_SETS
-SET_NUMBER_MESSAGE = f"Sets are numbered from 1 to {MAX_SET_NUMBER}."
-ACTUAL_RIR_MESSAGE = f"More reps to failure must be a whole number from 0 to {MAX_REPS}."
+SET_NUMBER_MESSAGE = format_lazy(
+    gettext_lazy("Sets are numbered from 1 to {max_set_number}."), max_set_number=MAX_SET_NUMBER
+)
+ACTUAL_RIR_MESSAGE = format_lazy(
+    gettext_lazy("More reps to failure must be a whole number from 0 to {max_reps}."),
+    max_reps=MAX_REPS,
+)
 # The database's word too (SetLog's test-set constraint): a test set is one rep count
 # checked against one said RIR.
-TEST_SET_PER_LEG_MESSAGE = (
+TEST_SET_PER_LEG_MESSAGE = gettext_lazy(
     "A test set counts the reps of both legs together: this exercise logs each leg, "
     "so it cannot be one."
 )
@@ -48,7 +61,7 @@ class WholeNumberField(forms.IntegerField):
         return number
 
 
-def _reps_field(label: str) -> forms.IntegerField:
+def _reps_field(label: str | Promise) -> forms.IntegerField:
     return WholeNumberField(
         label=label,
         required=False,
@@ -63,18 +76,20 @@ def _reps_field(label: str) -> forms.IntegerField:
 
 
 def load_limit_message(unit: str) -> str:
-    return f"Load must be a number from 0 to {from_kg(load_kg=Decimal(MAX_LOAD_KG), unit=unit)} {unit}."
+    return _("Load must be a number from 0 to {max_load} {unit}.").format(
+        max_load=from_kg(load_kg=Decimal(MAX_LOAD_KG), unit=unit), unit=unit
+    )
 
 
 class SetForm(forms.Form):
     """One set as entered: reps (or both legs), load in the athlete's unit, RIR."""
 
-    reps = _reps_field("Reps")
-    reps_left = _reps_field("Left leg reps")
-    reps_right = _reps_field("Right leg reps")
+    reps = _reps_field(gettext_lazy("Reps"))
+    reps_left = _reps_field(gettext_lazy("Left leg reps"))
+    reps_right = _reps_field(gettext_lazy("Right leg reps"))
     load = DecimalCommaField(required=False)
     rir = WholeNumberField(
-        label="RIR",
+        label=gettext_lazy("RIR"),
         min_value=0,
         max_value=MAX_RIR,
         error_messages={
@@ -87,7 +102,7 @@ class SetForm(forms.Form):
 
     # A test set's reps after the stop (tracking/calibration.py); empty on any other set.
     actual_rir = WholeNumberField(
-        label="More reps to failure",
+        label=gettext_lazy("More reps to failure"),
         required=False,
         min_value=0,
         max_value=MAX_REPS,
@@ -148,7 +163,7 @@ class TickForm(SetForm):
     """A new set: which slot and set number, with the UUID the phone made for it."""
 
     uuid = forms.UUIDField(
-        error_messages={"invalid": "This set's id is malformed: reload the page."}
+        error_messages={"invalid": gettext_lazy("This set's id is malformed: reload the page.")}
     )
     prescription = WholeNumberField(error_messages={"invalid": NOT_IN_SESSION_MESSAGE})
     set_number = WholeNumberField(
@@ -163,7 +178,9 @@ class TickForm(SetForm):
     )
 
 
-NOT_AN_ALTERNATIVE_MESSAGE = "Pick the prescribed exercise or one of its alternatives."
+NOT_AN_ALTERNATIVE_MESSAGE = gettext_lazy(
+    "Pick the prescribed exercise or one of its alternatives."
+)
 
 
 class SwapForm(forms.Form):

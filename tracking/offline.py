@@ -5,27 +5,42 @@ The scripts in static/js hold no words of their own: they read them from the pag
 also says is read from the module that owns it, so changing it there changes the phone.
 """
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
+
 from programs.numbers import DECIMAL_PATTERN
 from tracking import calibration, forms, ticks, verdicts
 
-WAITING_MARK = "Saved on this phone, waiting for the network to send it."
-SET_NOT_ON_SERVER_MESSAGE = (
+WAITING_MARK = gettext_lazy("Saved on this phone, waiting for the network to send it.")
+SET_NOT_ON_SERVER_MESSAGE = gettext_lazy(
     "This set no longer exists on the server, so the change could not be saved."
 )
-REFUSED_MESSAGE = "The server refused this set."
-STORAGE_FULL_MESSAGE = "This phone could not keep the set: its storage is full or blocked."
-SETS_ONE, SETS_MANY = "{count} set", "{count} sets"
-KEPT_COPY = "Opened with no network: this is the copy kept on this phone from {fetched}."
-SETS_WAIT_FOR_NETWORK = "Sets you log are saved on this phone and sent when the network is back."
-LOGOUT_NEEDS_NETWORK = "Logging out needs the network: try again with a signal."
-LOGOUT_DELETES_ONE = (
+REFUSED_MESSAGE = gettext_lazy("The server refused this set.")
+STORAGE_FULL_MESSAGE = gettext_lazy(
+    "This phone could not keep the set: its storage is full or blocked."
+)
+# The phone picks one or the other by the count (words.js); languages with more plural
+# forms than two would need ngettext's rule on the phone.
+SETS_ONE = gettext_lazy("{count} set")
+SETS_MANY = gettext_lazy("{count} sets")
+KEPT_COPY = gettext_lazy(
+    "Opened with no network: this is the copy kept on this phone from {fetched}."
+)
+SETS_WAIT_FOR_NETWORK = gettext_lazy(
+    "Sets you log are saved on this phone and sent when the network is back."
+)
+LOGOUT_NEEDS_NETWORK = gettext_lazy("Logging out needs the network: try again with a signal.")
+LOGOUT_DELETES_ONE = gettext_lazy(
     "{count} set is still waiting to be sent. "
     "Logging out deletes it from this phone. Log out anyway?"
 )
-LOGOUT_DELETES_MANY = (
+LOGOUT_DELETES_MANY = gettext_lazy(
     "{count} sets are still waiting to be sent. "
     "Logging out deletes them from this phone. Log out anyway?"
 )
+# What the rest timer's notification says when the phone is in a pocket.
+REST_OVER = gettext_lazy("Rest is over")
+REST_OVER_BODY = gettext_lazy("Time for your next set.")
 
 
 # Numbers no sentence holds, swapped for the placeholders the phone fills.
@@ -40,8 +55,22 @@ def _outcome_pattern(*, said: int, did: int) -> str:
     return text.replace(str(abs(did - said)), "{difference}")
 
 
+def _in_language(value: object) -> object:
+    """Lazy words turned into text in the request's language, so the phone speaks it."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _in_language(item) for key, item in value.items()}
+    return value
+
+
 def phone_words() -> dict[str, object]:
-    """Read at each render, not at import: the owners' constants as they are now."""
+    """Read at each render, not at import: the owners' constants as they are now, in the
+    language of the request (the phone has no catalogue of its own)."""
+    return _in_language(_words())
+
+
+def _words() -> dict[str, object]:
     return {
         "waitingMark": WAITING_MARK,
         "repsRequired": forms.REPS_REQUIRED_MESSAGE,
@@ -60,6 +89,8 @@ def phone_words() -> dict[str, object]:
         "logoutNeedsNetwork": LOGOUT_NEEDS_NETWORK,
         "logoutDeletesOne": LOGOUT_DELETES_ONE,
         "logoutDeletesMany": LOGOUT_DELETES_MANY,
+        "restOver": REST_OVER,
+        "restOverBody": REST_OVER_BODY,
         "verdicts": {
             "hardSetMaxRir": verdicts.HARD_SET_MAX_RIR,
             "tooEasyMinRir": verdicts.TOO_EASY_MIN_RIR,

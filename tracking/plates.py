@@ -10,15 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from django.utils.translation import gettext_lazy
+
 from accounts.models import Unit
 from programs.models import Equipment, Exercise
 from programs.numbers import parse_decimal
 from tracking.units import plain_decimal
 
-PER_SIDE = "Per side: {plates}"
-NOT_EXACT = "Per side: {plates} (makes {nearest} {unit}: {load} {unit} cannot be made)"
-NO_PLATES = "nothing"
-UNDER_THE_BAR = "Lighter than the {bar} {unit} bar"
+PER_SIDE = gettext_lazy("Per side: {plates}")
+NOT_EXACT = gettext_lazy(
+    "Per side: {plates} (makes {nearest} {unit}: {load} {unit} cannot be made)"
+)
+NO_PLATES = gettext_lazy("nothing")
+UNDER_THE_BAR = gettext_lazy("Lighter than the {bar} {unit} bar")
 PLATE_JOINER = " + "
 
 
@@ -88,7 +92,7 @@ def plate_line(*, load: Decimal, bar: Decimal, plates: Sequence[Decimal], unit: 
     if load < bar:
         return UNDER_THE_BAR.format(bar=_number(bar), unit=unit)
     made = plates_per_side(load=load, bar=bar, plates=plates)
-    shown = PLATE_JOINER.join(_number(plate) for plate in made.plates) or NO_PLATES
+    shown = PLATE_JOINER.join(_number(plate) for plate in made.plates) or str(NO_PLATES)
     if made.exact:
         return PER_SIDE.format(plates=shown)
     return NOT_EXACT.format(plates=shown, nearest=_number(made.load), load=_number(load), unit=unit)
@@ -109,10 +113,11 @@ def plate_data(setup: PlateSetup) -> dict[str, object]:
         "plates": [_number(plate) for plate in setup.plates],
         "unit": setup.unit,
         "words": {
-            "perSide": PER_SIDE,
-            "notExact": NOT_EXACT,
-            "noPlates": NO_PLATES,
-            "underTheBar": UNDER_THE_BAR,
+            # In the request's language, as the server's own line under the load.
+            "perSide": str(PER_SIDE),
+            "notExact": str(NOT_EXACT),
+            "noPlates": str(NO_PLATES),
+            "underTheBar": str(UNDER_THE_BAR),
             "joiner": PLATE_JOINER,
         },
     }

@@ -11,20 +11,24 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from tracking.calibration import NO_BIAS, RirBias, corrected_rir
 from tracking.units import SHOWN_PLACES, plain_decimal
 from tracking.verdicts import HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR
 
-FIRST_TIME_MESSAGE = "first time: pick a load you can do for {hi} reps at RIR 2"
-ADD_LOAD_MESSAGE = "all sets at the top of the range: add load"
-TOO_EASY_MESSAGE = "you left reps in the tank: more load"
-BEAT_BY_A_REP_MESSAGE = "same load: beat last time by a rep"
-LIGHTER_MESSAGE = "below the range: lighter, and own the reps"
-SAME_LOAD_MESSAGE = "same load"
+FIRST_TIME_MESSAGE = gettext_lazy("first time: pick a load you can do for {hi} reps at RIR 2")
+ADD_LOAD_MESSAGE = gettext_lazy("all sets at the top of the range: add load")
+TOO_EASY_MESSAGE = gettext_lazy("you left reps in the tank: more load")
+BEAT_BY_A_REP_MESSAGE = gettext_lazy("same load: beat last time by a rep")
+LIGHTER_MESSAGE = gettext_lazy("below the range: lighter, and own the reps")
+SAME_LOAD_MESSAGE = gettext_lazy("same load")
 
-INCREMENT_MESSAGE = "The load increment must be above zero."
-REP_RANGE_MESSAGE = "The rep range must start at 1 or more and not end below its start."
+INCREMENT_MESSAGE = gettext_lazy("The load increment must be above zero.")
+REP_RANGE_MESSAGE = gettext_lazy(
+    "The rep range must start at 1 or more and not end below its start."
+)
 
 EPLEY_DIVISOR = 30
 # Division leaves digits far past the hundredth; cut them before rounding down to the
@@ -33,12 +37,12 @@ _WORKING_PLACES = Decimal("0.000001")
 
 
 class Reason(models.TextChoices):
-    FIRST_TIME = "first_time", "first time"
-    ADD_LOAD = "add_load", "add load"
-    TOO_EASY = "too_easy", "too easy"
-    BEAT_BY_A_REP = "beat_by_a_rep", "beat by a rep"
-    LIGHTER = "lighter", "lighter"
-    SAME_LOAD = "same_load", "same load"
+    FIRST_TIME = "first_time", gettext_lazy("first time")
+    ADD_LOAD = "add_load", gettext_lazy("add load")
+    TOO_EASY = "too_easy", gettext_lazy("too easy")
+    BEAT_BY_A_REP = "beat_by_a_rep", gettext_lazy("beat by a rep")
+    LIGHTER = "lighter", gettext_lazy("lighter")
+    SAME_LOAD = "same_load", gettext_lazy("same load")
 
 
 @dataclass(frozen=True)
@@ -141,13 +145,13 @@ def suggest_next(
     row works from each set's own load, through its estimated 1RM.
     """
     if increment <= 0:
-        raise ValueError(INCREMENT_MESSAGE)
+        raise ValueError(str(INCREMENT_MESSAGE))
     if not 1 <= reps_min <= reps_max:
-        raise ValueError(REP_RANGE_MESSAGE)
+        raise ValueError(str(REP_RANGE_MESSAGE))
     lo, hi = reps_min, reps_max
 
     def suggestion(
-        load: Decimal | None, reps: Sequence[int], reason: Reason, message: str
+        load: Decimal | None, reps: Sequence[int], reason: Reason, message: str | Promise
     ) -> Suggestion:
         return Suggestion(
             load=None if load is None else _load(load),
@@ -155,7 +159,7 @@ def suggest_next(
             reps_min=lo,
             reps_max=hi,
             reason=reason,
-            message=message,
+            message=str(message),
         )
 
     # The message asks for a load the lifter can do for hi reps: the rows aim there too.

@@ -14,6 +14,8 @@ from uuid import UUID, uuid4
 
 from django.db.models import Prefetch
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from programs.bounds import MAX_REPS, MAX_SETS
 from programs.models import Exercise, Session, SessionPrescription
@@ -100,7 +102,7 @@ class SetRow:
 
     @property
     def load_label(self) -> str:
-        return f"Load ({self.unit})"
+        return _("Load ({unit})").format(unit=self.unit)
 
     @property
     def first_invalid(self) -> str:
@@ -184,7 +186,7 @@ class Card:
     @property
     def logged_label(self) -> str:
         count = self.logged_count
-        return f"{count} set{'' if count == 1 else 's'} logged"
+        return ngettext("{count} set logged", "{count} sets logged", count).format(count=count)
 
 
 @dataclass

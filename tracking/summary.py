@@ -7,13 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from tracking.units import format_load, from_kg
 from tracking.verdicts import EffortVerdict
 
-TANK_MESSAGE = "{count} {name} {sets} left reps in the tank"
-AT_LIMIT_MESSAGE = "{count} {sets} at RIR 3, the most the guide allows"
-ON_TARGET_MESSAGE = "Every set on target: 1–2 reps in reserve"
-NOT_JUDGED_MESSAGE = "Effort not recorded, not judged"
+TANK_MESSAGE = gettext_lazy("{count} {name} {sets} left reps in the tank")
+AT_LIMIT_MESSAGE = gettext_lazy("{count} {sets} at RIR 3, the most the guide allows")
+ON_TARGET_MESSAGE = gettext_lazy("Every set on target: 1–2 reps in reserve")
+NOT_JUDGED_MESSAGE = gettext_lazy("Effort not recorded, not judged")
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,14 @@ class SessionSummary:
     @property
     def duration_label(self) -> str:
         if self.duration is None:
-            return "one set"
+            return _("one set")
         minutes = int(self.duration.total_seconds() // 60)
         if minutes < 1:
-            return "under a minute"
+            return _("under a minute")
         hours, minutes = divmod(minutes, 60)
-        return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+        if hours:
+            return _("{hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
+        return _("{minutes} min").format(minutes=minutes)
 
 
 def set_volume_kg(
@@ -58,7 +63,8 @@ def set_volume_kg(
 
 
 def _plural(count: int) -> str:
-    return "set" if count == 1 else "sets"
+    # The word alone, for the sentences' {sets}: the translator's plural rule picks it.
+    return ngettext("set", "sets", count)
 
 
 def _reps_text(logged: SummarySet) -> str:
@@ -79,7 +85,7 @@ def effort_words(*, sets: Sequence[SummarySet]) -> list[str]:
         words.append(AT_LIMIT_MESSAGE.format(count=at_limit, sets=_plural(at_limit)))
     judged = [s for s in sets if s.effort != EffortVerdict.NOT_RECORDED]
     if not words:
-        words.append(ON_TARGET_MESSAGE if judged else NOT_JUDGED_MESSAGE)
+        words.append(str(ON_TARGET_MESSAGE if judged else NOT_JUDGED_MESSAGE))
     return words
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from programs.access import find_prescription_for_athlete
@@ -14,10 +15,16 @@ from programs.models import Session, SessionPrescription
 from programs.progress import Progress, progress_of
 from tracking.models import SetLog, UndoneSet
 
-UUID_TAKEN_MESSAGE = "This set's id is already used: reload the page and log it again."
-UNDONE_MESSAGE = "This set was undone, so it was not logged again. Log it anew if you did train it."
-SESSION_GONE_MESSAGE = "This session no longer exists, so the set could not be saved."
-SET_GONE_MESSAGE = "This set is no longer logged (it was undone), so there is nothing to change."
+UUID_TAKEN_MESSAGE = gettext_lazy(
+    "This set's id is already used: reload the page and log it again."
+)
+UNDONE_MESSAGE = gettext_lazy(
+    "This set was undone, so it was not logged again. Log it anew if you did train it."
+)
+SESSION_GONE_MESSAGE = gettext_lazy("This session no longer exists, so the set could not be saved.")
+SET_GONE_MESSAGE = gettext_lazy(
+    "This set is no longer logged (it was undone), so there is nothing to change."
+)
 
 
 class TickRefused(Exception):

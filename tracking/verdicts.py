@@ -4,6 +4,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tracking.calibration import RirBias, corrected_rir
 from tracking.weaker_leg import weaker_leg_reps
@@ -13,40 +15,42 @@ from tracking.weaker_leg import weaker_leg_reps
 HARD_SET_MAX_RIR = 3
 TOO_EASY_MIN_RIR = 4
 
-BELOW_RANGE_MESSAGE = "{reps} reps: below the range of {reps_min}–{reps_max}."
-ABOVE_RANGE_MESSAGE = (
+BELOW_RANGE_MESSAGE = gettext_lazy("{reps} reps: below the range of {reps_min}–{reps_max}.")
+ABOVE_RANGE_MESSAGE = gettext_lazy(
     "{reps} reps: above the range of {reps_min}–{reps_max}, the load is too light."
 )
-TOO_EASY_MESSAGE = (
+TOO_EASY_MESSAGE = gettext_lazy(
     "RIR {rir}: you left reps in the tank. "
     "Legs need 1–2 reps in reserve, 3 at the most: go closer to failure next set."
 )
-AT_LIMIT_MESSAGE = "RIR 3: the most the guide allows. Aim for 1–2 in reserve next set."
-ABOVE_TARGET_MESSAGE = (
+AT_LIMIT_MESSAGE = gettext_lazy(
+    "RIR 3: the most the guide allows. Aim for 1–2 in reserve next set."
+)
+ABOVE_TARGET_MESSAGE = gettext_lazy(
     "RIR {rir}: more in reserve than this exercise's target of {rir_max} at the most: "
     "go closer to failure next set."
 )
-GOOD_SET_MESSAGE = "In range, on target: a good set."
+GOOD_SET_MESSAGE = gettext_lazy("In range, on target: a good set.")
 # An imported set whose file gave no RPE/RIR: its reps are judged, its effort is not.
-NOT_RECORDED_MESSAGE = "RIR not recorded: effort not judged."
+NOT_RECORDED_MESSAGE = gettext_lazy("RIR not recorded: effort not judged.")
 
 # How an RIR that was not recorded reads on every page.
 NOT_RECORDED_RIR = "—"
 
-PER_LEG_OR_BOTH_MESSAGE = "Judge reps, or reps for the left and the right leg."
+PER_LEG_OR_BOTH_MESSAGE = gettext_lazy("Judge reps, or reps for the left and the right leg.")
 
 
 class RepVerdict(models.TextChoices):
-    BELOW = "below", "below the range"
-    IN_RANGE = "in_range", "in range"
-    ABOVE = "above", "above the range"
+    BELOW = "below", gettext_lazy("below the range")
+    IN_RANGE = "in_range", gettext_lazy("in range")
+    ABOVE = "above", gettext_lazy("above the range")
 
 
 class EffortVerdict(models.TextChoices):
-    ON_TARGET = "on_target", "on target"
-    AT_LIMIT = "at_limit", "at the limit"
-    TOO_EASY = "too_easy", "too easy"
-    NOT_RECORDED = "not_recorded", "effort not recorded"
+    ON_TARGET = "on_target", gettext_lazy("on target")
+    AT_LIMIT = "at_limit", gettext_lazy("at the limit")
+    TOO_EASY = "too_easy", gettext_lazy("too easy")
+    NOT_RECORDED = "not_recorded", gettext_lazy("effort not recorded")
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class Verdict:
     @property
     def label(self) -> str:
         """“in range, on target”, “above the range, too easy”."""
-        return f"{self.rep.label}, {self.effort.label}"
+        return _("{rep}, {effort}").format(rep=self.rep.label, effort=self.effort.label)
 
 
 def rir_text(rir: int | None) -> str:
@@ -95,10 +99,10 @@ def judge_set(
     """
     if reps is None:
         if reps_left is None or reps_right is None:
-            raise ValueError(PER_LEG_OR_BOTH_MESSAGE)
+            raise ValueError(str(PER_LEG_OR_BOTH_MESSAGE))
         reps = weaker_leg_reps(reps=None, reps_left=reps_left, reps_right=reps_right)
     elif reps_left is not None or reps_right is not None:
-        raise ValueError(PER_LEG_OR_BOTH_MESSAGE)
+        raise ValueError(str(PER_LEG_OR_BOTH_MESSAGE))
 
     notes = []
     if reps < reps_min:
@@ -112,13 +116,13 @@ def judge_set(
 
     if rir is None:
         effort = EffortVerdict.NOT_RECORDED
-        notes.append(NOT_RECORDED_MESSAGE)
+        notes.append(str(NOT_RECORDED_MESSAGE))
     elif rir >= TOO_EASY_MIN_RIR:
         effort = EffortVerdict.TOO_EASY
         notes.append(TOO_EASY_MESSAGE.format(rir=rir))
     elif rir == HARD_SET_MAX_RIR:
         effort = EffortVerdict.AT_LIMIT
-        notes.append(AT_LIMIT_MESSAGE)
+        notes.append(str(AT_LIMIT_MESSAGE))
     elif rir > rir_max:
         effort = EffortVerdict.AT_LIMIT
         notes.append(ABOVE_TARGET_MESSAGE.format(rir=rir, rir_max=rir_max))
@@ -129,11 +133,11 @@ def judge_set(
         rep=rep,
         effort=effort,
         reps_judged=reps,
-        message=" ".join(notes) or GOOD_SET_MESSAGE,
+        message=" ".join(notes) or str(GOOD_SET_MESSAGE),
     )
 
 
-CORRECTED_RIR_MESSAGE = (
+CORRECTED_RIR_MESSAGE = gettext_lazy(
     "You said RIR {rir}: your tests say that is about RIR {corrected} on {exercise}."
 )
 

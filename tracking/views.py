@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import reswap, retarget
 
@@ -50,7 +51,9 @@ from tracking.ticks import (
     undo_set,
 )
 
-ALREADY_LOGGED_NOTICE = "This set was already logged (from another tab or phone): here it is."
+ALREADY_LOGGED_NOTICE = gettext_lazy(
+    "This set was already logged (from another tab or phone): here it is."
+)
 
 
 @require_GET

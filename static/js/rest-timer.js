@@ -44,7 +44,8 @@
     if (navigator.vibrate) navigator.vibrate([300, 150, 300]);
     if (document.visibilityState === "hidden" && window.Notification &&
         Notification.permission === "granted") {
-      try { new Notification("Rest is over", { body: "Time for your next set.", tag: "rest" }); }
+      var words = window.legplannerWords;
+      try { new Notification(words.say("restOver"), { body: words.say("restOverBody"), tag: "rest" }); }
       catch (e) { /* some mobile browsers only notify from a service worker */ }
     }
   }

@@ -143,7 +143,7 @@ def test_done_with_no_load_keeps_the_lifter_on_the_load(
     card = exercise_card(page, SQUAT)
     done(set_row(card, 1), 1).tap()
     row = set_row(card, 1)
-    expect(row.get_by_role("alert")).to_have_text(LOAD_REQUIRED_MESSAGE)
+    expect(row.get_by_role("alert")).to_have_text(str(LOAD_REQUIRED_MESSAGE))
     expect(load_field(row)).to_be_focused()
     expect(load_field(row)).to_have_attribute("aria-invalid", "true")
     # caret="initial": hiding the focused field's caret would inject a style the CSP refuses.

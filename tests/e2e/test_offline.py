@@ -295,7 +295,7 @@ def test_a_replayed_tick_of_an_undone_set_says_why_it_was_not_saved(
     banner = page.locator("#queue-banner")
     expect(banner).to_contain_text(f"Not saved: {UNDONE_MESSAGE}")
     row = set_row(exercise_card(page, SQUAT), 1)
-    expect(row.locator(".error")).to_contain_text(UNDONE_MESSAGE)
+    expect(row.locator(".error")).to_contain_text(str(UNDONE_MESSAGE))
     expect(row.get_by_role("button", name="Done: log set 1")).to_be_visible()
     assert SetLog.objects.count() == 0
     assert [entry["state"] for entry in queue(page)] == ["refused"]

@@ -193,7 +193,7 @@ def test_a_refused_done_starts_no_timer(day_one, browser_errors):
     row.get_by_role("textbox", name="Load (kg)", exact=True).fill("")
     row.get_by_role("button", name="Done: log set 1", exact=True).tap()
 
-    expect(row.get_by_role("alert")).to_contain_text(LOAD_REQUIRED_MESSAGE)
+    expect(row.get_by_role("alert")).to_contain_text(str(LOAD_REQUIRED_MESSAGE))
     page.clock.run_for(1000)
     expect(timer(page)).to_be_hidden()
     assert stored_rest(page) is None

@@ -72,8 +72,8 @@ def test_a_planned_test_set_on_the_leg_press_then_a_corrected_verdict_the_balanc
     card = exercise_card(page, LEG_PRESS)
     last = set_row(card, 4)
     # Only the last set is the test, and the page says so.
-    expect(last).to_contain_text(TEST_SET_LABEL)
-    expect(card.get_by_text(TEST_SET_LABEL)).to_have_count(1)
+    expect(last).to_contain_text(str(TEST_SET_LABEL))
+    expect(card.get_by_text(str(TEST_SET_LABEL))).to_have_count(1)
     field = last.get_by_role("spinbutton", name="More reps to failure", exact=True)
     expect(field).to_be_visible()
     assert field.bounding_box()["height"] >= 44
@@ -134,7 +134,7 @@ def test_a_test_set_made_by_one_tap_with_no_network_says_what_the_server_says(
     page.goto(session_url(server, leg_press_day))
     card = exercise_card(page, LEG_PRESS)
     last = set_row(card, 4)
-    expect(card.get_by_text(TEST_SET_LABEL)).to_have_count(0)
+    expect(card.get_by_text(str(TEST_SET_LABEL))).to_have_count(0)
     field = last.get_by_role("spinbutton", name="More reps to failure", exact=True)
     expect(field).to_be_hidden()
     last.get_by_text("Make it a test set", exact=True).tap()
