@@ -86,6 +86,7 @@ def language(request):
         )
     athlete.choose_language(language=form.cleaned_data["language"])
     if athlete.language:
+        # "Saved" said in the language the next pages will have.
         translation.activate(athlete.language)
         request.LANGUAGE_CODE = translation.get_language()
     messages.success(request, _("Language saved."))
