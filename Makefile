@@ -8,7 +8,7 @@ PYTHON := $(shell command -v python3.11 || command -v python3)
 HOST := 127.0.0.1:8000
 
 .DEFAULT_GOAL := venv
-.PHONY: venv run test test-fast lint format
+.PHONY: venv run test test-fast lint format messages
 
 venv: $(STAMP)
 
@@ -51,10 +51,24 @@ test-fast: venv
 	env -u DATABASE_URL $(BIN)/pytest $(PARALLEL) --hypothesis-profile=fast
 
 # lint-imports: the layers of ../shared/ARCHITECTURE.md ([tool.importlinter] in pyproject.toml).
+# scripts/check-translations once there are catalogues: complete, compiled and up to date.
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	@if [ -d locale ]; then PYTHON=$(BIN)/python scripts/check-translations; \
+	else echo "No locale/ yet: translations not checked."; fi
+
+# The catalogues of the shipped languages (settings.LANGUAGES, but English, the source),
+# brought up to date with the marked strings, then compiled. The .mo files are committed,
+# so `make run` and the deployment need no gettext. Needs gettext (msgfmt).
+LOCALES := de fr es pt_BR
+messages: export DEBUG := true
+messages: venv
+	$(BIN)/python manage.py makemessages $(LOCALES:%=-l %) --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=staticfiles --ignore=node_modules
+	$(BIN)/python manage.py compilemessages $(LOCALES:%=-l %) \
+		--ignore=.venv --ignore=staticfiles --ignore=node_modules
 
 format: venv
 	$(BIN)/ruff check --fix .

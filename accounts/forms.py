@@ -4,10 +4,17 @@ import functools
 import zoneinfo
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext_lazy
 
-from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, User
+from accounts.models import (
+    EMAIL_TAKEN_MESSAGE,
+    UNKNOWN_LANGUAGE_MESSAGE,
+    USERNAME_TAKEN_MESSAGE,
+    User,
+)
 
 UNIT_MESSAGE = "Pick kg or lb."
 UNKNOWN_TIME_ZONE_MESSAGE = "Pick a time zone from the list, such as Europe/Paris."
@@ -68,3 +75,14 @@ class SignupForm(UserCreationForm):
         if email and User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(EMAIL_TAKEN_MESSAGE, code="unique")
         return email
+
+
+class LanguageForm(forms.Form):
+    """The account page's language: one the app ships, or blank to follow the browser."""
+
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        required=False,
+        choices=[("", gettext_lazy("As my browser or phone")), *settings.LANGUAGES],
+        error_messages={"invalid_choice": UNKNOWN_LANGUAGE_MESSAGE},
+    )

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 KG_PER_LB = Decimal("0.45359237")
 
@@ -44,6 +45,7 @@ MAX_PLATE_KINDS = 12
 PLATES_MAX_LENGTH = 100
 BAR_MESSAGE = "The bar must weigh from 0 to {max} {unit}."
 PLATES_REQUIRED_MESSAGE = "Enter at least one plate."
+UNKNOWN_LANGUAGE_MESSAGE = gettext_lazy("Pick a language from the list.")
 
 
 def validate_time_zone(value: str) -> None:
@@ -84,6 +86,14 @@ class User(AbstractUser):
     test_set_every_weeks = models.PositiveSmallIntegerField(
         default=TEST_SET_EVERY_WEEKS, verbose_name="test set every (weeks)"
     )
+    # Blank: follow the browser's Accept-Language (legplanner.language).
+    language = models.CharField(
+        max_length=10,
+        blank=True,
+        default="",
+        choices=settings.LANGUAGES,
+        verbose_name=gettext_lazy("language"),
+    )
 
     class Meta(AbstractUser.Meta):
         constraints = [
@@ -112,6 +122,12 @@ class User(AbstractUser):
                 )
                 for unit in Unit
             ),
+            # Only a shipped language or none: a stale code would activate no catalogue.
+            models.CheckConstraint(
+                condition=Q(language="") | Q(language__in=[code for code, _ in settings.LANGUAGES]),
+                name="user_language_shipped",
+                violation_error_message=UNKNOWN_LANGUAGE_MESSAGE,
+            ),
             *(
                 models.CheckConstraint(
                     condition=~Q(**{f"plates_{unit}": ""}),
@@ -135,6 +151,11 @@ class User(AbstractUser):
         return getattr(self, f"bar_{unit}"), tuple(
             Decimal(weight) for weight in getattr(self, f"plates_{unit}").split()
         )
+
+    def choose_language(self, *, language: str) -> None:
+        """``language``: a code of settings.LANGUAGES, or blank to follow the browser."""
+        self.language = language
+        self.save(update_fields=["language"])
 
     def change_settings(
         self,

@@ -1,12 +1,16 @@
-"""Signing up, alone or through a coach's invitation."""
+"""Signing up, alone or through a coach's invitation; the account's language."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.forms import SignupForm
+from accounts.forms import LanguageForm, SignupForm
 from accounts.invitations import GONE_MESSAGES, InvitationRefused
 from accounts.models import EMAIL_TAKEN_MESSAGE, USERNAME_TAKEN_MESSAGE, Invitation, User
 from accounts.signup import sign_up
@@ -61,3 +65,49 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("home")
     return sign_up_page(request, invitation=None)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def language(request):
+    """The account page's language form posts here; a refused code comes back to this
+    page with the message (the account page's other fields are not the accounts app's)."""
+    athlete = request.user
+    form = LanguageForm(
+        request.POST if request.method == "POST" else None,
+        initial={"language": athlete.language},
+    )
+    if not form.is_valid():
+        return render(
+            request,
+            "accounts/language.html",
+            {"form": form},
+            status=400 if form.is_bound else 200,
+        )
+    athlete.choose_language(language=form.cleaned_data["language"])
+    if athlete.language:
+        # "Saved" said in the language the next pages will have.
+        translation.activate(athlete.language)
+        request.LANGUAGE_CODE = translation.get_language()
+    messages.success(request, _("Language saved."))
+    response = redirect("account")
+    # The cookie too, so the pages after logging out stay in the language chosen.
+    if athlete.language:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            athlete.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    else:
+        response.delete_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response

@@ -43,6 +43,8 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("admin/", admin.site.urls),
+    # set_language: the log-in and sign-up pages' language form posts there.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("accounts.urls")),
     path("", include("programs.urls")),
     path("account/", include("exchange.urls")),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import get_invitation
+from accounts.forms import LanguageForm
 from accounts.invitations import InvitationRefused
 from accounts.models import EMAIL_TAKEN_MESSAGE, Invitation, InvitationState
 from accounts.views import PENDING_INVITATION, invitation_gone, sign_up_page
@@ -155,6 +156,7 @@ def account(request):
             "assignment": assignment,
             "has_any_assignment": assignment is not None
             or Assignment.objects.filter(athlete=athlete).exists(),
+            "language_form": LanguageForm(initial={"language": athlete.language}),
         },
         status=400 if form.is_bound else 200,
     )

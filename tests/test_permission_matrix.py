@@ -105,6 +105,9 @@ MATRIX: dict[str, Entry] = {
         lambda w: f"/join/{w.invitation.token}/accept/", expect(302, anonymous=LOGIN), "post"
     ),
     "account": Entry(lambda w: "/account/", OWN),
+    "account_language": Entry(lambda w: "/account/language/", OWN),
+    # Django's set_language: the language of the pages before logging in, in a cookie
+    "set_language": Entry(lambda w: "/i18n/setlang/", REDIRECT, method="post"),
     # exchange: one's own data out and in, and one's own account deleted
     "export": Entry(lambda w: "/account/export/", OWN),
     "export_strong": Entry(lambda w: "/account/export/strong.csv", OWN),

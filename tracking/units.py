@@ -6,6 +6,8 @@ all go through ``shown_load`` and ``loadable``.
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
+
 from accounts.models import KG_PER_LB, Unit
 from programs.models import Exercise
 
@@ -59,7 +61,9 @@ def shown_load(*, load_kg: Decimal, unit: str, increment: Decimal) -> Decimal:
 
 
 def format_load(*, load_kg: Decimal | None, unit: str, increment: Decimal) -> str:
-    """“102.5 kg”, “225 lb”; nothing for a load that was never entered."""
+    """“102.5 kg”, “225 lb”; nothing for a load that was never entered. In the active
+    language's numbers (“102,5 kg” in German): text for people, never for scripts."""
     if load_kg is None:
         return ""
-    return f"{shown_load(load_kg=load_kg, unit=unit, increment=increment)} {Unit(unit).label}"
+    load = shown_load(load_kg=load_kg, unit=unit, increment=increment)
+    return f"{number_format(load)} {Unit(unit).label}"

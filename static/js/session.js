@@ -7,9 +7,13 @@
   if (!document.getElementById("rest-timer")) return;
 
   function decimals(text) {
-    var dot = String(text).indexOf(".");
+    var dot = String(text).replace(",", ".").indexOf(".");
     return dot < 0 ? 0 : String(text).length - dot - 1;
   }
+
+  // The page's language writes 102,5 or 102.5 (the server renders the load so): a
+  // stepped load keeps that form, as the lifter reads and types it.
+  var separator = (1.5).toLocaleString(document.documentElement.lang || "en").charAt(1);
 
   // Steppers: ± one rep, ± the exercise's load increment; never below zero.
   document.addEventListener("click", function (event) {
@@ -20,7 +24,7 @@
     var current = parseFloat(String(input.value).replace(",", ".")) || 0;
     var places = Math.max(decimals(button.dataset.step), decimals(input.value));
     var next = Math.max(0, current + step);
-    input.value = String(parseFloat(next.toFixed(places)));
+    input.value = String(parseFloat(next.toFixed(places))).replace(".", separator);
     input.dispatchEvent(new Event("input", { bubbles: true }));
   });
 
