@@ -11,9 +11,18 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy
+
+from programs.models import Mechanics
 from tracking.units import from_kg, plain_decimal
 
 E1RM_PLACES = Decimal("0.1")
+
+# Whole headings, not "{label} lifts": the word order is the translator's.
+LIFTS_LABELS = {
+    Mechanics.COMPOUND: gettext_lazy("Compound lifts"),
+    Mechanics.ISOLATION: gettext_lazy("Isolation lifts"),
+}
 
 
 @dataclass(frozen=True)

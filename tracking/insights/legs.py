@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 LEFT_RIGHT_SESSIONS = 4
 # Left/right looks this far back for the last four sessions of each unilateral exercise,
@@ -15,11 +16,12 @@ LEFT_RIGHT_SESSIONS = 4
 LEFT_RIGHT_WEEKS = 12
 LEFT_RIGHT_FLAG = Decimal("0.10")
 
-LEG_BEHIND_MESSAGE = gettext_lazy(
+# English constants (the tests compare them), translated where they are said.
+LEG_BEHIND_MESSAGE = gettext_noop(
     "Your {weaker} leg is {percent} % behind your {stronger} on {exercise}: "
     "one leg doing more work."
 )
-NO_LEFT_RIGHT_MESSAGE = gettext_lazy(
+NO_LEFT_RIGHT_MESSAGE = gettext_noop(
     "Log a unilateral exercise per leg (walking lunge, step-up, split squat) to compare your legs."
 )
 # "left"/"right" stay the values (CSS, comparisons); these are the words shown.
@@ -92,7 +94,7 @@ class LegBalance:
     def message(self) -> str:
         if not self.flagged:
             return ""
-        return LEG_BEHIND_MESSAGE.format(
+        return _(LEG_BEHIND_MESSAGE).format(
             weaker=self.weaker_name,
             percent=self.gap_percent,
             stronger=self.stronger_name,
