@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy
 
 from programs.models import Mechanics
@@ -39,6 +40,11 @@ def in_unit(kg: Decimal, unit: str) -> Decimal:
 def e1rm_in_unit(kg: Decimal, unit: str) -> Decimal:
     """An estimated 1RM to the tenth: finer would claim a precision Epley does not have."""
     return plain_decimal(in_unit(kg, unit).quantize(E1RM_PLACES, rounding=ROUND_HALF_UP))
+
+
+def tenths(value: float) -> str:
+    """To the tenth as Python rounds the float, with the person's decimal mark."""
+    return number_format(Decimal(f"{value:.1f}"), decimal_pos=1)
 
 
 def percent(part: int, whole: int) -> int:

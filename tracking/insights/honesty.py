@@ -6,9 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
@@ -20,7 +19,7 @@ from tracking.calibration import (
     bias_on,
     rir_bias,
 )
-from tracking.insights import LIFTS_LABELS
+from tracking.insights import LIFTS_LABELS, tenths
 
 # An English constant (the tests compare it), translated where it is said.
 NO_TESTS_MESSAGE = gettext_noop(
@@ -41,13 +40,8 @@ class TestRow:
     test: CalibrationTest
 
 
-def _tenths(value: float) -> str:
-    """To the tenth as Python rounds the float, with the person's decimal mark."""
-    return number_format(Decimal(f"{value:.1f}"), decimal_pos=1)
-
-
 def _reps(reps: float) -> str:
-    return _tenths(abs(reps))
+    return tenths(abs(reps))
 
 
 def _tests(count: int) -> str:
@@ -77,7 +71,7 @@ def bias_sentence(*, name: str, bias: RirBias) -> str:
         said = _("you have {reps} reps fewer than you think").format(reps=_reps(bias.reps))
     spread = ""
     if bias.spread >= SPOT_ON_REPS:
-        spread = _(", give or take {spread}").format(spread=_tenths(bias.spread))
+        spread = _(", give or take {spread}").format(spread=tenths(bias.spread))
     left_out = ""
     if bias.outliers:
         left_out = ngettext(
