@@ -13,6 +13,7 @@ from coaching.rules import BIAS_FLAG, IDLE_FLAG, missed_flag
 from tracking.calibration import RirBias
 from tracking.charts import line_chart
 from tracking.insights.honesty import BiasTrend, bias_words
+from tracking.insights.progress import SessionBest, weekly_volume
 
 CAUTIOUS = RirBias(reps=3.14, spread=0.45, tests=3)
 
@@ -69,3 +70,10 @@ def test_missed_sessions_name_their_weekday_in_the_persons_language():
 )
 def test_a_count_picks_the_plural_form(flag, count, sentence):
     assert flag.format(**count) == sentence
+
+
+def test_a_weeks_volume_groups_thousands_as_the_locale_does():
+    bests = [SessionBest(1, dt.date(2026, 11, 23), D("0"), D("3200"), 4)]
+    with translation.override("de"):
+        week = weekly_volume(bests=bests, today=dt.date(2026, 11, 27), unit="kg")[-1]
+        assert week.volume_label == "3.200"

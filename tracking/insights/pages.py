@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from programs.models import Exercise
@@ -51,7 +51,7 @@ def _day(date: dt.date) -> str:
 
 
 def _values_text(points, unit: str) -> str:
-    return "; ".join(f"{_day(point.date)}: {point.value} {unit}" for point in points)
+    return "; ".join(f"{_day(point.date)}: {number_format(point.value)} {unit}" for point in points)
 
 
 @dataclass(frozen=True)
@@ -151,11 +151,11 @@ class ExerciseProgressPage:
             "From {first} {unit} on {first_day} to {last} {unit} on {last_day}; "
             "the best, {best} {unit}, on {best_day}."
         ).format(
-            first=first.value,
+            first=number_format(first.value),
             first_day=_day(first.date),
-            last=last.value,
+            last=number_format(last.value),
             last_day=_day(last.date),
-            best=best.value,
+            best=number_format(best.value),
             best_day=_day(best.date),
             unit=self.unit,
         )
@@ -176,7 +176,7 @@ def _best(logged: LoggedSet | None, unit: str, increment: Decimal) -> BestSet | 
     return BestSet(
         date=logged.date,
         text=describe_set(logged=logged, unit=unit, increment=increment),
-        e1rm=f"{e1rm_in_unit(logged.e1rm_kg, unit)} {unit}",
+        e1rm=f"{number_format(e1rm_in_unit(logged.e1rm_kg, unit))} {unit}",
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -91,7 +92,8 @@ class ProgressLine:
             return ""
         if change == 0:
             return "±0"
-        return f"{'+' if change > 0 else '−'}{plain_decimal(abs(change))} {self.unit}"
+        sign = "+" if change > 0 else "−"
+        return f"{sign}{number_format(plain_decimal(abs(change)))} {self.unit}"
 
     @property
     def direction(self) -> str:
@@ -205,7 +207,7 @@ class WeekVolume:
 
     @property
     def volume_label(self) -> str:
-        return f"{self.volume:,}"
+        return number_format(self.volume, force_grouping=True)
 
 
 def weekly_volume(
