@@ -11,22 +11,30 @@ import smtplib
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import Invitation, InvitationState
 
+# English constants (the tests compare them), translated where they are said.
 GONE_MESSAGES = {
-    InvitationState.USED: (
+    InvitationState.USED: gettext_noop(
         "This invitation link was already used: each link signs up one athlete. "
         "Ask your coach for a new one."
     ),
-    InvitationState.EXPIRED: "This invitation link has expired. Ask your coach for a new one.",
-    InvitationState.REVOKED: "Your coach withdrew this invitation link. Ask them for a new one.",
+    InvitationState.EXPIRED: gettext_noop(
+        "This invitation link has expired. Ask your coach for a new one."
+    ),
+    InvitationState.REVOKED: gettext_noop(
+        "Your coach withdrew this invitation link. Ask them for a new one."
+    ),
 }
 
 
-INVITATION_SENT_MESSAGE = "The link was e-mailed to {email}."
-INVITATION_NOT_SENT_MESSAGE = "Not e-mailed: this invitation is {reason}."
-INVITATION_MAIL_FAILED_MESSAGE = (
+INVITATION_SENT_MESSAGE = gettext_noop("The link was e-mailed to {email}.")
+INVITATION_NOT_SENT_MESSAGE = gettext_noop("Not e-mailed: this invitation is {reason}.")
+INVITATION_MAIL_FAILED_MESSAGE = gettext_noop(
     "The e-mail could not be sent ({error}): copy the link and send it yourself."
 )
 
@@ -38,22 +46,29 @@ class InvitationNotSent(Exception):
 def send_invitation(*, invitation: Invitation, link: str, to: str) -> None:
     """The link, e-mailed to the athlete through the configured EMAIL_BACKEND."""
     coach = invitation.coach.get_full_name() or invitation.coach.username
-    body = (
-        f"{coach} invites you to train on {invitation.program} with Legplanner.\n\n"
-        f"Sign up with this link (it works once, until "
-        f"{invitation.expires_at:%d %b %Y}):\n{link}\n"
+    body = _(
+        "{coach} invites you to train on {program} with Legplanner.\n\n"
+        "Sign up with this link (it works once, until {until}):\n{link}\n"
+    ).format(
+        coach=coach,
+        program=invitation.program,
+        # The month in the language the mail is written in.
+        until=date_format(invitation.expires_at, "d M Y"),
+        link=link,
     )
+    subject = _("{coach} invites you to Legplanner").format(coach=coach)
     try:
-        send_mail(f"{coach} invites you to Legplanner", body, None, [to])
+        send_mail(subject, body, None, [to])
     except (OSError, smtplib.SMTPException) as error:
-        raise InvitationNotSent(INVITATION_MAIL_FAILED_MESSAGE.format(error=error)) from error
+        message = _(INVITATION_MAIL_FAILED_MESSAGE).format(error=error)
+        raise InvitationNotSent(message) from error
 
 
 class InvitationRefused(Exception):
     def __init__(self, state: InvitationState):
-        super().__init__(GONE_MESSAGES[state])
+        super().__init__(_(GONE_MESSAGES[state]))
         self.state = state
-        self.message = GONE_MESSAGES[state]
+        self.message = _(GONE_MESSAGES[state])
 
 
 def lock_open_invitation(*, token: str, now: dt.datetime) -> Invitation:

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from coaching.models import CoachNote, NoteReply
 from programs.models import Assignment, Prescription, Session, athletes_of
@@ -26,7 +27,7 @@ def coach_required(view: Callable) -> Callable:
     def checked(request, *args, **kwargs):
         navigation = navigation_of(request.user)
         if not navigation.may_coach:
-            raise Http404("No such page.")
+            raise Http404(_("No such page."))
         request.navigation = navigation  # known now: the header need not ask again
         return view(request, *args, **kwargs)
 

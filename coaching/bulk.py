@@ -7,6 +7,7 @@ and nobody's plan changes, so the coach never has to work out who got what.
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from coaching.changes import assign_program
 from coaching.conversation import add_athlete_note
@@ -40,7 +41,7 @@ def assign_to_all(*, athletes, program, start_date: dt.date, by) -> None:
             )
         except ValueError as refused:
             name = athlete.get_full_name() or athlete.username
-            raise ValueError(f"{name}: {refused}") from refused
+            raise ValueError(_("{name}: {refused}").format(name=name, refused=refused)) from refused
 
 
 @transaction.atomic

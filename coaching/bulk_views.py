@@ -4,6 +4,7 @@ so the desk itself asks no query more. Anything refused is a 400 that writes not
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from coaching import bulk
@@ -11,7 +12,7 @@ from coaching.access import coach_required
 from coaching.forms import BulkAssignForm, BulkForm, BulkNoteForm
 from programs.today import athlete_today
 
-UNKNOWN_ACTION_MESSAGE = "Choose an action: assign a program or send a note."
+UNKNOWN_ACTION_MESSAGE = gettext_lazy("Choose an action: assign a program or send a note.")
 
 
 def _page(request, *, form, athletes=(), refused: str = "", status: int = 200):
@@ -36,7 +37,12 @@ def bulk_action(request):
             by=request.user,
             site=request.build_absolute_uri("/"),
         )
-        messages.success(request, f"Note sent to {len(athletes)} athletes.")
+        messages.success(
+            request,
+            ngettext(
+                "Note sent to {count} athlete.", "Note sent to {count} athletes.", len(athletes)
+            ).format(count=len(athletes)),
+        )
         return redirect("coach_desk")
     if action == "choose":
         chosen = BulkForm(request.POST, coach=request.user)
@@ -66,7 +72,12 @@ def bulk_action(request):
         except ValueError as refused:
             return _page(request, form=form, refused=str(refused), status=400)
         messages.success(
-            request, f"{form.cleaned_data['program']} assigned to {len(athletes)} athletes."
+            request,
+            ngettext(
+                "{program} assigned to {count} athlete.",
+                "{program} assigned to {count} athletes.",
+                len(athletes),
+            ).format(program=form.cleaned_data["program"], count=len(athletes)),
         )
         return redirect("coach_desk")
     return _page(

@@ -13,6 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from coaching.models import CoachNote
 from coaching.note_emails import mail_note
@@ -26,10 +28,11 @@ from programs.models import (
     SessionPrescription,
 )
 
-START_IN_THE_PAST_MESSAGE = (
+# English constants (the tests compare them), translated where they are raised.
+START_IN_THE_PAST_MESSAGE = gettext_noop(
     "A program already running changes from today at the earliest: pick today or a later date."
 )
-NOTE_ELSEWHERE_MESSAGE = "That exercise is not in this session."
+NOTE_ELSEWHERE_MESSAGE = gettext_noop("That exercise is not in this session.")
 CHANGE_HISTORY_LENGTH = 30
 
 
@@ -72,7 +75,7 @@ def assign_program(
     fields = {"program": program, "weekday_one": weekday_one, "weekday_two": weekday_two}
     if current is not None and current.start_date < today:
         if start_date < today:
-            raise ValueError(START_IN_THE_PAST_MESSAGE)
+            raise ValueError(_(START_IN_THE_PAST_MESSAGE))
         current.end_date = max(start_date - dt.timedelta(days=1), current.start_date)
         current.save(update_fields=["end_date"])
         record(by=by, obj=current, message=f"Ended: followed by a change on {start_date:%d %b %Y}.")
@@ -85,14 +88,14 @@ def assign_program(
             setattr(current, name, value)
         current.start_date = start_date
         if current.overlapping().exists():
-            raise ValueError(OVERLAP_MESSAGE)
+            raise ValueError(_(str(OVERLAP_MESSAGE)))
         current.save(update_fields=[*fields, "start_date"])
         assignment, action, verb = current, CHANGE, "Changed the program to"
     else:
         assignment = Assignment(athlete=athlete, coach=by, start_date=start_date, **fields)
         # After an ended program, a start on its days would be two programs at once.
         if assignment.overlapping().exists():
-            raise ValueError(OVERLAP_MESSAGE)
+            raise ValueError(_(str(OVERLAP_MESSAGE)))
         assignment.save()
         action, verb = ADDITION, "Assigned"
     message = f"{verb} {_describe(assignment)}"
@@ -206,7 +209,7 @@ def add_note(
             pk=prescription_id, session=session
         ).first()
         if prescription is None:
-            raise ValueError(NOTE_ELSEWHERE_MESSAGE)
+            raise ValueError(_(NOTE_ELSEWHERE_MESSAGE))
     note = CoachNote.objects.create(
         session=session,
         prescription=prescription,

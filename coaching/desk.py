@@ -273,7 +273,7 @@ def _insight_flags(*, muscles, legs, effort, tests) -> tuple[str, ...]:
         if line.flagged:
             flags.append(
                 rules.LEG_FLAG.format(
-                    weaker=line.weaker.capitalize(),
+                    weaker=line.weaker_name.capitalize(),
                     percent=line.gap_percent,
                     exercise=line.name.lower(),
                 )

@@ -2,6 +2,8 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from accounts.models import Unit
 from coaching.models import NOTE_MAX_LENGTH, REPLY_MAX_LENGTH
@@ -22,22 +24,28 @@ DAYS_MESSAGE = next(
     for constraint in Assignment._meta.constraints
     if constraint.name == "assignment_days_spread_apart"
 )
-SETS_RANGE_MESSAGE = "Sets: the minimum must not be above the maximum."
-REPS_RANGE_MESSAGE = "Reps: the minimum must not be above the maximum."
-RIR_RANGE_MESSAGE = "Target RIR: the lower bound must not be above the upper."
-START_DATE_BOUNDS_MESSAGE = (
+# English constants (the tests compare them), translated where they are said.
+SETS_RANGE_MESSAGE = gettext_noop("Sets: the minimum must not be above the maximum.")
+REPS_RANGE_MESSAGE = gettext_noop("Reps: the minimum must not be above the maximum.")
+RIR_RANGE_MESSAGE = gettext_noop("Target RIR: the lower bound must not be above the upper.")
+START_DATE_BOUNDS_MESSAGE = gettext_noop(
     "Pick a start date from 1 January 1900 to a year ahead: a plan further out is nobody's."
 )
 
 
 class AssignForm(forms.Form):
     program = forms.ModelChoiceField(queryset=Program.objects.all(), empty_label=None)
-    weekday_one = forms.TypedChoiceField(label="Day 1 on", choices=Weekday.choices, coerce=int)
-    weekday_two = forms.TypedChoiceField(label="Day 2 on", choices=Weekday.choices, coerce=int)
-    start_date = forms.DateField(
-        label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    weekday_one = forms.TypedChoiceField(
+        label=gettext_lazy("Day 1 on"), choices=Weekday.choices, coerce=int
     )
-    unit = forms.ChoiceField(label="Loads in", choices=Unit.choices)
+    weekday_two = forms.TypedChoiceField(
+        label=gettext_lazy("Day 2 on"), choices=Weekday.choices, coerce=int
+    )
+    start_date = forms.DateField(
+        label=gettext_lazy("From"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    unit = forms.ChoiceField(label=gettext_lazy("Loads in"), choices=Unit.choices)
 
     def __init__(self, *args, today: dt.date, coach, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +56,7 @@ class AssignForm(forms.Form):
     def clean_start_date(self) -> dt.date:
         start = self.cleaned_data["start_date"]
         if not date_in_bounds(start, today=self.today):
-            raise ValidationError(START_DATE_BOUNDS_MESSAGE, code="out_of_bounds")
+            raise ValidationError(_(START_DATE_BOUNDS_MESSAGE), code="out_of_bounds")
         return start
 
     def clean(self):
@@ -66,15 +74,19 @@ class AssignForm(forms.Form):
 
 class AdjustForm(forms.Form):
     exercise = forms.TypedChoiceField(coerce=int, choices=[])
-    sets_min = forms.IntegerField(label="Sets from", min_value=1, max_value=MAX_SETS)
-    sets_max = forms.IntegerField(label="Sets to", min_value=1, max_value=MAX_SETS)
-    reps_min = forms.IntegerField(label="Reps from", min_value=1, max_value=MAX_REPS)
-    reps_max = forms.IntegerField(label="Reps to", min_value=1, max_value=MAX_REPS)
+    sets_min = forms.IntegerField(label=gettext_lazy("Sets from"), min_value=1, max_value=MAX_SETS)
+    sets_max = forms.IntegerField(label=gettext_lazy("Sets to"), min_value=1, max_value=MAX_SETS)
+    reps_min = forms.IntegerField(label=gettext_lazy("Reps from"), min_value=1, max_value=MAX_REPS)
+    reps_max = forms.IntegerField(label=gettext_lazy("Reps to"), min_value=1, max_value=MAX_REPS)
     rest_seconds = forms.IntegerField(
-        label="Rest (seconds)", min_value=0, max_value=MAX_REST_SECONDS
+        label=gettext_lazy("Rest (seconds)"), min_value=0, max_value=MAX_REST_SECONDS
     )
-    rir_min = forms.IntegerField(label="Target RIR from", min_value=0, max_value=MAX_TARGET_RIR)
-    rir_max = forms.IntegerField(label="Target RIR to", min_value=0, max_value=MAX_TARGET_RIR)
+    rir_min = forms.IntegerField(
+        label=gettext_lazy("Target RIR from"), min_value=0, max_value=MAX_TARGET_RIR
+    )
+    rir_max = forms.IntegerField(
+        label=gettext_lazy("Target RIR to"), min_value=0, max_value=MAX_TARGET_RIR
+    )
 
     def __init__(self, *args, prescription, athlete, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,9 +96,9 @@ class AdjustForm(forms.Form):
         offered = Exercise.objects.visible_to(athlete) | Exercise.objects.filter(pk__in=slot)
         self.exercises = {exercise.pk: exercise for exercise in offered}
         self.fields["exercise"].choices = [
-            ("This slot", [(pk, self.exercises[pk].name) for pk in slot]),
+            (_("This slot"), [(pk, self.exercises[pk].name) for pk in slot]),
             (
-                "Catalogue",
+                _("Catalogue"),
                 [(pk, e.name) for pk, e in self.exercises.items() if pk not in slot],
             ),
         ]
@@ -103,44 +115,44 @@ class AdjustForm(forms.Form):
         ):
             both = cleaned.get(low) is not None and cleaned.get(high) is not None
             if both and cleaned[low] > cleaned[high]:
-                self.add_error(high, message)
+                self.add_error(high, _(message))
         return cleaned
 
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label="Note for the athlete",
+        label=gettext_lazy("Note for the athlete"),
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     prescription = forms.TypedChoiceField(
-        label="On", coerce=int, required=False, empty_value=None, choices=[]
+        label=gettext_lazy("On"), coerce=int, required=False, empty_value=None, choices=[]
     )
 
     def __init__(self, *args, session_prescriptions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["prescription"].choices = [("", "The whole session")] + [
+        self.fields["prescription"].choices = [("", _("The whole session"))] + [
             (p.pk, f"{p.order}. {p.performed_exercise.name}") for p in session_prescriptions
         ]
 
 
 class ReplyForm(forms.Form):
-    text = forms.CharField(label="Your answer", max_length=REPLY_MAX_LENGTH)
+    text = forms.CharField(label=gettext_lazy("Your answer"), max_length=REPLY_MAX_LENGTH)
 
 
 class NoteTextForm(forms.Form):
     """A note's text alone: a note on the athlete in general, or a note edited."""
 
     text = forms.CharField(
-        label="Note for the athlete",
+        label=gettext_lazy("Note for the athlete"),
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 # The desk's bulk actions (coaching/bulk.py).
-NO_ATHLETE_MESSAGE = "Select at least one athlete."
-NOT_YOURS_MESSAGE = "Select only athletes from your desk."
+NO_ATHLETE_MESSAGE = gettext_noop("Select at least one athlete.")
+NOT_YOURS_MESSAGE = gettext_noop("Select only athletes from your desk.")
 
 
 class AthletesField(forms.MultipleChoiceField):
@@ -153,7 +165,7 @@ class AthletesField(forms.MultipleChoiceField):
 
 
 class BulkForm(forms.Form):
-    athletes = AthletesField(error_messages={"required": NO_ATHLETE_MESSAGE})
+    athletes = AthletesField(error_messages={"required": gettext_lazy(NO_ATHLETE_MESSAGE)})
 
     def __init__(self, *args, coach, **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,28 +176,30 @@ class BulkForm(forms.Form):
         # Another coach's athlete and an id that is nobody's read alike: their existence
         # is not the coach's to learn.
         if None in ids:
-            raise ValidationError(NOT_YOURS_MESSAGE, code="not_yours")
+            raise ValidationError(_(NOT_YOURS_MESSAGE), code="not_yours")
         found = list(athletes_of(self.coach).filter(pk__in=ids).order_by("username"))
         if len(found) != len(ids):
-            raise ValidationError(NOT_YOURS_MESSAGE, code="not_yours")
+            raise ValidationError(_(NOT_YOURS_MESSAGE), code="not_yours")
         return found
 
 
 class BulkNoteForm(BulkForm):
     text = forms.CharField(
-        label="Note for every selected athlete",
+        label=gettext_lazy("Note for every selected athlete"),
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write the note first: an empty note says nothing."},
+        error_messages={
+            "required": gettext_lazy("Write the note first: an empty note says nothing.")
+        },
     )
 
 
 class BulkAssignForm(BulkForm):
     program = forms.ModelChoiceField(queryset=Program.objects.none(), empty_label=None)
     start_date = forms.DateField(
-        label="From",
+        label=gettext_lazy("From"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter the start as a date, such as 2026-12-07."},
+        error_messages={"invalid": gettext_lazy("Enter the start as a date, such as 2026-12-07.")},
     )
 
     def __init__(self, *args, coach, today: dt.date, **kwargs):
@@ -197,5 +211,5 @@ class BulkAssignForm(BulkForm):
     def clean_start_date(self) -> dt.date:
         start = self.cleaned_data["start_date"]
         if not date_in_bounds(start, today=self.today):
-            raise ValidationError(START_DATE_BOUNDS_MESSAGE, code="out_of_bounds")
+            raise ValidationError(_(START_DATE_BOUNDS_MESSAGE), code="out_of_bounds")
         return start

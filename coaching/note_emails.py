@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from coaching.models import CoachNote, NoteReply
 from programs.today import athlete_today
@@ -24,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 def _name(user) -> str:
     if user is None:
-        return "Your coach"
+        return _("Your coach")
     return user.get_full_name() or user.username
 
 
@@ -51,15 +53,19 @@ def mail_note(*, note: CoachNote, athlete, site: str) -> None:
         where = ""
         path = reverse("week", args=[str(IsoWeek.of(athlete_today(athlete)))])
     else:
-        where = f" on your session of {note.session.date:%a %d %b}"
+        # The weekday and month in the language the mail is written in.
+        day = date_format(note.session.date, "D d M")
+        where = _(" on your session of {day}").format(day=day)
         if note.exercise_id is not None:
-            where = f" on {note.exercise.name} in your session of {note.session.date:%a %d %b}"
+            where = _(" on {exercise} in your session of {day}").format(
+                exercise=note.exercise.name, day=day
+            )
         path = reverse("session", args=[note.session_id]) + "#notes"
-    body = (
-        f"{coach} left you a note{where}:\n\n{note.text}\n\n"
-        f"Read it and answer in one line:\n{urljoin(site, path)}\n"
-    )
-    _send_after_commit(subject=f"A note from {coach}", body=body, to=athlete.email)
+    body = _(
+        "{coach} left you a note{where}:\n\n{text}\n\nRead it and answer in one line:\n{link}\n"
+    ).format(coach=coach, where=where, text=note.text, link=urljoin(site, path))
+    subject = _("A note from {coach}").format(coach=coach)
+    _send_after_commit(subject=subject, body=body, to=athlete.email)
 
 
 def mail_answer(*, reply: NoteReply, site: str) -> None:
@@ -70,10 +76,9 @@ def mail_answer(*, reply: NoteReply, site: str) -> None:
         return
     athlete = _name(reply.author)
     path = reverse("coach_athlete", args=[reply.author_id]) + "#thread"
-    body = (
-        f"{athlete} answered your note.\n\n"
-        f"Your note: {reply.note.text}\n"
-        f"Their answer: {reply.text}\n\n"
-        f"The thread:\n{urljoin(site, path)}\n"
-    )
-    _send_after_commit(subject=f"{athlete} answered your note", body=body, to=coach.email)
+    body = _(
+        "{athlete} answered your note.\n\nYour note: {note}\nTheir answer: {answer}\n\n"
+        "The thread:\n{link}\n"
+    ).format(athlete=athlete, note=reply.note.text, answer=reply.text, link=urljoin(site, path))
+    subject = _("{athlete} answered your note").format(athlete=athlete)
+    _send_after_commit(subject=subject, body=body, to=coach.email)

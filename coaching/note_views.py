@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coaching import conversation
@@ -50,7 +51,7 @@ def reply(request, note_id: int):
         action = reverse("note_reply", args=[note.pk])
         return _form_page(
             request,
-            title="Answer your coach",
+            title=_("Answer your coach"),
             form=form,
             action=action,
             back=_athlete_page(note),
@@ -63,7 +64,7 @@ def reply(request, note_id: int):
         at=timezone.now(),
         site=request.build_absolute_uri("/"),
     )
-    messages.success(request, "Answer sent to your coach.")
+    messages.success(request, _("Answer sent to your coach."))
     return redirect(_back(request, _athlete_page(note)))
 
 
@@ -88,10 +89,10 @@ def reply_edit(request, reply_id: int):
         request,
         item=found,
         form_class=ReplyForm,
-        title="Edit your answer",
+        title=_("Edit your answer"),
         action=reverse("reply_edit", args=[found.pk]),
         back=_athlete_page(found.note),
-        saved="Answer saved.",
+        saved=_("Answer saved."),
     )
 
 
@@ -101,7 +102,7 @@ def reply_delete(request, reply_id: int):
     found = get_reply_for_author(author=request.user, reply_id=reply_id)
     back = _athlete_page(found.note)
     found.delete()
-    messages.success(request, "Answer deleted.")
+    messages.success(request, _("Answer deleted."))
     return redirect(back)
 
 
@@ -122,7 +123,7 @@ def athlete_note(request, athlete_id: int):
         by=request.user,
         site=request.build_absolute_uri("/"),
     )
-    messages.success(request, "Note left for the athlete.")
+    messages.success(request, _("Note left for the athlete."))
     return redirect(back)
 
 
@@ -139,10 +140,10 @@ def note_edit(request, note_id: int):
         request,
         item=found,
         form_class=NoteTextForm,
-        title="Edit your note",
+        title=_("Edit your note"),
         action=reverse("coach_note_edit", args=[found.pk]),
         back=_coach_back(found),
-        saved="Note saved.",
+        saved=_("Note saved."),
     )
 
 
@@ -152,5 +153,5 @@ def note_delete(request, note_id: int):
     found = get_note_for_author(author=request.user, note_id=note_id)
     back = _coach_back(found)
     found.delete()
-    messages.success(request, "Note deleted.")
+    messages.success(request, _("Note deleted."))
     return redirect(back)

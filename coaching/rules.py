@@ -7,6 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext_lazy, pgettext
+
 from tracking.calibration import FLAGGED_BIAS_REPS, RirBias
 
 COMPLIANCE_DAYS = (7, 30, 90)
@@ -15,13 +19,18 @@ COMPLIANCE_DROP_POINTS = 20
 # No logged set for this long (or ever) with a program to follow.
 IDLE_DAYS = 7
 
-COMPLIANCE_DROP_FLAG = "Compliance down: {last_7} % this week against {last_30} % over 30 days"
-IDLE_FLAG = "No session for {days} days"
-NEVER_TRAINED_FLAG = "No session yet"
-HAMSTRINGS_FLAG = "Hamstrings behind: {done} of {due} hard sets"
-LEG_FLAG = "{weaker} leg {percent} % behind on {exercise}"
-EFFORT_FLAG = "{percent} % of compound sets at RIR 4+"
-BIAS_FLAG = "Leaves {reps} more reps than they think"
+COMPLIANCE_DROP_FLAG = gettext_lazy(
+    "Compliance down: {last_7} % this week against {last_30} % over 30 days"
+)
+# ngettext_lazy keyed on "days": .format(days=...) picks the plural form.
+IDLE_FLAG = ngettext_lazy("No session for {days} day", "No session for {days} days", "days")
+NEVER_TRAINED_FLAG = gettext_lazy("No session yet")
+HAMSTRINGS_FLAG = gettext_lazy("Hamstrings behind: {done} of {due} hard sets")
+LEG_FLAG = gettext_lazy("{weaker} leg {percent} % behind on {exercise}")
+EFFORT_FLAG = gettext_lazy("{percent} % of compound sets at RIR 4+")
+BIAS_FLAG = ngettext_lazy(
+    "Leaves {reps} more rep than they think", "Leaves {reps} more reps than they think", "reps"
+)
 
 
 def bias_flag(*, bias: RirBias) -> str:
@@ -148,10 +157,10 @@ def compliance_dropped(*, last_7: int | None, last_30: int | None) -> bool:
 # The 30-day compliance at or above this is on plan: a steady 65 % is not "All clear".
 ON_PLAN_PERCENT = 80
 
-MISSED_FLAG = "Missed {days} session"
-MISSED_FLAGS = "Missed {days} sessions"
-BELOW_PLAN_FLAG = "Compliance {last_30} % over 30 days"
-ALL_CLEAR = "All clear"
+MISSED_FLAG = gettext_lazy("Missed {days} session")
+MISSED_FLAGS = gettext_lazy("Missed {days} sessions")
+BELOW_PLAN_FLAG = gettext_lazy("Compliance {last_30} % over 30 days")
+ALL_CLEAR = gettext_lazy("All clear")
 
 
 @dataclass(frozen=True)
@@ -200,10 +209,15 @@ def missed_flag(*, missed: tuple[dt.date, ...]) -> str:
     """ "Missed Monday's session", "Missed Monday's and Thursday's sessions"; "" for none."""
     if not missed:
         return ""
-    names = [f"{day:%A}'s" for day in sorted(missed)]
+    # The weekday in the person's language; the possessive is the translator's to drop.
+    names = [
+        pgettext("missed session", "{weekday}'s").format(weekday=date_format(day, "l"))
+        for day in sorted(missed)
+    ]
     if len(names) == 1:
         return MISSED_FLAG.format(days=names[0])
-    return MISSED_FLAGS.format(days=", ".join(names[:-1]) + " and " + names[-1])
+    days = _("{days} and {last}").format(days=", ".join(names[:-1]), last=names[-1])
+    return MISSED_FLAGS.format(days=days)
 
 
 def needs_attention(*, athlete: Attention, today: dt.date) -> NeedsAttention:

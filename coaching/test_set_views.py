@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coaching.access import coach_required, get_athlete_for_coach
@@ -29,7 +31,11 @@ def test_set_interval(request, athlete_id: int):
     set_test_set_interval(athlete=found, every_weeks=every_weeks)
     messages.success(
         request,
-        f"Test sets every {every_weeks} weeks." if every_weeks else "No test sets planned.",
+        ngettext(
+            "Test sets every {weeks} week.", "Test sets every {weeks} weeks.", every_weeks
+        ).format(weeks=every_weeks)
+        if every_weeks
+        else _("No test sets planned."),
     )
     return redirect(_back(found))
 
@@ -41,7 +47,8 @@ def test_set_choice(request, athlete_id: int, exercise_id: int):
     exercise = get_object_or_404(Exercise, pk=exercise_id)
     planned = planned_or_none(request.POST.get("planned"))
     if planned is None:
-        return HttpResponseBadRequest(PLANNED_MESSAGE)
+        return HttpResponseBadRequest(_(PLANNED_MESSAGE))
     choose_test_sets(athlete=found, exercise=exercise, planned=planned)
-    messages.success(request, f"Test sets {'on' if planned else 'off'}: {exercise.name}.")
+    message = _("Test sets on: {name}.") if planned else _("Test sets off: {name}.")
+    messages.success(request, message.format(name=exercise.name))
     return redirect(_back(found))

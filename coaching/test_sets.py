@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import MAX_TEST_SET_EVERY_WEEKS, TEST_SET_EVERY_MESSAGE
 from programs.models import Exercise
@@ -23,18 +25,21 @@ from tracking.calibration_record import calibration_record
 
 class IntervalForm(forms.Form):
     every_weeks = forms.CharField(
-        label="A test set every (weeks, 0 for never)",
+        label=gettext_lazy("A test set every (weeks, 0 for never)"),
         max_length=8,
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "pattern": "[0-9]*", "size": 3, "autocomplete": "off"}
         ),
-        error_messages={"required": TEST_SET_EVERY_MESSAGE, "max_length": TEST_SET_EVERY_MESSAGE},
+        error_messages={
+            "required": gettext_lazy(TEST_SET_EVERY_MESSAGE),
+            "max_length": gettext_lazy(TEST_SET_EVERY_MESSAGE),
+        },
     )
 
     def clean_every_weeks(self) -> int:
         weeks = parse_whole_number(self.cleaned_data["every_weeks"], max_digits=2)
         if weeks is None or weeks > MAX_TEST_SET_EVERY_WEEKS:
-            raise ValidationError(TEST_SET_EVERY_MESSAGE, code="out_of_range")
+            raise ValidationError(_(TEST_SET_EVERY_MESSAGE), code="out_of_range")
         return weeks
 
 

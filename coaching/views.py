@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coaching import changes, conversation
@@ -35,7 +37,7 @@ from programs.week_page import load_week
 from programs.weeks import IsoWeek
 from tracking.views import session_page
 
-SORTS = {"attention": "Needs attention first", "name": "By name"}
+SORTS = {"attention": gettext_lazy("Needs attention first"), "name": gettext_lazy("By name")}
 
 
 @coach_required
@@ -119,7 +121,7 @@ def note(request, session_id: int):
         by=request.user,
         site=request.build_absolute_uri("/"),
     )
-    messages.success(request, "Note left for the athlete.")
+    messages.success(request, _("Note left for the athlete."))
     return redirect(reverse("coach_session", args=[found.pk]) + "#notes")
 
 
@@ -158,7 +160,7 @@ def assign(request, athlete_id: int):
             except ValueError as refused:
                 form.add_error("start_date", str(refused))
             else:
-                messages.success(request, "Program saved: the sessions from today follow it.")
+                messages.success(request, _("Program saved: the sessions from today follow it."))
                 return redirect("coach_athlete", athlete_id=found.pk)
         status = 400
     else:
@@ -183,7 +185,7 @@ def end(request, athlete_id: int):
     found = get_athlete_for_coach(coach=request.user, athlete_id=athlete_id)
     current = open_assignment_of(found)
     if current is None:
-        raise Http404("No program to end.")
+        raise Http404(_("No program to end."))
     today = athlete_today(found)
     if request.method == "GET":
         context = {
@@ -194,7 +196,7 @@ def end(request, athlete_id: int):
         }
         return render(request, "coaching/end.html", context)
     changes.end_assignment(assignment=current, by=request.user, today=today)
-    messages.success(request, "Program ended: the sessions still to come are gone.")
+    messages.success(request, _("Program ended: the sessions still to come are gone."))
     return redirect("coach_athlete", athlete_id=found.pk)
 
 
@@ -240,7 +242,10 @@ def adjust(request, athlete_id: int, prescription_id: int):
                 today=athlete_today(found),
             )
             messages.success(
-                request, f"Saved for {found.username}: their sessions from today follow it."
+                request,
+                _("Saved for {name}: their sessions from today follow it.").format(
+                    name=found.username
+                ),
             )
             back = _session_id(request.GET.get("session"))
             if back is not None:

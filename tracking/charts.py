@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from django.utils.formats import date_format, number_format
+
 from tracking.units import plain_decimal
 
 # In viewBox units; the SVG scales to the width of its card, which is about 300 px on a
@@ -25,14 +27,15 @@ SPARK_PAD = 3
 
 
 def _short_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b}"
+    # The month's abbreviation in the person's language.
+    return date_format(day, "j M")
 
 
 def _label(value: Decimal) -> str:
     """Whole numbers from 100 up, with thousands separated: 3,565."""
     if abs(value) >= 100:
-        return f"{value.quantize(Decimal(1)):,}"
-    return str(plain_decimal(value))
+        return number_format(value.quantize(Decimal(1)), force_grouping=True)
+    return number_format(plain_decimal(value))
 
 
 # An axis labels round values: 1, 2, 2.5 or 5 times a power of ten apart, at most three.
@@ -109,9 +112,13 @@ def line_chart(
     def y(value: Decimal) -> float:
         return round(float(bottom - (bottom - top) * (value - low) / (high - low)), 1)
 
-    marks = [Mark(x(day), y(value), f"{_short_date(day)}: {value}") for day, value in points]
+    marks = [
+        Mark(x(day), y(value), f"{_short_date(day)}: {number_format(value)}")
+        for day, value in points
+    ]
     y_ticks = [
-        Mark(left - 6, y(value), f"{value:,}") for value in y_tick_values(low=low, high=high)
+        Mark(left - 6, y(value), number_format(value, force_grouping=True))
+        for value in y_tick_values(low=low, high=high)
     ]
     x_ticks = [Mark(x(first), height - 8, _short_date(first))]
     if days:

@@ -11,9 +11,19 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy
+
+from programs.models import Mechanics
 from tracking.units import from_kg, plain_decimal
 
 E1RM_PLACES = Decimal("0.1")
+
+# Whole headings, not "{label} lifts": the word order is the translator's.
+LIFTS_LABELS = {
+    Mechanics.COMPOUND: gettext_lazy("Compound lifts"),
+    Mechanics.ISOLATION: gettext_lazy("Isolation lifts"),
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,11 @@ def in_unit(kg: Decimal, unit: str) -> Decimal:
 def e1rm_in_unit(kg: Decimal, unit: str) -> Decimal:
     """An estimated 1RM to the tenth: finer would claim a precision Epley does not have."""
     return plain_decimal(in_unit(kg, unit).quantize(E1RM_PLACES, rounding=ROUND_HALF_UP))
+
+
+def tenths(value: float) -> str:
+    """To the tenth as Python rounds the float, with the person's decimal mark."""
+    return number_format(Decimal(f"{value:.1f}"), decimal_pos=1)
 
 
 def percent(part: int, whole: int) -> int:

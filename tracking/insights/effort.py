@@ -5,17 +5,23 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from programs.models import Mechanics
-from tracking.insights import percent
+from tracking.insights import LIFTS_LABELS, percent
 
 EFFORT_DAYS = 28
 
-COMPOUND_EASY_MESSAGE = (
+# English constants (the tests compare them), translated where they are said.
+COMPOUND_EASY_MESSAGE = gettext_noop(
     "Your compound lifts are the easy ones: {compound} % of their sets left 4 or more reps "
     "in reserve, against {isolation} % of your isolation sets. The guide: on squats the whole "
     "body feels done while the legs still have 4–5 reps left, so push those sets closer."
 )
-NO_EFFORT_MESSAGE = "Log a few sets with their RIR to see how close to failure you train."
+NO_EFFORT_MESSAGE = gettext_noop(
+    "Log a few sets with their RIR to see how close to failure you train."
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,9 @@ class EffortReport:
         # Compare exact shares, not the rounded percentages shown.
         if compound.easy * isolation.sets <= isolation.easy * compound.sets:
             return ""
-        return COMPOUND_EASY_MESSAGE.format(compound=compound.percent, isolation=isolation.percent)
+        return _(COMPOUND_EASY_MESSAGE).format(
+            compound=compound.percent, isolation=isolation.percent
+        )
 
     @property
     def empty(self) -> bool:
@@ -90,7 +98,7 @@ def effort_report(*, rows: Iterable[EffortRow]) -> EffortReport:
     for row in sorted(rows, key=lambda row: row.name):
         lines[row.mechanics].append(EffortLine(row.exercise_id, row.name, row.sets, row.easy))
     compound, isolation = (
-        EffortGroup(mechanics.value, f"{mechanics.label} lifts", lines[mechanics.value])
+        EffortGroup(mechanics.value, str(LIFTS_LABELS[mechanics]), lines[mechanics.value])
         for mechanics in (Mechanics.COMPOUND, Mechanics.ISOLATION)
     )
     return EffortReport(compound=compound, isolation=isolation)

@@ -7,6 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
+
 from programs.models import Mechanics
 from tracking.calibration import (
     HONEST_LIMITS,
@@ -15,8 +19,10 @@ from tracking.calibration import (
     bias_on,
     rir_bias,
 )
+from tracking.insights import LIFTS_LABELS, tenths
 
-NO_TESTS_MESSAGE = (
+# An English constant (the tests compare it), translated where it is said.
+NO_TESTS_MESSAGE = gettext_noop(
     "No test sets yet. On an exercise's last set, stop where you normally would, say how "
     "many reps you have left, then keep going to failure and log how many more you did."
 )
@@ -35,41 +41,45 @@ class TestRow:
 
 
 def _reps(reps: float) -> str:
-    return f"{abs(reps):.1f}"
+    return tenths(abs(reps))
 
 
 def _tests(count: int) -> str:
-    return f"{count} test" if count == 1 else f"{count} tests"
+    return ngettext("{count} test", "{count} tests", count).format(count=count)
 
 
 def bias_words(*, bias: RirBias) -> str:
     """ "3.1 reps too cautious", "1.0 reps too bold" or "spot on"."""
     if abs(bias.reps) < SPOT_ON_REPS:
-        return "spot on"
-    side = "too cautious" if bias.reps > 0 else "too bold"
-    return f"{_reps(bias.reps)} reps {side}"
+        return _("spot on")
+    if bias.reps > 0:
+        return _("{reps} reps too cautious").format(reps=_reps(bias.reps))
+    return _("{reps} reps too bold").format(reps=_reps(bias.reps))
 
 
 def bias_sentence(*, name: str, bias: RirBias) -> str:
     """What the tests say of one exercise, in the athlete's words."""
     if not bias.applies:
-        return (
-            f"{name}: {_tests(bias.tests)} so far; {bias.tests_needed} more needed before "
-            "your sets are corrected."
-        )
+        return _(
+            "{name}: {tests} so far; {needed} more needed before your sets are corrected."
+        ).format(name=name, tests=_tests(bias.tests), needed=bias.tests_needed)
     if abs(bias.reps) < SPOT_ON_REPS:
-        said = "your guesses are spot on"
+        said = _("your guesses are spot on")
     elif bias.reps > 0:
-        said = f"you leave {_reps(bias.reps)} reps more than you think"
+        said = _("you leave {reps} reps more than you think").format(reps=_reps(bias.reps))
     else:
-        said = f"you have {_reps(bias.reps)} reps fewer than you think"
-    spread = f", give or take {bias.spread:.1f}" if bias.spread >= SPOT_ON_REPS else ""
+        said = _("you have {reps} reps fewer than you think").format(reps=_reps(bias.reps))
+    spread = ""
+    if bias.spread >= SPOT_ON_REPS:
+        spread = _(", give or take {spread}").format(spread=tenths(bias.spread))
     left_out = ""
     if bias.outliers:
-        left_out = (
-            f"; {bias.outliers} left out as {'an outlier' if bias.outliers == 1 else 'outliers'}"
-        )
-    return f"{name}: {said}{spread} ({_tests(bias.tests)}{left_out})."
+        left_out = ngettext(
+            "; {count} left out as an outlier", "; {count} left out as outliers", bias.outliers
+        ).format(count=bias.outliers)
+    return _("{name}: {said}{spread} ({tests}{left_out}).").format(
+        name=name, said=said, spread=spread, tests=_tests(bias.tests), left_out=left_out
+    )
 
 
 def month_before(day: dt.date) -> dt.date:
@@ -86,12 +96,15 @@ class BiasTrend:
 
     def sentence(self, *, name: str) -> str:
         """ "Your leg press guesses: 3.1 reps too cautious in October, 1.2 now." """
-        month = f"{self.month_end:%B}"
+        # The month's name in the person's language ("F": the month standing alone).
+        month = date_format(self.month_end, "F")
         if self.month_end.year != self.newest.year:
-            month += f" {self.month_end.year}"
-        return (
-            f"Your {name.lower()} guesses: {bias_words(bias=self.then)} in {month}, "
-            f"{bias_words(bias=self.now)} now."
+            month = date_format(self.month_end, "YEAR_MONTH_FORMAT")
+        return _("Your {name} guesses: {then} in {month}, {now} now.").format(
+            name=name.lower(),
+            then=bias_words(bias=self.then),
+            month=month,
+            now=bias_words(bias=self.now),
         )
 
 
@@ -160,7 +173,7 @@ def honesty_report(*, rows: Iterable[TestRow]) -> HonestyReport:
         )
     return HonestyReport(
         groups=[
-            HonestyGroup(f"{mechanics.label} lifts", lines[mechanics.value])
+            HonestyGroup(str(LIFTS_LABELS[mechanics]), lines[mechanics.value])
             for mechanics in (Mechanics.COMPOUND, Mechanics.ISOLATION)
         ]
     )

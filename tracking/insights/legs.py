@@ -7,19 +7,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext_lazy
+
 LEFT_RIGHT_SESSIONS = 4
 # Left/right looks this far back for the last four sessions of each unilateral exercise,
 # so the read stays bounded whatever the history; an imbalance older than that is stale.
 LEFT_RIGHT_WEEKS = 12
 LEFT_RIGHT_FLAG = Decimal("0.10")
 
-LEG_BEHIND_MESSAGE = (
+# English constants (the tests compare them), translated where they are said.
+LEG_BEHIND_MESSAGE = gettext_noop(
     "Your {weaker} leg is {percent} % behind your {stronger} on {exercise}: "
     "one leg doing more work."
 )
-NO_LEFT_RIGHT_MESSAGE = (
+NO_LEFT_RIGHT_MESSAGE = gettext_noop(
     "Log a unilateral exercise per leg (walking lunge, step-up, split squat) to compare your legs."
 )
+# "left"/"right" stay the values (CSS, comparisons); these are the words shown.
+LEG_NAMES = {"left": pgettext_lazy("leg", "left"), "right": pgettext_lazy("leg", "right")}
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,14 @@ class LegBalance:
         return {"left": "right", "right": "left"}.get(self.weaker, "")
 
     @property
+    def weaker_name(self) -> str:
+        return str(LEG_NAMES.get(self.weaker, ""))
+
+    @property
+    def stronger_name(self) -> str:
+        return str(LEG_NAMES.get(self.stronger, ""))
+
+    @property
     def gap(self) -> Decimal:
         """How far the weaker leg is behind the stronger, as a fraction of the stronger."""
         stronger = max(self.left, self.right)
@@ -80,10 +94,10 @@ class LegBalance:
     def message(self) -> str:
         if not self.flagged:
             return ""
-        return LEG_BEHIND_MESSAGE.format(
-            weaker=self.weaker,
+        return _(LEG_BEHIND_MESSAGE).format(
+            weaker=self.weaker_name,
             percent=self.gap_percent,
-            stronger=self.stronger,
+            stronger=self.stronger_name,
             exercise=self.name.lower(),
         )
 

@@ -6,6 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from programs.models import Muscle
 from programs.weeks import IsoWeek
 from tracking.insights import percent
@@ -13,11 +16,12 @@ from tracking.insights import percent
 BALANCE_WEEKS = 8
 SHOWN_MUSCLES = (Muscle.QUADS, Muscle.HAMSTRINGS, Muscle.GLUTES)
 
-HAMSTRINGS_BEHIND_MESSAGE = (
+# English constants (the tests compare them), translated where they are said.
+HAMSTRINGS_BEHIND_MESSAGE = gettext_noop(
     "Hamstrings are behind their plan: {done} of {due} hard sets so far this week. "
     "Skipping hamstrings is the mistake the guide warns about: do your leg curls and RDLs."
 )
-HAMSTRINGS_BEHIND_WEEKS_MESSAGE = (
+HAMSTRINGS_BEHIND_WEEKS_MESSAGE = gettext_noop(
     "Hamstrings fell behind their plan in {count} of the last {weeks} weeks."
 )
 
@@ -113,7 +117,7 @@ def hamstrings_message(*, week: MuscleWeek) -> str:
     hamstrings = week.hamstrings
     if not hamstrings.behind:
         return ""
-    return HAMSTRINGS_BEHIND_MESSAGE.format(done=hamstrings.done, due=hamstrings.due)
+    return _(HAMSTRINGS_BEHIND_MESSAGE).format(done=hamstrings.done, due=hamstrings.due)
 
 
 def hamstrings_weeks_message(*, past_weeks: Sequence[MuscleWeek]) -> str:
@@ -122,4 +126,4 @@ def hamstrings_weeks_message(*, past_weeks: Sequence[MuscleWeek]) -> str:
     behind = sum(1 for week in past_weeks if week.hamstrings.done < week.hamstrings.planned)
     if not behind:
         return ""
-    return HAMSTRINGS_BEHIND_WEEKS_MESSAGE.format(count=behind, weeks=len(past_weeks))
+    return _(HAMSTRINGS_BEHIND_WEEKS_MESSAGE).format(count=behind, weeks=len(past_weeks))

@@ -5,6 +5,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
 from programs.models import Exercise
 from programs.weeks import IsoWeek
 from tracking.calibration import NO_BIAS, RirBias
@@ -44,11 +47,11 @@ from tracking.units import increment_for
 
 
 def _day(date: dt.date) -> str:
-    return f"{date.day} {date:%b %Y}"
+    return date_format(date, "j M Y")
 
 
 def _values_text(points, unit: str) -> str:
-    return "; ".join(f"{_day(point.date)}: {point.value} {unit}" for point in points)
+    return "; ".join(f"{_day(point.date)}: {number_format(point.value)} {unit}" for point in points)
 
 
 @dataclass(frozen=True)
@@ -60,10 +63,9 @@ class ProgressRow:
     def label(self) -> str:
         """The sparkline's text alternative: every number it draws."""
         line = self.line
-        return (
-            f"{line.name}, best estimated 1RM per session over the last {TREND_WEEKS} "
-            f"weeks: {_values_text(line.trend, line.unit)}"
-        )
+        return _(
+            "{name}, best estimated 1RM per session over the last {weeks} weeks: {values}"
+        ).format(name=line.name, weeks=TREND_WEEKS, values=_values_text(line.trend, line.unit))
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,13 @@ class ExerciseProgressPage:
 
     @property
     def chart_title(self) -> str:
-        per = "" if self.series.period == "session" else f", best of each {self.series.period}"
-        return f"{self.exercise.name}: estimated 1RM over time{per}"
+        titles = {
+            "session": _("{name}: estimated 1RM over time"),
+            "week": _("{name}: estimated 1RM over time, best of each week"),
+            "month": _("{name}: estimated 1RM over time, best of each month"),
+            "quarter": _("{name}: estimated 1RM over time, best of each quarter"),
+        }
+        return titles[self.series.period].format(name=self.exercise.name)
 
     @property
     def chart_summary(self) -> str:
@@ -140,15 +147,25 @@ class ExerciseProgressPage:
             return ""
         first, last = points[0], points[-1]
         best = max(points, key=lambda point: point.value)
-        return (
-            f"From {first.value} {self.unit} on {_day(first.date)} to {last.value} {self.unit} "
-            f"on {_day(last.date)}; the best, {best.value} {self.unit}, on {_day(best.date)}."
+        return _(
+            "From {first} {unit} on {first_day} to {last} {unit} on {last_day}; "
+            "the best, {best} {unit}, on {best_day}."
+        ).format(
+            first=number_format(first.value),
+            first_day=_day(first.date),
+            last=number_format(last.value),
+            last_day=_day(last.date),
+            best=number_format(best.value),
+            best_day=_day(best.date),
+            unit=self.unit,
         )
 
     @property
     def volume_summary(self) -> str:
         return "; ".join(
-            f"week {week.week.week}: {week.volume_label} {self.unit} in {week.sets} sets"
+            _("week {number}: {volume} {unit} in {sets} sets").format(
+                number=week.week.week, volume=week.volume_label, unit=self.unit, sets=week.sets
+            )
             for week in self.volume
         )
 
@@ -159,7 +176,7 @@ def _best(logged: LoggedSet | None, unit: str, increment: Decimal) -> BestSet | 
     return BestSet(
         date=logged.date,
         text=describe_set(logged=logged, unit=unit, increment=increment),
-        e1rm=f"{e1rm_in_unit(logged.e1rm_kg, unit)} {unit}",
+        e1rm=f"{number_format(e1rm_in_unit(logged.e1rm_kg, unit))} {unit}",
     )
 
 
@@ -192,7 +209,7 @@ def load_exercise_progress(
     )
     volume = weekly_volume(bests=bests, today=today, unit=unit)
     volume_chart = (
-        bar_chart([(f"W{week.week.week}", week.volume) for week in volume])
+        bar_chart([(_("W{number}").format(number=week.week.week), week.volume) for week in volume])
         if any(week.volume for week in volume)
         else None
     )

@@ -7,6 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from programs.weeks import IsoWeek
 from tracking.insights import Point, e1rm_in_unit, in_unit
 from tracking.units import format_load, plain_decimal
@@ -33,12 +37,13 @@ def history_since(*, today: dt.date, whole: bool) -> dt.date | None:
     return None if whole else today - dt.timedelta(weeks=HISTORY_WEEKS)
 
 
-FIRST_SESSION_MESSAGE = "Log two sessions of {exercise} to see a trend."
-ONE_MORE_SESSION_MESSAGE = "Log one more session of {exercise} to see a trend."
-NOT_RECENT_MESSAGE = (
+# English constants (the tests compare them), translated where they are said.
+FIRST_SESSION_MESSAGE = gettext_noop("Log two sessions of {exercise} to see a trend.")
+ONE_MORE_SESSION_MESSAGE = gettext_noop("Log one more session of {exercise} to see a trend.")
+NOT_RECENT_MESSAGE = gettext_noop(
     "Not trained in the last {weeks} weeks: log two sessions of {exercise} to see a trend."
 )
-BODYWEIGHT_MESSAGE = "No load logged: an estimated 1RM needs a load."
+BODYWEIGHT_MESSAGE = gettext_noop("No load logged: an estimated 1RM needs a load.")
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,8 @@ class ProgressLine:
             return ""
         if change == 0:
             return "±0"
-        return f"{'+' if change > 0 else '−'}{plain_decimal(abs(change))} {self.unit}"
+        sign = "+" if change > 0 else "−"
+        return f"{sign}{number_format(plain_decimal(abs(change)))} {self.unit}"
 
     @property
     def direction(self) -> str:
@@ -105,8 +111,8 @@ def _best_between(bests: Iterable[SessionBest], first: dt.date, last: dt.date) -
 def trend_message(*, name: str, sessions: int) -> str:
     """What to do to see a trend, from the number of sessions there are to draw."""
     if sessions == 0:
-        return FIRST_SESSION_MESSAGE.format(exercise=name.lower())
-    return ONE_MORE_SESSION_MESSAGE.format(exercise=name.lower())
+        return _(FIRST_SESSION_MESSAGE).format(exercise=name.lower())
+    return _(ONE_MORE_SESSION_MESSAGE).format(exercise=name.lower())
 
 
 def progress_lines(
@@ -139,11 +145,11 @@ def progress_lines(
             message = (
                 trend_message(name=exercise.name, sessions=len(trend))
                 if trend
-                else NOT_RECENT_MESSAGE.format(weeks=TREND_WEEKS, exercise=exercise.name.lower())
+                else _(NOT_RECENT_MESSAGE).format(weeks=TREND_WEEKS, exercise=exercise.name.lower())
             )
             trend = []
         elif not any(point.value for point in trend):
-            message, trend = BODYWEIGHT_MESSAGE, []
+            message, trend = _(BODYWEIGHT_MESSAGE), []
         lines.append(
             ProgressLine(
                 exercise_id=exercise.exercise_id,
@@ -201,7 +207,7 @@ class WeekVolume:
 
     @property
     def volume_label(self) -> str:
-        return f"{self.volume:,}"
+        return number_format(self.volume, force_grouping=True)
 
 
 def weekly_volume(
@@ -249,7 +255,9 @@ def describe_set(*, logged: LoggedSet, unit: str, increment: Decimal) -> str:
     plates make it (tracking.units.format_load), on the exercise's ``increment``."""
     load = format_load(load_kg=logged.load_kg, unit=unit, increment=increment)
     if logged.reps is None:
-        reps = f"{logged.reps_left} left, {logged.reps_right} right"
+        reps = _("{left} left, {right} right").format(
+            left=logged.reps_left, right=logged.reps_right
+        )
     else:
         reps = str(logged.reps)
     return f"{load} × {reps} @ RIR {rir_text(logged.rir)}"

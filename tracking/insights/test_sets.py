@@ -4,6 +4,9 @@ showed, and the bias they measure (the rules are tracking.calibration's)."""
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from programs.models import Exercise
 from tracking.calibration import (
     HONEST_LIMITS,
@@ -13,6 +16,7 @@ from tracking.calibration import (
     test_set_outcome,
 )
 from tracking.calibration_record import CalibrationRecord
+from tracking.insights import tenths
 
 
 @dataclass(frozen=True)
@@ -44,22 +48,27 @@ class ExerciseTestSets:
         bias = self.bias
         if not bias.applies:
             needed = bias.tests_needed
-            return (
-                f"{needed} more test{'s' if needed > 1 else ''} needed before your RIR on "
-                f"{self.exercise.name} is corrected."
-            )
-        counted = f"(spread ±{bias.spread:.1f}, {bias.tests} tests)"
+            return ngettext(
+                "{count} more test needed before your RIR on {name} is corrected.",
+                "{count} more tests needed before your RIR on {name} is corrected.",
+                needed,
+            ).format(count=needed, name=self.exercise.name)
+        counted = ngettext(
+            "(spread ±{spread}, {count} test)", "(spread ±{spread}, {count} tests)", bias.tests
+        ).format(spread=tenths(bias.spread), count=bias.tests)
         if bias.correction > 0:
-            return (
-                f"You leave {bias.reps:.1f} reps more than you think {counted}: "
-                f"an RIR you type reads {bias.correction} higher."
-            )
+            return _(
+                "You leave {reps} reps more than you think {counted}: "
+                "an RIR you type reads {correction} higher."
+            ).format(reps=tenths(bias.reps), counted=counted, correction=bias.correction)
         if bias.correction < 0:
-            return (
-                f"You have {-bias.reps:.1f} reps fewer than you think {counted}: "
-                f"an RIR you type reads {-bias.correction} lower."
-            )
-        return f"Your guesses are about right {counted}: your RIR is read as typed."
+            return _(
+                "You have {reps} reps fewer than you think {counted}: "
+                "an RIR you type reads {correction} lower."
+            ).format(reps=tenths(-bias.reps), counted=counted, correction=-bias.correction)
+        return _("Your guesses are about right {counted}: your RIR is read as typed.").format(
+            counted=counted
+        )
 
 
 def exercise_test_sets(*, record: CalibrationRecord, exercise: Exercise) -> ExerciseTestSets:

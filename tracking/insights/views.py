@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from programs.models import Exercise
@@ -28,7 +29,7 @@ def whole_history_or_404(request) -> bool:
     not a page."""
     raw = request.GET.get("history")
     if raw not in (None, WHOLE_HISTORY):
-        raise Http404("No such history.")
+        raise Http404(_("No such history."))
     return raw == WHOLE_HISTORY
 
 
@@ -47,7 +48,7 @@ def before_or_404(request) -> dt.date | None:
     try:
         return page_before(request.GET.get("before"))
     except ValueError:
-        raise Http404("No such page of sessions.") from None
+        raise Http404(_("No such page of sessions.")) from None
 
 
 @require_GET
