@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from programs.bounds import EARLIEST_DATE, LATEST_STORED_DATE, MAX_REPS, MAX_SETS
 from programs.models import DATE_BOUNDS_MESSAGE, Exercise, SessionPrescription
@@ -20,11 +22,12 @@ LATEST_MOMENT = dt.datetime.combine(LATEST_STORED_DATE, dt.time.max, tzinfo=dt.U
 MAX_RIR = 10
 MAX_LOAD_KG = 1000
 SET_NOTE_MAX_LENGTH = 200
-TEST_SET_MESSAGE = (
+TEST_SET_MESSAGE = gettext_lazy(
     "A test set needs the reps at the stop, the RIR you said, and the reps you did after it."
 )
-SET_NOTE_TOO_LONG_MESSAGE = (
-    f"A set's note can be at most {SET_NOTE_MAX_LENGTH} characters: shorten it and save again."
+SET_NOTE_TOO_LONG_MESSAGE = format_lazy(
+    gettext_lazy("A set's note can be at most {limit} characters: shorten it and save again."),
+    limit=SET_NOTE_MAX_LENGTH,
 )
 
 
@@ -60,7 +63,9 @@ class SetLog(models.Model):
             models.CheckConstraint(
                 condition=Q(set_number__gte=1, set_number__lte=MAX_SETS),
                 name="setlog_set_number_range",
-                violation_error_message=f"Sets are numbered from 1 to {MAX_SETS}.",
+                violation_error_message=format_lazy(
+                    gettext_lazy("Sets are numbered from 1 to {limit}."), limit=MAX_SETS
+                ),
             ),
             models.CheckConstraint(
                 condition=(
@@ -68,7 +73,9 @@ class SetLog(models.Model):
                     | Q(reps__isnull=True, reps_left__isnull=False, reps_right__isnull=False)
                 ),
                 name="setlog_reps_or_both_legs",
-                violation_error_message="Log reps, or reps for the left and the right leg.",
+                violation_error_message=gettext_lazy(
+                    "Log reps, or reps for the left and the right leg."
+                ),
             ),
             models.CheckConstraint(
                 condition=(
@@ -153,8 +160,9 @@ class UndoneSet(models.Model):
 
 
 EXERCISE_NOTE_MAX_LENGTH = 500
-EXERCISE_NOTE_TOO_LONG_MESSAGE = (
-    f"A note can be at most {EXERCISE_NOTE_MAX_LENGTH} characters: shorten it and save again."
+EXERCISE_NOTE_TOO_LONG_MESSAGE = format_lazy(
+    gettext_lazy("A note can be at most {limit} characters: shorten it and save again."),
+    limit=EXERCISE_NOTE_MAX_LENGTH,
 )
 
 
