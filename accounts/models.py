@@ -178,10 +178,10 @@ def invitation_expiry() -> dt.datetime:
 
 
 class InvitationState(models.TextChoices):
-    OPEN = "open", "Open"
-    USED = "used", "Used"
-    REVOKED = "revoked", "Revoked"
-    EXPIRED = "expired", "Expired"
+    OPEN = "open", gettext_lazy("Open")
+    USED = "used", gettext_lazy("Used")
+    REVOKED = "revoked", gettext_lazy("Revoked")
+    EXPIRED = "expired", gettext_lazy("Expired")
 
 
 class Invitation(models.Model):

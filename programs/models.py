@@ -37,39 +37,39 @@ def date_in_stored_bounds(field: str) -> Q:
 
 
 class Muscle(models.TextChoices):
-    QUADS = "quads", "Quads"
-    HAMSTRINGS = "hamstrings", "Hamstrings"
-    GLUTES = "glutes", "Glutes"
-    ADDUCTORS = "adductors", "Adductors"
-    CALVES = "calves", "Calves"
+    QUADS = "quads", gettext_lazy("Quads")
+    HAMSTRINGS = "hamstrings", gettext_lazy("Hamstrings")
+    GLUTES = "glutes", gettext_lazy("Glutes")
+    ADDUCTORS = "adductors", gettext_lazy("Adductors")
+    CALVES = "calves", gettext_lazy("Calves")
 
 
 class Mechanics(models.TextChoices):
-    COMPOUND = "compound", "Compound"
-    ISOLATION = "isolation", "Isolation"
+    COMPOUND = "compound", gettext_lazy("Compound")
+    ISOLATION = "isolation", gettext_lazy("Isolation")
 
 
 class Equipment(models.TextChoices):
-    BARBELL = "barbell", "Barbell"
-    MACHINE = "machine", "Machine"
-    DUMBBELL = "dumbbell", "Dumbbell"
-    BODYWEIGHT = "bodyweight", "Bodyweight"
-    CABLE = "cable", "Cable"
+    BARBELL = "barbell", gettext_lazy("Barbell")
+    MACHINE = "machine", gettext_lazy("Machine")
+    DUMBBELL = "dumbbell", gettext_lazy("Dumbbell")
+    BODYWEIGHT = "bodyweight", gettext_lazy("Bodyweight")
+    CABLE = "cable", gettext_lazy("Cable")
 
 
 class Focus(models.TextChoices):
-    STRENGTH = "strength", "Strength + Compounds"
-    BALANCE = "balance", "Balance + Isolation"
+    STRENGTH = "strength", gettext_lazy("Strength + Compounds")
+    BALANCE = "balance", gettext_lazy("Balance + Isolation")
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    MONDAY = 0, gettext_lazy("Monday")
+    TUESDAY = 1, gettext_lazy("Tuesday")
+    WEDNESDAY = 2, gettext_lazy("Wednesday")
+    THURSDAY = 3, gettext_lazy("Thursday")
+    FRIDAY = 4, gettext_lazy("Friday")
+    SATURDAY = 5, gettext_lazy("Saturday")
+    SUNDAY = 6, gettext_lazy("Sunday")
 
 
 class ExerciseQuerySet(models.QuerySet):
@@ -402,10 +402,10 @@ class Assignment(models.Model):
     )
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="assignments")
     weekday_one = models.PositiveSmallIntegerField(
-        choices=Weekday.choices, default=Weekday.MONDAY, verbose_name="Day 1 on"
+        choices=Weekday.choices, default=Weekday.MONDAY, verbose_name=gettext_lazy("Day 1 on")
     )
     weekday_two = models.PositiveSmallIntegerField(
-        choices=Weekday.choices, default=Weekday.THURSDAY, verbose_name="Day 2 on"
+        choices=Weekday.choices, default=Weekday.THURSDAY, verbose_name=gettext_lazy("Day 2 on")
     )
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
