@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import UserCreationForm
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.models import (
     EMAIL_TAKEN_MESSAGE,
@@ -16,8 +16,8 @@ from accounts.models import (
     User,
 )
 
-UNIT_MESSAGE = "Pick kg or lb."
-UNKNOWN_TIME_ZONE_MESSAGE = "Pick a time zone from the list, such as Europe/Paris."
+UNIT_MESSAGE = gettext_lazy("Pick kg or lb.")
+UNKNOWN_TIME_ZONE_MESSAGE = gettext_lazy("Pick a time zone from the list, such as Europe/Paris.")
 
 
 def password_rule() -> str:
@@ -32,7 +32,11 @@ def password_rule() -> str:
         ),
         None,
     )
-    first = f"At least {length} characters" if length else "Any length"
+    first = (
+        gettext("At least {length} characters").format(length=length)
+        if length
+        else gettext("Any length")
+    )
     return f"{first}, not all digits, and not a common password or close to your username."
 
 
@@ -59,7 +63,7 @@ class SignupForm(UserCreationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
-        self.fields["email"].help_text = "For resetting a forgotten password; never shown."
+        self.fields["email"].help_text = gettext("For resetting a forgotten password; never shown.")
         self.fields["password1"].help_text = password_rule()
         self.fields["username"].widget.attrs.update(autocomplete="username", autocapitalize="none")
         self.fields["email"].widget.attrs.update(autocomplete="email")

@@ -10,12 +10,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 KG_PER_LB = Decimal("0.45359237")
 
-USERNAME_TAKEN_MESSAGE = "That username is taken: pick another one."
-EMAIL_TAKEN_MESSAGE = "An account already uses that e-mail address."
+USERNAME_TAKEN_MESSAGE = gettext_lazy("That username is taken: pick another one.")
+EMAIL_TAKEN_MESSAGE = gettext_lazy("An account already uses that e-mail address.")
 
 # The group a coach is in: the data migration makes it, the admin and the desk test it,
 # and the database's assignment trigger names it too.
@@ -43,22 +44,27 @@ MAX_BAR = {Unit.KG: Decimal("50"), Unit.LB: Decimal("110")}
 MAX_PLATE = {Unit.KG: Decimal("50"), Unit.LB: Decimal("110")}
 MAX_PLATE_KINDS = 12
 PLATES_MAX_LENGTH = 100
-BAR_MESSAGE = "The bar must weigh from 0 to {max} {unit}."
-PLATES_REQUIRED_MESSAGE = "Enter at least one plate."
+BAR_MESSAGE = gettext_lazy("The bar must weigh from 0 to {max} {unit}.")
+PLATES_REQUIRED_MESSAGE = gettext_lazy("Enter at least one plate.")
 UNKNOWN_LANGUAGE_MESSAGE = gettext_lazy("Pick a language from the list.")
 
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"“{value}” is not a time zone we know, such as Europe/Paris.")
+        raise ValidationError(
+            gettext("“{value}” is not a time zone we know, such as Europe/Paris.").format(
+                value=value
+            )
+        )
 
 
 # The guide's and the research's answer to "how often": one test a month per exercise is
 # enough to follow a lifter's guesses, and costs one hard set (tracking.calibration).
 TEST_SET_EVERY_WEEKS = 4
 MAX_TEST_SET_EVERY_WEEKS = 26
-TEST_SET_EVERY_MESSAGE = (
-    f"Plan a test set every 1 to {MAX_TEST_SET_EVERY_WEEKS} weeks, or 0 for never."
+TEST_SET_EVERY_MESSAGE = format_lazy(
+    gettext_lazy("Plan a test set every 1 to {weeks} weeks, or 0 for never."),
+    weeks=MAX_TEST_SET_EVERY_WEEKS,
 )
 
 
@@ -118,7 +124,7 @@ class User(AbstractUser):
                 models.CheckConstraint(
                     condition=Q(**{f"bar_{unit}__gte": 0, f"bar_{unit}__lte": MAX_BAR[unit]}),
                     name=f"user_bar_{unit}_range",
-                    violation_error_message=BAR_MESSAGE.format(max=MAX_BAR[unit], unit=unit),
+                    violation_error_message=format_lazy(BAR_MESSAGE, max=MAX_BAR[unit], unit=unit),
                 )
                 for unit in Unit
             ),
@@ -192,10 +198,10 @@ def invitation_expiry() -> dt.datetime:
 
 
 class InvitationState(models.TextChoices):
-    OPEN = "open", "Open"
-    USED = "used", "Used"
-    REVOKED = "revoked", "Revoked"
-    EXPIRED = "expired", "Expired"
+    OPEN = "open", gettext_lazy("Open")
+    USED = "used", gettext_lazy("Used")
+    REVOKED = "revoked", gettext_lazy("Revoked")
+    EXPIRED = "expired", gettext_lazy("Expired")
 
 
 class Invitation(models.Model):
@@ -236,17 +242,21 @@ class Invitation(models.Model):
             models.CheckConstraint(
                 condition=Q(expires_at__gt=F("created_at")),
                 name="invitation_expires_after_creation",
-                violation_error_message="An invitation must expire after it is made.",
+                violation_error_message=gettext_lazy("An invitation must expire after it is made."),
             ),
             models.CheckConstraint(
                 condition=Q(used_by__isnull=True) | Q(used_at__isnull=False),
                 name="invitation_used_by_has_used_at",
-                violation_error_message="An invitation used by someone has a date of use.",
+                violation_error_message=gettext_lazy(
+                    "An invitation used by someone has a date of use."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(used_at__isnull=True) | Q(revoked_at__isnull=True),
                 name="invitation_not_used_and_revoked",
-                violation_error_message="An invitation is either used or revoked, not both.",
+                violation_error_message=gettext_lazy(
+                    "An invitation is either used or revoked, not both."
+                ),
             ),
         ]
 

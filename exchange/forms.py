@@ -3,21 +3,22 @@
 import hashlib
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from accounts.models import Unit
 from exchange.importing import CREATE, MAP, SKIP, Choice, NameRow, default_choices
 from exchange.parsing import EMPTY_MESSAGE
 from programs.models import Exercise, Muscle
 
-FILE_MISSING_MESSAGE = "Pick a file to import."
-CHOICE_MESSAGE = "Pick what this exercise is, from the list."
-UNIT_MESSAGE = "Pick kg or lb."
+FILE_MISSING_MESSAGE = gettext_lazy("Pick a file to import.")
+CHOICE_MESSAGE = gettext_lazy("Pick what this exercise is, from the list.")
+UNIT_MESSAGE = gettext_lazy("Pick kg or lb.")
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="History file",
-        help_text="Strong, Hevy or FitNotes CSV, or a Legplanner JSON export.",
+        label=gettext_lazy("History file"),
+        help_text=gettext_lazy("Strong, Hevy or FitNotes CSV, or a Legplanner JSON export."),
         error_messages={"required": FILE_MISSING_MESSAGE, "empty": EMPTY_MESSAGE},
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.json,text/csv,application/json"}),
     )
@@ -25,16 +26,16 @@ class UploadForm(forms.Form):
 
 def _choices(catalogue: list[Exercise]) -> list:
     return [
-        (SKIP, "Skip: not a leg exercise"),
+        (SKIP, gettext("Skip: not a leg exercise")),
         (
-            "Create it as a new exercise for",
+            gettext("Create it as a new exercise for"),
             [
-                (f"{CREATE}:{value}", f"New {label.lower()} exercise")
+                (f"{CREATE}:{value}", gettext("New {muscle} exercise").format(muscle=label.lower()))
                 for value, label in Muscle.choices
             ],
         ),
         (
-            "It is this catalogue exercise",
+            gettext("It is this catalogue exercise"),
             [(f"{MAP}:{exercise.pk}", exercise.name) for exercise in catalogue],
         ),
     ]
@@ -73,18 +74,22 @@ class ConfirmForm(forms.Form):
         self.names = {}
         if needs_unit:
             self.fields["unit"] = forms.ChoiceField(
-                label="The file's weights are in",
+                label=gettext_lazy("The file's weights are in"),
                 choices=Unit.choices,
                 initial=default_unit,
                 widget=forms.RadioSelect,
-                help_text="Strong's export does not say: it is the unit set in Strong.",
+                help_text=gettext_lazy(
+                    "Strong's export does not say: it is the unit set in Strong."
+                ),
                 error_messages={"required": UNIT_MESSAGE, "invalid_choice": UNIT_MESSAGE},
             )
         for row in unknown:
             field_name = choice_field_name(row.name)
             self.names[field_name] = row.name
             self.fields[field_name] = forms.ChoiceField(
-                label=f"“{row.name}” ({row.sets} set{'' if row.sets == 1 else 's'})",
+                label=ngettext("“{name}” ({sets} set)", "“{name}” ({sets} sets)", row.sets).format(
+                    name=row.name, sets=row.sets
+                ),
                 choices=choices,
                 initial=default_choice(row.name),
                 error_messages={"required": CHOICE_MESSAGE, "invalid_choice": CHOICE_MESSAGE},

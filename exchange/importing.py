@@ -24,6 +24,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Unit
 from exchange import writing
@@ -61,19 +62,23 @@ SKIP = "skip"
 CREATE = "create"
 MAP = "map"
 
-NO_PROGRAM_MESSAGE = (
+NO_PROGRAM_MESSAGE = gettext_lazy(
     "Pick your training days first (Account, then Setup): imported workouts join your "
     "program's history."
 )
-OTHER_ACCOUNT_MESSAGE = (
+OTHER_ACCOUNT_MESSAGE = gettext_lazy(
     "This file's sets belong to another account (their UUIDs are already taken): "
     "a Legplanner export can be imported into the account it came from, or into a new "
     "account once the old one is deleted."
 )
-LOAD_TOO_HEAVY_MESSAGE = "Line {line}: a load of {load} kg is more than the {limit} kg we store."
-JSON_LOAD_MESSAGE = "A set of {date} has a load of {load} kg, outside 0 to {limit} kg."
-UNKNOWN_UNIT_MESSAGE = "Pick the unit the file's weights are in."
-TOO_MANY_SLOTS_MESSAGE = (
+LOAD_TOO_HEAVY_MESSAGE = gettext_lazy(
+    "Line {line}: a load of {load} kg is more than the {limit} kg we store."
+)
+JSON_LOAD_MESSAGE = gettext_lazy(
+    "A set of {date} has a load of {load} kg, outside 0 to {limit} kg."
+)
+UNKNOWN_UNIT_MESSAGE = gettext_lazy("Pick the unit the file's weights are in.")
+TOO_MANY_SLOTS_MESSAGE = gettext_lazy(
     "The session of {date} would have more than {limit} exercises with this file's: "
     "we keep {limit} at most in one session."
 )

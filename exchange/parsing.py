@@ -22,6 +22,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from uuid import UUID
 
 from django.core.validators import MaxValueValidator
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from programs.bounds import EARLIEST_DATE, MAX_SETS, latest_date
 from programs.models import (
@@ -43,20 +45,21 @@ HEVY = "hevy"
 FITNOTES = "fitnotes"
 LEGPLANNER = "legplanner"
 FORMAT_LABELS = {
-    STRONG: "Strong CSV",
-    STRONG_LEGACY: "Strong CSV (older layout, with Weight Unit)",
-    HEVY: "Hevy CSV",
-    FITNOTES: "FitNotes CSV",
-    LEGPLANNER: "Legplanner JSON",
+    STRONG: gettext_lazy("Strong CSV"),
+    STRONG_LEGACY: gettext_lazy("Strong CSV (older layout, with Weight Unit)"),
+    HEVY: gettext_lazy("Hevy CSV"),
+    FITNOTES: gettext_lazy("FitNotes CSV"),
+    LEGPLANNER: gettext_lazy("Legplanner JSON"),
 }
 JSON_FORMAT_NAME = "legplanner"
 JSON_VERSION = 1
 
-# Why a row is not a set, as the preview counts them.
-SKIPPED_REST = "rest timers"
-SKIPPED_WARM_UP = "warm-up sets"
-SKIPPED_TIMED = "timed or distance sets (no reps)"
-SKIPPED_NO_WORK = "rows with neither reps nor load"
+# Why a row is not a set, as the preview counts them (lazy: translated when counted).
+SkipReason = (str, Promise)
+SKIPPED_REST = gettext_lazy("rest timers")
+SKIPPED_WARM_UP = gettext_lazy("warm-up sets")
+SKIPPED_TIMED = gettext_lazy("timed or distance sets (no reps)")
+SKIPPED_NO_WORK = gettext_lazy("rows with neither reps nor load")
 
 # Our Strong export writes a per-leg set as two rows with these notes; reading them back
 # makes one set with both legs again.
@@ -80,14 +83,16 @@ MAX_NAMES = 2000
 # (OWASP's advice), and reading it back takes the ' away again.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-EMPTY_MESSAGE = "The file is empty."
-NO_SETS_MESSAGE = "The file has no sets to import: only its header, or rows that are not sets."
-NO_OTHER_SETS_MESSAGE = "No other row of the file is a set to import."
+EMPTY_MESSAGE = gettext_lazy("The file is empty.")
+NO_SETS_MESSAGE = gettext_lazy(
+    "The file has no sets to import: only its header, or rows that are not sets."
+)
+NO_OTHER_SETS_MESSAGE = gettext_lazy("No other row of the file is a set to import.")
 NOT_UTF8_MESSAGE = (
     "Line {line}: the file is not UTF-8 text. Export it again as CSV in UTF-8 "
     "(the default of Strong, Hevy and FitNotes)."
 )
-UNKNOWN_FORMAT_MESSAGE = (
+UNKNOWN_FORMAT_MESSAGE = gettext_lazy(
     "This file's columns are not those of a format we read. We read: "
     "Strong's CSV export (Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,…, "
     "or the older Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;…), "
@@ -95,35 +100,45 @@ UNKNOWN_FORMAT_MESSAGE = (
     "FitNotes' CSV export (Date,Exercise,Category,Weight (kgs) or Weight (lbs),Reps,…) "
     "and Legplanner's own JSON export."
 )
-FIELD_COUNT_MESSAGE = "Line {line}: {found} fields where the header has {expected}."
-BAD_CSV_MESSAGE = "Line {line}: {problem}."
-BAD_DATE_MESSAGE = "Line {line}: the date “{value}” is not a date we read (such as {example})."
-BAD_NUMBER_MESSAGE = "Line {line}: the {column} “{value}” is not a number."
-BAD_WHOLE_MESSAGE = "Line {line}: the {column} “{value}” is not a whole number."
-OUT_OF_RANGE_MESSAGE = "Line {line}: the {column} {value} is out of range ({low} to {high})."
-LOAD_OVER_MESSAGE = "Line {line}: a load of {value} is more than the {limit} kg we store."
-MISSING_MESSAGE = "Line {line}: the {column} is empty."
-BAD_UNIT_MESSAGE = "Line {line}: the weight unit “{value}” is neither kg nor lbs."
-BAD_JSON_MESSAGE = "Line {line}: this is not valid JSON ({problem})."
-JSON_NOT_OURS_MESSAGE = (
+FIELD_COUNT_MESSAGE = gettext_lazy("Line {line}: {found} fields where the header has {expected}.")
+BAD_CSV_MESSAGE = gettext_lazy("Line {line}: {problem}.")
+BAD_DATE_MESSAGE = gettext_lazy(
+    "Line {line}: the date “{value}” is not a date we read (such as {example})."
+)
+BAD_NUMBER_MESSAGE = gettext_lazy("Line {line}: the {column} “{value}” is not a number.")
+BAD_WHOLE_MESSAGE = gettext_lazy("Line {line}: the {column} “{value}” is not a whole number.")
+OUT_OF_RANGE_MESSAGE = gettext_lazy(
+    "Line {line}: the {column} {value} is out of range ({low} to {high})."
+)
+LOAD_OVER_MESSAGE = gettext_lazy(
+    "Line {line}: a load of {value} is more than the {limit} kg we store."
+)
+MISSING_MESSAGE = gettext_lazy("Line {line}: the {column} is empty.")
+BAD_UNIT_MESSAGE = gettext_lazy("Line {line}: the weight unit “{value}” is neither kg nor lbs.")
+BAD_JSON_MESSAGE = gettext_lazy("Line {line}: this is not valid JSON ({problem}).")
+JSON_NOT_OURS_MESSAGE = gettext_lazy(
     "This JSON file is not a Legplanner export (its “format” is not “legplanner”)."
 )
-JSON_VERSION_MESSAGE = "This Legplanner export is version {version}; we read version 1."
-JSON_FIELD_MESSAGE = "{path}: {problem}."
-JSON_TOO_DEEP_MESSAGE = "This JSON file is nested too deeply to be a Legplanner export."
-JSON_BIG_NUMBER_MESSAGE = (
+JSON_VERSION_MESSAGE = gettext_lazy(
+    "This Legplanner export is version {version}; we read version 1."
+)
+JSON_FIELD_MESSAGE = gettext_lazy("{path}: {problem}.")
+JSON_TOO_DEEP_MESSAGE = gettext_lazy(
+    "This JSON file is nested too deeply to be a Legplanner export."
+)
+JSON_BIG_NUMBER_MESSAGE = gettext_lazy(
     "This JSON file has a number of more than {digits} digits: no value we keep is that long."
 )
-JSON_NO_SESSIONS_MESSAGE = "This Legplanner export has no sessions to import."
-DATE_OUT_OF_RANGE_MESSAGE = (
+JSON_NO_SESSIONS_MESSAGE = gettext_lazy("This Legplanner export has no sessions to import.")
+DATE_OUT_OF_RANGE_MESSAGE = gettext_lazy(
     "Line {line}: the date {value} is outside the dates we keep ({low} to {high})."
 )
-JSON_DATE_OUT_OF_RANGE = "{value} is outside the dates we keep ({low} to {high})"
-TOO_MANY_SETS_MESSAGE = (
+JSON_DATE_OUT_OF_RANGE = gettext_lazy("{value} is outside the dates we keep ({low} to {high})")
+TOO_MANY_SETS_MESSAGE = gettext_lazy(
     "Line {line}: more than {limit} sets of “{exercise}” on {date}; we keep {limit} at most "
     "per exercise and session."
 )
-TOO_MANY_NAMES_MESSAGE = (
+TOO_MANY_NAMES_MESSAGE = gettext_lazy(
     "The file names more than {limit} different exercises: split it, or export a shorter period."
 )
 
@@ -324,7 +339,10 @@ def unit_per_row(cell, *, header_unit: str | None, load, line: int) -> str:
     if raw == "" and load == 0:
         return "kg"
     raise row_problem(
-        BAD_UNIT_MESSAGE, reason="weight units we do not read", line=line, value=cell("weight_unit")
+        BAD_UNIT_MESSAGE,
+        reason=gettext("weight units we do not read"),
+        line=line,
+        value=cell("weight_unit"),
     )
 
 
@@ -402,7 +420,9 @@ def read_date(raw: str, *, format_: CsvFormat, line: int, today: dt.date) -> dt.
         if not EARLIEST_DATE <= moment.date() <= high:
             raise row_problem(
                 DATE_OUT_OF_RANGE_MESSAGE,
-                reason=f"dates outside {EARLIEST_DATE} to {high}",
+                reason=gettext("dates outside {low} to {high}").format(
+                    low=EARLIEST_DATE, high=high
+                ),
                 line=line,
                 value=moment.date(),
                 low=EARLIEST_DATE,
@@ -411,7 +431,9 @@ def read_date(raw: str, *, format_: CsvFormat, line: int, today: dt.date) -> dt.
         return moment
     raise row_problem(
         BAD_DATE_MESSAGE,
-        reason=f"dates we do not read (such as {format_.date_example})",
+        reason=gettext("dates we do not read (such as {example})").format(
+            example=format_.date_example
+        ),
         line=line,
         value=raw,
         example=format_.date_example,
@@ -433,7 +455,11 @@ def read_decimal(raw: str, *, column: str, line: int) -> Decimal | None:
     # An exponent (1e23) passes Decimal but is no one's weight: only plain notation.
     if number is None or not number.is_finite() or "e" in value.casefold():
         raise row_problem(
-            BAD_NUMBER_MESSAGE, reason=f"{column} not a number", line=line, value=raw, column=column
+            BAD_NUMBER_MESSAGE,
+            reason=gettext("{column} not a number").format(column=column),
+            line=line,
+            value=raw,
+            column=column,
         )
     return number
 
@@ -448,7 +474,7 @@ def read_whole(raw: str, *, column: str, line: int) -> int | None:
     if number is None or (point and zeros.strip("0")):
         raise row_problem(
             BAD_WHOLE_MESSAGE,
-            reason=f"{column} not a whole number",
+            reason=gettext("{column} not a whole number").format(column=column),
             line=line,
             value=raw,
             column=column,
@@ -460,7 +486,11 @@ def _check_range(value, *, column: str, line: int, low, high) -> None:
     if not low <= value <= high:
         raise row_problem(
             OUT_OF_RANGE_MESSAGE,
-            reason=f"{column} over {high}" if value > high else f"{column} under {low}",
+            reason=(
+                gettext("{column} over {high}").format(column=column, high=high)
+                if value > high
+                else gettext("{column} under {low}").format(column=column, low=low)
+            ),
             line=line,
             value=value,
             column=column,
@@ -471,7 +501,11 @@ def _check_range(value, *, column: str, line: int, low, high) -> None:
 
 def missing(*, column: str, line: int) -> RowProblem:
     return row_problem(
-        MISSING_MESSAGE, reason=f"{column} empty", line=line, value="", column=column
+        MISSING_MESSAGE,
+        reason=gettext("{column} empty").format(column=column),
+        line=line,
+        value="",
+        column=column,
     )
 
 
@@ -503,26 +537,38 @@ def read_row(
         return values.get(columns[role], "") if role in columns else ""
 
     order = format_.order(cell, line=line, memo=memo)
-    if isinstance(order, str):
+    if isinstance(order, SkipReason):
         return order
     raw_date = cell("date")
     if not raw_date.strip():
-        raise missing(column="date", line=line)
+        raise missing(column=pgettext_lazy("import column", "date"), line=line)
     started = memo_cell(memo, read_date, raw_date, format_=format_, line=line, today=today)
     if format_.day_only:
         started = dt.datetime.combine(started.date(), DAY_ONLY_TIME)
     reps = _reps(cell, line=line, memo=memo)
-    if isinstance(reps, str):
+    if isinstance(reps, SkipReason):
         return reps
-    load = memo_cell(memo, read_decimal, cell("weight"), column="weight", line=line) or Decimal(0)
-    _check_range(load, column="weight", line=line, low=0, high=Decimal(10_000))
+    load = memo_cell(
+        memo,
+        read_decimal,
+        cell("weight"),
+        column=pgettext_lazy("import column", "weight"),
+        line=line,
+    ) or Decimal(0)
+    _check_range(
+        load,
+        column=pgettext_lazy("import column", "weight"),
+        line=line,
+        low=0,
+        high=Decimal(10_000),
+    )
     unit = format_.unit(cell, header_unit=layout.unit, load=load, line=line)
     _check_load(load, unit=unit, line=line)
     rir = 0 if format_.failed(cell) else _rir(cell, line=line, memo=memo)
     workout_name = unescape_formula(cell("workout").strip())
     exercise = unescape_formula(cell("exercise").strip())
     if not exercise:
-        raise missing(column="exercise name", line=line)
+        raise missing(column=pgettext_lazy("import column", "exercise name"), line=line)
     return _Row(
         line=line,
         workout_key=format_.workout_key(raw_date.strip(), workout_name),
@@ -544,7 +590,7 @@ def _check_load(load: Decimal, *, unit: str | None, line: int) -> None:
     if to_kg(load=load, unit=unit or "lb") > MAX_LOAD_KG:
         raise row_problem(
             LOAD_OVER_MESSAGE,
-            reason=f"loads over the {MAX_LOAD_KG} kg we store",
+            reason=gettext("loads over the {limit} kg we store").format(limit=MAX_LOAD_KG),
             line=line,
             value=load,
             limit=MAX_LOAD_KG,
@@ -557,12 +603,16 @@ def _reps(cell, *, line: int, memo: dict) -> int | str:
     raw_reps = cell("reps").strip()
     if raw_reps in ("", "0", "0.0") and (_measured(cell("distance")) or _measured(cell("seconds"))):
         return SKIPPED_TIMED
-    reps = memo_cell(memo, read_whole, raw_reps, column="reps", line=line)
+    reps = memo_cell(
+        memo, read_whole, raw_reps, column=pgettext_lazy("import column", "reps"), line=line
+    )
     if reps is None:
         if not _measured(cell("weight")):
             return SKIPPED_NO_WORK
-        raise missing(column="reps", line=line)
-    _check_range(reps, column="reps", line=line, low=0, high=MAX_REPS)
+        raise missing(column=pgettext_lazy("import column", "reps"), line=line)
+    _check_range(
+        reps, column=pgettext_lazy("import column", "reps"), line=line, low=0, high=MAX_REPS
+    )
     return reps
 
 
@@ -573,10 +623,12 @@ def _measured(raw: str) -> bool:
 
 
 def _rir(cell, *, line: int, memo: dict) -> int | None:
-    rpe = memo_cell(memo, read_decimal, cell("rpe"), column="RPE", line=line)
+    rpe = memo_cell(
+        memo, read_decimal, cell("rpe"), column=pgettext_lazy("import column", "RPE"), line=line
+    )
     if rpe is None:
         return None
-    _check_range(rpe, column="RPE", line=line, low=0, high=10)
+    _check_range(rpe, column=pgettext_lazy("import column", "RPE"), line=line, low=0, high=10)
     return min(rir_from_rpe(rpe), MAX_RIR)
 
 
@@ -635,8 +687,9 @@ def _read_csv_rows(
         except RowProblem as problem:
             problems.append(problem)
             continue
-        if isinstance(read, str):
-            skipped[read] += 1
+        if not isinstance(read, _Row):
+            # Why the row is no set: translated once here, as the preview counts it.
+            skipped[str(read)] += 1
         else:
             rows.append(read)
     return layout, rows, skipped, problems
@@ -648,7 +701,9 @@ def _read_line(
     if len(values) != len(names):
         raise row_problem(
             FIELD_COUNT_MESSAGE,
-            reason=f"rows with another number of fields than the header's {len(names)}",
+            reason=gettext(
+                "rows with another number of fields than the header's {expected}"
+            ).format(expected=len(names)),
             line=line,
             value=len(values),
             found=len(values),
@@ -758,7 +813,9 @@ def _number_sets(
     return [
         row_problem(
             TOO_MANY_SETS_MESSAGE,
-            reason=f"more than {MAX_SETS} sets of one exercise in a session",
+            reason=gettext("more than {limit} sets of one exercise in a session").format(
+                limit=MAX_SETS
+            ),
             line=logged.line,
             value=exercise,
             limit=MAX_SETS,

@@ -6,6 +6,8 @@ load no one lifts. A kg athlete who accepted the default once stored 295 lb squa
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy
+
 from accounts.models import KG_PER_LB, Unit
 from exchange.parsing import ParsedFile
 from programs.models import Exercise
@@ -18,14 +20,14 @@ HEAVIEST_LIKELY_KG = Decimal(300)
 # One lighter than the empty bar is no barbell lift: the loads are kilograms.
 EMPTY_BAR_KG = Decimal(20)
 
-READINGS_MESSAGE = (
+READINGS_MESSAGE = gettext_lazy(
     "Heaviest {lift}: {load} {unit} — or {other_load} {unit} if the file is in {other}."
 )
-TOO_HEAVY_MESSAGE = (
+TOO_HEAVY_MESSAGE = gettext_lazy(
     "These loads look like {other}: a {lift} of {load} {unit} is more than {limit} kg. "
     "Check the unit before importing."
 )
-TOO_LIGHT_MESSAGE = (
+TOO_LIGHT_MESSAGE = gettext_lazy(
     "These loads look like {other}: a {lift} of {load} {unit} is lighter than an empty bar. "
     "Check the unit before importing."
 )

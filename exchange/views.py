@@ -12,6 +12,7 @@ from django.http import QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -24,29 +25,33 @@ from exchange.models import PendingImport
 from exchange.parsing import ImportRefused, group_problems
 from programs.today import athlete_today
 
-TOO_BIG_MESSAGE = (
+TOO_BIG_MESSAGE = gettext_lazy(
     "The file is bigger than {limit}, the most we take. "
     "Export a shorter period from the other app, or split the file by years."
 )
-IMPORTED_MESSAGE = (
+IMPORTED_MESSAGE = gettext_lazy(
     "Imported {sets} sets: {created} new sessions, {joined} sessions joined by imported work."
 )
-ALREADY_HERE_MESSAGE = " {already} were already here."
-NOTHING_NEW_MESSAGE = "Nothing new: the file's {already} sets were all imported before."
-NOTHING_KEPT_MESSAGE = (
+ALREADY_HERE_MESSAGE = gettext_lazy(" {already} were already here.")
+NOTHING_NEW_MESSAGE = gettext_lazy(
+    "Nothing new: the file's {already} sets were all imported before."
+)
+NOTHING_KEPT_MESSAGE = gettext_lazy(
     "Nothing imported: no set of this file is of an exercise you kept (every name was skipped)."
 )
-IMPORT_BUTTON = "Import {sets} sets"
-IMPORT_BUTTON_ALREADY = "Import {sets} sets ({already} already imported)"
-ALREADY_CONFIRMED_MESSAGE = (
+IMPORT_BUTTON = gettext_lazy("Import {sets} sets")
+IMPORT_BUTTON_ALREADY = gettext_lazy("Import {sets} sets ({already} already imported)")
+ALREADY_CONFIRMED_MESSAGE = gettext_lazy(
     "This import was already confirmed (in another tab or window?): its sets are in your "
     "history. Pick a file to import another."
 )
-RACED_MESSAGE = (
+RACED_MESSAGE = gettext_lazy(
     "Your history changed while this file was being imported, so nothing of it was "
     "written. Import it again."
 )
-TOO_MANY_FIELDS_MESSAGE = "The form sent more choices than this file has exercise names."
+TOO_MANY_FIELDS_MESSAGE = gettext_lazy(
+    "The form sent more choices than this file has exercise names."
+)
 # Beside one choice per unknown name: the CSRF token and the unit.
 CONFIRM_EXTRA_FIELDS = 10
 # Multipart framing and the CSRF token around the file itself.

@@ -13,6 +13,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -56,7 +57,7 @@ def manifest(request):
         "id": "/",
         "name": "Legplanner",
         "short_name": "Legplanner",
-        "description": "Your two leg days: today's sets, one tap each, in the gym.",
+        "description": gettext("Your two leg days: today's sets, one tap each, in the gym."),
         "start_url": reverse("today"),
         "scope": "/",
         "display": "standalone",

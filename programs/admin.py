@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy, ngettext
 
 # Who a coach's athletes are has one definition, the desk's; the admin is a coach's page.
 from accounts.models import COACHES_GROUP, may_coach
@@ -113,11 +114,13 @@ def athlete_choices(*, user) -> models.QuerySet:
 
 def message_for_copies(copies: list) -> str:
     names = ", ".join(f"“{copy.name}”" for copy in copies)
-    return f"Made {len(copies)} {'copy' if len(copies) == 1 else 'copies'}: {names}."
+    return ngettext(
+        "Made {count} copy: {names}.", "Made {count} copies: {names}.", len(copies)
+    ).format(count=len(copies), names=names)
 
 
-PROMOTED_MESSAGE = "Moved to the shared catalogue: {names}."
-PROMOTE_TAKEN_MESSAGE = (
+PROMOTED_MESSAGE = gettext_lazy("Moved to the shared catalogue: {names}.")
+PROMOTE_TAKEN_MESSAGE = gettext_lazy(
     "Not moved: the catalogue already has an exercise named {names}. Rename it first."
 )
 
@@ -173,7 +176,9 @@ class ExerciseAdmin(admin.ModelAdmin):
     def has_promote_permission(self, request) -> bool:
         return may_coach(request.user)
 
-    @admin.action(description="Promote to the shared catalogue", permissions=["promote"])
+    @admin.action(
+        description=gettext_lazy("Promote to the shared catalogue"), permissions=["promote"]
+    )
     def promote(self, request, queryset):
         with transaction.atomic():
             promoted, refused = promote_exercises(exercises=list(queryset.order_by("name")))
@@ -260,11 +265,11 @@ class PrescriptionSlotForm(forms.ModelForm):
         fields = PRESCRIPTION_SLOT_FIELDS
         # Short headings, so that a template's slots fit a laptop's width in one row each.
         labels = {
-            "sets_min": "Sets from",
-            "sets_max": "Sets to",
-            "reps_min": "Reps from",
-            "reps_max": "Reps to",
-            "rest_seconds": "Rest (s)",
+            "sets_min": gettext_lazy("Sets from"),
+            "sets_max": gettext_lazy("Sets to"),
+            "reps_min": gettext_lazy("Reps from"),
+            "reps_max": gettext_lazy("Reps to"),
+            "rest_seconds": gettext_lazy("Rest (s)"),
             "rir_min": "RIR from",
             "rir_max": "RIR to",
         }
@@ -317,11 +322,11 @@ class DayTemplateAdmin(SortableAdminBase, OwnedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(prescription_count=Count("prescriptions"))
 
-    @admin.display(description="prescriptions", ordering="prescription_count")
+    @admin.display(description=gettext_lazy("prescriptions"), ordering="prescription_count")
     def prescription_count(self, template: DayTemplate) -> int:
         return template.prescription_count
 
-    @admin.action(description="Duplicate day template", permissions=["add"])
+    @admin.action(description=gettext_lazy("Duplicate day template"), permissions=["add"])
     def duplicate(self, request, queryset):
         with transaction.atomic():
             copies = [
@@ -346,7 +351,8 @@ class ProgramAdmin(OwnedAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.action(
-        description="Duplicate program, with copies of its day templates", permissions=["add"]
+        description=gettext_lazy("Duplicate program, with copies of its day templates"),
+        permissions=["add"],
     )
     def duplicate(self, request, queryset):
         with transaction.atomic():
@@ -420,7 +426,7 @@ class AssignmentAdmin(admin.ModelAdmin):
     def get_changeform_initial_data(self, request):
         return {"coach": request.user.pk, **super().get_changeform_initial_data(request)}
 
-    @admin.display(description="weekdays")
+    @admin.display(description=gettext_lazy("weekdays"))
     def weekdays(self, assignment: Assignment) -> str:
         return f"{assignment.get_weekday_one_display()}, {assignment.get_weekday_two_display()}"
 
@@ -456,15 +462,15 @@ class SessionPrescriptionInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.display(description="sets × reps")
+    @admin.display(description=gettext_lazy("sets × reps"))
     def dose(self, prescription: SessionPrescription) -> str:
         return prescription.dose_label
 
-    @admin.display(description="target")
+    @admin.display(description=gettext_lazy("target"))
     def target_rir(self, prescription: SessionPrescription) -> str:
         return prescription.rir_label
 
-    @admin.display(description="rest")
+    @admin.display(description=gettext_lazy("rest"))
     def rest(self, prescription: SessionPrescription) -> str:
         return prescription.rest_label
 

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.forms import UNIT_MESSAGE, UNKNOWN_TIME_ZONE_MESSAGE, is_time_zone, time_zone_choices
 from accounts.models import (
@@ -25,24 +27,32 @@ from programs.deletion import USERNAME_MISMATCH_MESSAGE
 from programs.models import CONSECUTIVE_DAYS_MESSAGE, Program, Weekday, days_spread_apart
 from programs.numbers import parse_decimal
 
-SAME_DAY_MESSAGE = "Pick two different weekdays: Day 1 and Day 2 each need their own day."
-WEEKDAY_MESSAGE = "Pick a weekday from the list."
-WEEKDAYS_MOVE_HELP = (
+SAME_DAY_MESSAGE = gettext_lazy(
+    "Pick two different weekdays: Day 1 and Day 2 each need their own day."
+)
+WEEKDAY_MESSAGE = gettext_lazy("Pick a weekday from the list.")
+WEEKDAYS_MOVE_HELP = gettext_lazy(
     "New days move the sessions you have not started, from this week on; "
     "sessions with logged sets stay where they are."
 )
 MAX_DAYS_BACK = 28
-START_TOO_EARLY_MESSAGE = f"The start date can be at most {MAX_DAYS_BACK} days ago."
+START_TOO_EARLY_MESSAGE = format_lazy(
+    gettext_lazy("The start date can be at most {days} days ago."), days=MAX_DAYS_BACK
+)
 # The bound is programs.bounds.latest_date's, the one every form and importer shares.
-START_TOO_LATE_MESSAGE = "The start date can be at most a year ahead."
-HOUSE_PROGRAM_MESSAGE = "Pick one of the programs listed: the guide's split or one of its variants."
+START_TOO_LATE_MESSAGE = gettext_lazy("The start date can be at most a year ahead.")
+HOUSE_PROGRAM_MESSAGE = gettext_lazy(
+    "Pick one of the programs listed: the guide's split or one of its variants."
+)
 
 
-PLATES_MESSAGE = (
+PLATES_MESSAGE = gettext_lazy(
     "List up to {kinds} plate weights from above 0 to {max} {unit}, separated by spaces, "
     "such as {example}."
 )
-PLATES_HELP = "The plates you have pairs of, separated by spaces: the plate line under each barbell set uses them."
+PLATES_HELP = gettext_lazy(
+    "The plates you have pairs of, separated by spaces: the plate line under each barbell set uses them."
+)
 # Between plates: spaces, a semicolon, or a comma followed by a space ("25, 20"); a comma
 # between digits is a decimal comma ("2,5").
 _PLATE_SEPARATORS = re.compile(r";\s*|,\s+|\s+")
@@ -52,7 +62,7 @@ class DecimalCommaField(forms.Field):
     """A number with a decimal point or comma ("102,5"), parsed by programs.numbers, the
     one owner of that rule: Django's DecimalField refuses the comma."""
 
-    default_error_messages = {"invalid": "Enter a number."}
+    default_error_messages = {"invalid": gettext_lazy("Enter a number.")}
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -87,19 +97,19 @@ def _weekday_field(label: str, initial: int) -> forms.TypedChoiceField:
 class TrainingForm(forms.Form):
     """Weekdays, unit and time zone: what setup and the account page share."""
 
-    weekday_one = _weekday_field("First training day", Weekday.MONDAY)
-    weekday_two = _weekday_field("Second training day", Weekday.THURSDAY)
+    weekday_one = _weekday_field(gettext_lazy("First training day"), Weekday.MONDAY)
+    weekday_two = _weekday_field(gettext_lazy("Second training day"), Weekday.THURSDAY)
     unit = forms.ChoiceField(
-        label="Loads in",
+        label=gettext_lazy("Loads in"),
         choices=Unit.choices,
         initial=Unit.KG,
         widget=forms.RadioSelect,
         error_messages={"required": UNIT_MESSAGE, "invalid_choice": UNIT_MESSAGE},
     )
     time_zone = forms.CharField(
-        label="Time zone",
+        label=gettext_lazy("Time zone"),
         initial="UTC",
-        help_text="Your “today”: which session is today's and when a week begins.",
+        help_text=gettext_lazy("Your “today”: which session is today's and when a week begins."),
         error_messages={"required": UNKNOWN_TIME_ZONE_MESSAGE},
     )
 
@@ -141,15 +151,15 @@ class TrainingForm(forms.Form):
 
 class SetupForm(TrainingForm):
     start_date = forms.DateField(
-        label="Start on",
+        label=gettext_lazy("Start on"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Today, or a day ahead: the first week shows from this day.",
+        help_text=gettext_lazy("Today, or a day ahead: the first week shows from this day."),
     )
 
     program = forms.ChoiceField(
-        label="Program",
+        label=gettext_lazy("Program"),
         widget=forms.RadioSelect,
-        help_text="The guide's split, or a variant of it for a home gym.",
+        help_text=gettext_lazy("The guide's split, or a variant of it for a home gym."),
         # Left out, the guide's split: the one every athlete got before there was a choice.
         required=False,
         error_messages={"invalid_choice": HOUSE_PROGRAM_MESSAGE},
@@ -214,10 +224,10 @@ class PlatesForm(forms.Form):
             unit=self.plates_unit,
             example=User._meta.get_field(f"plates_{self.plates_unit}").default,
         )
-        self.fields["bar"].label = f"Bar ({self.plates_unit})"
+        self.fields["bar"].label = gettext("Bar ({unit})").format(unit=self.plates_unit)
         self.fields["bar"].error_messages.update(required=bar_message, invalid=bar_message)
         self.fields["bar"].widget.attrs.update(inputmode="decimal", autocomplete="off")
-        self.fields["plates"].label = f"Plates ({self.plates_unit})"
+        self.fields["plates"].label = gettext("Plates ({unit})").format(unit=self.plates_unit)
         self.fields["plates"].error_messages.update(
             required=PLATES_REQUIRED_MESSAGE, max_length=self.plates_message
         )
@@ -246,7 +256,7 @@ class PlatesForm(forms.Form):
 
 class AccountForm(PlatesForm, TrainingForm):
     email = forms.EmailField(
-        label="E-mail", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=gettext_lazy("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
 
     field_order = ["weekday_one", "weekday_two", "unit", "time_zone", "email", "bar", "plates"]
@@ -270,14 +280,16 @@ class AccountForm(PlatesForm, TrainingForm):
 
 class DeleteAccountForm(forms.Form):
     username = forms.CharField(
-        label="Your username",
+        label=gettext_lazy("Your username"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["username"].help_text = f"Type “{user.username}” to confirm."
+        self.fields["username"].help_text = gettext("Type “{username}” to confirm.").format(
+            username=user.username
+        )
 
     def clean_username(self) -> str:
         typed = self.cleaned_data["username"].strip()

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.models import COACHES_GROUP
 from programs.bounds import (
@@ -21,8 +23,10 @@ from programs.bounds import (
 
 MAX_TARGET_RIR = 3  # the guide: 1–2 reps in reserve on most sets, three at the most
 
-DATE_BOUNDS_MESSAGE = (
-    f"Dates go from {EARLIEST_DATE:%d %b %Y} to {LATEST_STORED_DATE:%d %b %Y} at the most."
+DATE_BOUNDS_MESSAGE = format_lazy(
+    gettext_lazy("Dates go from {earliest} to {latest} at the most."),
+    earliest=f"{EARLIEST_DATE:%d %b %Y}",
+    latest=f"{LATEST_STORED_DATE:%d %b %Y}",
 )
 
 
@@ -33,39 +37,39 @@ def date_in_stored_bounds(field: str) -> Q:
 
 
 class Muscle(models.TextChoices):
-    QUADS = "quads", "Quads"
-    HAMSTRINGS = "hamstrings", "Hamstrings"
-    GLUTES = "glutes", "Glutes"
-    ADDUCTORS = "adductors", "Adductors"
-    CALVES = "calves", "Calves"
+    QUADS = "quads", gettext_lazy("Quads")
+    HAMSTRINGS = "hamstrings", gettext_lazy("Hamstrings")
+    GLUTES = "glutes", gettext_lazy("Glutes")
+    ADDUCTORS = "adductors", gettext_lazy("Adductors")
+    CALVES = "calves", gettext_lazy("Calves")
 
 
 class Mechanics(models.TextChoices):
-    COMPOUND = "compound", "Compound"
-    ISOLATION = "isolation", "Isolation"
+    COMPOUND = "compound", gettext_lazy("Compound")
+    ISOLATION = "isolation", gettext_lazy("Isolation")
 
 
 class Equipment(models.TextChoices):
-    BARBELL = "barbell", "Barbell"
-    MACHINE = "machine", "Machine"
-    DUMBBELL = "dumbbell", "Dumbbell"
-    BODYWEIGHT = "bodyweight", "Bodyweight"
-    CABLE = "cable", "Cable"
+    BARBELL = "barbell", gettext_lazy("Barbell")
+    MACHINE = "machine", gettext_lazy("Machine")
+    DUMBBELL = "dumbbell", gettext_lazy("Dumbbell")
+    BODYWEIGHT = "bodyweight", gettext_lazy("Bodyweight")
+    CABLE = "cable", gettext_lazy("Cable")
 
 
 class Focus(models.TextChoices):
-    STRENGTH = "strength", "Strength + Compounds"
-    BALANCE = "balance", "Balance + Isolation"
+    STRENGTH = "strength", gettext_lazy("Strength + Compounds")
+    BALANCE = "balance", gettext_lazy("Balance + Isolation")
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    MONDAY = 0, gettext_lazy("Monday")
+    TUESDAY = 1, gettext_lazy("Tuesday")
+    WEDNESDAY = 2, gettext_lazy("Wednesday")
+    THURSDAY = 3, gettext_lazy("Thursday")
+    FRIDAY = 4, gettext_lazy("Friday")
+    SATURDAY = 5, gettext_lazy("Saturday")
+    SUNDAY = 6, gettext_lazy("Sunday")
 
 
 class ExerciseQuerySet(models.QuerySet):
@@ -116,17 +120,21 @@ class Exercise(models.Model):
                 fields=["name"],
                 condition=Q(owner__isnull=True),
                 name="exercise_catalogue_name_unique",
-                violation_error_message="The catalogue already has an exercise of this name.",
+                violation_error_message=gettext_lazy(
+                    "The catalogue already has an exercise of this name."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["owner", "name"],
                 name="exercise_owner_name_unique",
-                violation_error_message="This athlete already has an exercise of this name.",
+                violation_error_message=gettext_lazy(
+                    "This athlete already has an exercise of this name."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(increment_kg__gt=0) & Q(increment_lb__gt=0),
                 name="exercise_increment_positive",
-                violation_error_message="Load increments must be above zero.",
+                violation_error_message=gettext_lazy("Load increments must be above zero."),
             ),
         ]
 
@@ -171,15 +179,18 @@ class PrescriptionFields(models.Model):
             models.CheckConstraint(
                 condition=Q(order__gte=1, order__lte=MAX_SLOT_ORDER),
                 name="%(class)s_order_range",
-                violation_error_message=f"Slots are numbered from 1 to {MAX_SLOT_ORDER}.",
+                violation_error_message=format_lazy(
+                    gettext_lazy("Slots are numbered from 1 to {limit}."), limit=MAX_SLOT_ORDER
+                ),
             ),
             models.CheckConstraint(
                 condition=(
                     Q(sets_min__gte=1) & Q(sets_min__lte=F("sets_max")) & Q(sets_max__lte=MAX_SETS)
                 ),
                 name="%(class)s_sets_range",
-                violation_error_message=(
-                    f"Sets: from 1 to {MAX_SETS}, the minimum not above the maximum."
+                violation_error_message=format_lazy(
+                    gettext_lazy("Sets: from 1 to {limit}, the minimum not above the maximum."),
+                    limit=MAX_SETS,
                 ),
             ),
             models.CheckConstraint(
@@ -187,14 +198,15 @@ class PrescriptionFields(models.Model):
                     Q(reps_min__gte=1) & Q(reps_min__lte=F("reps_max")) & Q(reps_max__lte=MAX_REPS)
                 ),
                 name="%(class)s_reps_range",
-                violation_error_message=(
-                    f"Reps: from 1 to {MAX_REPS}, the minimum not above the maximum."
+                violation_error_message=format_lazy(
+                    gettext_lazy("Reps: from 1 to {limit}, the minimum not above the maximum."),
+                    limit=MAX_REPS,
                 ),
             ),
             models.CheckConstraint(
                 condition=Q(rir_min__lte=F("rir_max")) & Q(rir_max__lte=MAX_TARGET_RIR),
                 name="%(class)s_rir_target",
-                violation_error_message=(
+                violation_error_message=gettext_lazy(
                     "Target RIR: the lower bound must not be above the upper, "
                     "and the target is 3 reps in reserve at the most."
                 ),
@@ -292,7 +304,9 @@ class Prescription(PrescriptionFields):
             models.UniqueConstraint(
                 fields=["day_template", "order"],
                 name="prescription_slot_unique",
-                violation_error_message="Two prescriptions of a day template share a slot.",
+                violation_error_message=gettext_lazy(
+                    "Two prescriptions of a day template share a slot."
+                ),
             ),
         ]
 
@@ -331,7 +345,7 @@ class Program(models.Model):
                 fields=["is_default"],
                 condition=Q(is_default=True),
                 name="program_single_default",
-                violation_error_message="Only one program can be the default.",
+                violation_error_message=gettext_lazy("Only one program can be the default."),
             ),
         ]
 
@@ -339,15 +353,15 @@ class Program(models.Model):
         return self.name
 
 
-CONSECUTIVE_DAYS_MESSAGE = (
+CONSECUTIVE_DAYS_MESSAGE = gettext_lazy(
     "Pick two weekdays that are not next to each other (Sunday and Monday count too): "
     "the guide warns against going heavy every session, so the two sessions are spread apart."
 )
 
 
-NOT_A_COACH_MESSAGE = "The coach must be in the Coaches group."
-ATHLETE_KEPT_MESSAGE = "This assignment has sessions: it stays with its athlete."
-OVERLAP_MESSAGE = "The athlete already follows a program on some of these dates."
+NOT_A_COACH_MESSAGE = gettext_lazy("The coach must be in the Coaches group.")
+ATHLETE_KEPT_MESSAGE = gettext_lazy("This assignment has sessions: it stays with its athlete.")
+OVERLAP_MESSAGE = gettext_lazy("The athlete already follows a program on some of these dates.")
 
 
 # The weekday spread, said twice beside each other: as the database's CHECK and as the
@@ -388,10 +402,10 @@ class Assignment(models.Model):
     )
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="assignments")
     weekday_one = models.PositiveSmallIntegerField(
-        choices=Weekday.choices, default=Weekday.MONDAY, verbose_name="Day 1 on"
+        choices=Weekday.choices, default=Weekday.MONDAY, verbose_name=gettext_lazy("Day 1 on")
     )
     weekday_two = models.PositiveSmallIntegerField(
-        choices=Weekday.choices, default=Weekday.THURSDAY, verbose_name="Day 2 on"
+        choices=Weekday.choices, default=Weekday.THURSDAY, verbose_name=gettext_lazy("Day 2 on")
     )
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
@@ -417,7 +431,9 @@ class Assignment(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="assignment_ends_after_start",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=gettext_lazy(
+                    "The end date cannot be before the start date."
+                ),
             ),
             models.CheckConstraint(
                 condition=date_in_stored_bounds("start_date")
@@ -429,7 +445,9 @@ class Assignment(models.Model):
                 fields=["athlete"],
                 condition=Q(end_date__isnull=True),
                 name="assignment_one_open_per_athlete",
-                violation_error_message="This athlete already follows a program: end it first.",
+                violation_error_message=gettext_lazy(
+                    "This athlete already follows a program: end it first."
+                ),
             ),
         ]
 
@@ -495,7 +513,9 @@ class Session(models.Model):
             models.UniqueConstraint(
                 fields=["athlete", "date"],
                 name="session_one_per_athlete_per_date",
-                violation_error_message="This athlete already has a session on that date.",
+                violation_error_message=gettext_lazy(
+                    "This athlete already has a session on that date."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(day_number__in=[1, 2]), name="session_day_number_valid"
@@ -604,7 +624,9 @@ class PrescriptionOverride(models.Model):
             models.UniqueConstraint(
                 fields=["athlete", "prescription"],
                 name="prescriptionoverride_one_per_athlete",
-                violation_error_message="This athlete already has an adjustment of this slot.",
+                violation_error_message=gettext_lazy(
+                    "This athlete already has an adjustment of this slot."
+                ),
             ),
             # The pairs are checked against the template's values by the form that makes
             # them; the database holds what it can check on its own.

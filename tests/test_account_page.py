@@ -189,7 +189,7 @@ def test_bad_input_says_why_beside_the_field_and_changes_nothing(
 
     assert response.status_code == 400
     assert message in response.context["form"].errors[field]
-    assert message in response.content.decode()
+    assert str(message) in response.content.decode()
     assert snapshot(athlete) == before
 
 
@@ -336,5 +336,5 @@ def test_nonsense_plates_are_refused_and_nothing_is_written(
 
     assert response.status_code == 400
     assert response.context["form"].errors[field] == [message]
-    assert message in response.content.decode()
+    assert str(message) in response.content.decode()
     assert snapshot(athlete) == before and plates_of(athlete) == plates

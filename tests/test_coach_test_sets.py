@@ -70,7 +70,7 @@ def test_an_interval_outside_0_to_26_is_refused_and_writes_nothing(client, coach
     response = interval(client, athlete, typed)
     assert response.status_code == 400
     shown = section(response)
-    assert TEST_SET_EVERY_MESSAGE in shown
+    assert str(TEST_SET_EVERY_MESSAGE) in shown
     assert every_weeks(athlete) == 4
 
 

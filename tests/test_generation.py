@@ -117,7 +117,7 @@ def test_an_assignment_on_consecutive_or_unordered_days_is_refused_with_the_reas
     )
     with pytest.raises(ValidationError) as error:
         assignment.full_clean()
-    assert CONSECUTIVE_DAYS_MESSAGE in str(error.value)
+    assert str(CONSECUTIVE_DAYS_MESSAGE) in str(error.value)
 
 
 def test_generated_sessions_copy_the_templates_prescriptions(athlete):

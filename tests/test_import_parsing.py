@@ -169,7 +169,7 @@ def test_rpe_becomes_reps_in_reserve(rpe, rir):
 def test_a_bad_file_is_refused_with_the_line_and_the_problem(content, message):
     with pytest.raises(ImportRefused) as refused:
         parse_file(content)
-    assert refused.value.message.startswith(message)
+    assert refused.value.message.startswith(str(message))
 
 
 def test_a_malformed_number_deep_in_a_long_file_names_its_line_and_the_rest_is_read():

@@ -78,5 +78,5 @@ def test_a_tab_whose_upload_was_claimed_meanwhile_is_told_so(client, athlete, mo
         response = client.post(location, {"unit": "kg"})
 
     assert response.status_code == 409
-    assert views.ALREADY_CONFIRMED_MESSAGE in html.unescape(response.content.decode())
+    assert str(views.ALREADY_CONFIRMED_MESSAGE) in html.unescape(response.content.decode())
     assert not SetLog.objects.exists()

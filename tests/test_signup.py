@@ -120,8 +120,8 @@ def test_bad_signups_say_why_beside_the_field_and_write_nothing(
 
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors[field])
-    assert message in errors
-    assert message in response.content.decode()
+    assert str(message) in errors
+    assert str(message) in response.content.decode()
     assert User.objects.count() == users
     assert "_auth_user_id" not in client.session
 
@@ -378,7 +378,7 @@ def test_setup_refuses_a_program_that_is_not_the_houses_and_writes_nothing(
 
     assert response.status_code == 400
     assert HOUSE_PROGRAM_MESSAGE in response.context["form"].errors["program"]
-    assert escape(HOUSE_PROGRAM_MESSAGE) in response.content.decode()
+    assert escape(str(HOUSE_PROGRAM_MESSAGE)) in response.content.decode()
     assert not Assignment.objects.exists()
     assert not Session.objects.exists()
     newcomer.refresh_from_db()

@@ -63,7 +63,9 @@ class SetLog(models.Model):
             models.CheckConstraint(
                 condition=Q(set_number__gte=1, set_number__lte=MAX_SETS),
                 name="setlog_set_number_range",
-                violation_error_message=f"Sets are numbered from 1 to {MAX_SETS}.",
+                violation_error_message=format_lazy(
+                    gettext_lazy("Sets are numbered from 1 to {limit}."), limit=MAX_SETS
+                ),
             ),
             models.CheckConstraint(
                 condition=(
@@ -71,7 +73,9 @@ class SetLog(models.Model):
                     | Q(reps__isnull=True, reps_left__isnull=False, reps_right__isnull=False)
                 ),
                 name="setlog_reps_or_both_legs",
-                violation_error_message="Log reps, or reps for the left and the right leg.",
+                violation_error_message=gettext_lazy(
+                    "Log reps, or reps for the left and the right leg."
+                ),
             ),
             models.CheckConstraint(
                 condition=(

@@ -4,6 +4,8 @@ index from 0, loads in the unit its weight column names."""
 import re
 import unicodedata
 
+from django.utils.translation import pgettext_lazy
+
 from exchange.parsing import (
     HEVY,
     SKIPPED_WARM_UP,
@@ -57,7 +59,13 @@ def english_months(raw: str) -> str:
 def _order(cell, *, line: int, memo: dict) -> int | None | str:
     if cell("set_type").strip().casefold() in ("warmup", "warm-up", "warm up"):
         return SKIPPED_WARM_UP
-    index = memo_cell(memo, read_whole, cell("order").strip(), column="set index", line=line)
+    index = memo_cell(
+        memo,
+        read_whole,
+        cell("order").strip(),
+        column=pgettext_lazy("import column", "set index"),
+        line=line,
+    )
     return None if index is None else index + 1
 
 

@@ -3,6 +3,8 @@ Name,Duration,…, loads in a unit the file does not say) with its headers in th
 languages, the semicolon export whose column names carry the units (Weight (kg)), the
 oldest one (…,kg,Reps,km,…), and the one with a Weight Unit column on every row."""
 
+from django.utils.translation import gettext, pgettext_lazy
+
 from exchange.parsing import (
     BAD_WHOLE_MESSAGE,
     SKIPPED_REST,
@@ -123,10 +125,10 @@ def _order(cell, *, line: int, memo: dict) -> int | None | str:
     if order is None and raw.upper() not in _WORKING:
         raise row_problem(
             BAD_WHOLE_MESSAGE,
-            reason="set order not a whole number",
+            reason=gettext("set order not a whole number"),
             line=line,
             value=raw,
-            column="set order",
+            column=pgettext_lazy("import column", "set order"),
         )
     return order
 
