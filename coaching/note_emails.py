@@ -5,6 +5,7 @@ a note rolled back is never announced, and a mail server that is down is logged 
 changes nothing (the note stays saved, the page answers as usual). Edits and deletes send
 nothing."""
 
+import contextlib
 import functools
 import logging
 import smtplib
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -42,12 +44,23 @@ def _send_after_commit(*, subject: str, body: str, to: str) -> None:
     transaction.on_commit(functools.partial(_send, subject=subject, body=body, to=to), robust=True)
 
 
+def _in_language_of(user):
+    """A mail reads in its reader's chosen language; with none chosen, in the one the page
+    that sent it was in (their browser's is not known here)."""
+    return translation.override(user.language) if user.language else contextlib.nullcontext()
+
+
 def mail_note(*, note: CoachNote, athlete, site: str) -> None:
     """The athlete hears of their coach's new note, with a link to where it is shown: its
     session, or their week page for a note in general. ``site`` is the absolute root the
     links start from (the request's, as for invitations)."""
     if not settings.NOTE_EMAILS or not athlete.email:
         return
+    with _in_language_of(athlete):
+        _mail_note(note=note, athlete=athlete, site=site)
+
+
+def _mail_note(*, note: CoachNote, athlete, site: str) -> None:
     coach = _name(note.author)
     if note.session_id is None:
         where = ""
@@ -74,6 +87,11 @@ def mail_answer(*, reply: NoteReply, site: str) -> None:
     coach = reply.note.author
     if not settings.NOTE_EMAILS or coach is None or not coach.email:
         return
+    with _in_language_of(coach):
+        _mail_answer(reply=reply, coach=coach, site=site)
+
+
+def _mail_answer(*, reply: NoteReply, coach, site: str) -> None:
     athlete = _name(reply.author)
     path = reverse("coach_athlete", args=[reply.author_id]) + "#thread"
     body = _(
