@@ -11,6 +11,8 @@ import time_machine
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 
 from coaching.conversation import add_athlete_note
 from coaching.models import CoachNote, NoteReply
@@ -58,7 +60,8 @@ def session(athlete):
 
 
 def note_on_session(client, session, **fields):
-    return client.post(f"/coach/sessions/{session.pk}/notes/", {"text": TEXT, **fields})
+    headers = {key: fields.pop(key) for key in list(fields) if key.startswith("HTTP_")}
+    return client.post(f"/coach/sessions/{session.pk}/notes/", {"text": TEXT, **fields}, **headers)
 
 
 def test_a_note_on_a_session_mails_the_athlete_a_link_to_it(
@@ -76,6 +79,23 @@ def test_a_note_on_a_session_mails_the_athlete_a_link_to_it(
     assert TEXT in sent.body
     assert "Sam Coach left you a note on your session of Mon 23 Nov" in sent.body
     assert f"http://testserver/sessions/{session.pk}/#notes" in sent.body
+
+
+def test_the_mail_reads_in_the_athletes_chosen_language(
+    client, on, coach, addressed, session, django_capture_on_commit_callbacks
+):
+    """The coach's page is in English; the athlete chose French: their mail is French."""
+    addressed.choose_language(language="fr")
+    client.force_login(coach)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        note_on_session(client, session, prescription="", HTTP_ACCEPT_LANGUAGE="en")
+
+    [sent] = mail.outbox
+    with translation.override("fr"):
+        subject = gettext("A note from {coach}").format(coach="Sam Coach")
+    assert sent.subject == subject != "A note from Sam Coach"
+    assert "Sam Coach t'a laissé une note" in sent.body and "lun 23" in sent.body
 
 
 def test_a_note_on_an_exercise_names_it(
