@@ -3,7 +3,9 @@ tracking/verdicts.py. Both run over one table of cases and must agree on every f
 
 from itertools import product
 
-from playwright.sync_api import Page
+import pytest
+from django.utils import translation
+from playwright.sync_api import Page, expect
 
 from tracking import calibration
 from tracking.calibration import RirBias
@@ -39,10 +41,10 @@ def on_the_server_verdict(verdict) -> dict:
         "rep": str(verdict.rep),
         "effort": str(verdict.effort),
         "repsJudged": verdict.reps_judged,
-        "repLabel": verdict.rep.label,
-        "effortLabel": verdict.effort.label,
+        "repLabel": str(verdict.rep.label),
+        "effortLabel": str(verdict.effort.label),
         "isGood": verdict.is_good,
-        "message": verdict.message,
+        "message": str(verdict.message),
     }
 
 
@@ -127,3 +129,30 @@ def test_the_phone_and_the_server_say_a_test_sets_outcome_alike(page: Page, serv
     assert phone == [
         calibration.test_set_outcome(predicted_rir=said, actual_rir=did) for said, did in table
     ]
+
+
+# Issue 19: the phone's words come from the page, in the person's language; the server's
+# from the same catalogue. Every field, every language.
+LANGUAGES = {"de": "de-DE", "fr": "fr-FR", "es": "es-ES", "pt-br": "pt-BR"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_phone_and_the_server_agree_in_every_language(new_context, server, language):
+    page = new_context(locale=LANGUAGES[language]).new_page()
+    page.goto(f"{server.url}/login/")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    table = cases()
+    phone = on_the_phone(page, table)
+    with translation.override(language):
+        on_server = [on_the_server(case) for case in table]
+    disagreements = [
+        (case, mine, theirs)
+        for case, mine, theirs in zip(table, on_server, phone, strict=True)
+        if mine != theirs
+    ]
+    assert disagreements == []
+    # The words really are the language's: a too-easy set below the range, not English.
+    case = {"reps": 3, "rir": 5, "reps_min": 5, "reps_max": 8, "rir_max": 2}
+    with translation.override(language):
+        localized = on_the_server(case)["message"]
+    assert localized != on_the_server(case)["message"]
