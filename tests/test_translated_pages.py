@@ -102,6 +102,9 @@ def athlete_pages(athlete) -> list[str]:
         reverse("account_language"),
         reverse("import"),
         reverse("export"),
+        reverse("delete_account"),
+        reverse("password_change"),
+        reverse("offline"),
     ]
 
 
