@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from programs.models import Exercise, Session, SessionPrescription
 
@@ -67,7 +68,7 @@ class CoachNote(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(text=""),
                 name="coachnote_text_not_empty",
-                violation_error_message="A note needs some text.",
+                violation_error_message=gettext_lazy("A note needs some text."),
             ),
             models.CheckConstraint(
                 condition=models.Q(session__isnull=False, athlete__isnull=True)
@@ -111,7 +112,7 @@ class NoteReply(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(text=""),
                 name="notereply_text_not_empty",
-                violation_error_message="An answer needs some text.",
+                violation_error_message=gettext_lazy("An answer needs some text."),
             ),
             # SQLite does not enforce a varchar's length: the check does, everywhere.
             models.CheckConstraint(

@@ -115,7 +115,12 @@ def athlete_note(request, athlete_id: int):
     if not form.is_valid():
         action = reverse("coach_athlete_note", args=[found.pk])
         return _form_page(
-            request, title="A note for the athlete", form=form, action=action, back=back, status=400
+            request,
+            title=_("A note for the athlete"),
+            form=form,
+            action=action,
+            back=back,
+            status=400,
         )
     conversation.add_athlete_note(
         athlete=found,
