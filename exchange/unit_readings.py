@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy
 from accounts.models import KG_PER_LB, Unit
 from exchange.parsing import ParsedFile
 from programs.models import Exercise
-from tracking.units import plain_decimal, to_kg
+from programs.numbers import shown_decimal
+from tracking.units import to_kg
 
 # The lifts a lifter knows their best at, heaviest first when they tie.
 BARBELL_LIFTS = ("deadlift", "sumo-deadlift", "back-squat", "front-squat")
@@ -41,8 +42,8 @@ class UnitReadings:
     warning: str | None
 
 
-def _shown(load: Decimal) -> Decimal:
-    return plain_decimal(load.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+def _shown(load: Decimal) -> str:
+    return shown_decimal(load.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def _heaviest(

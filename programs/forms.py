@@ -25,7 +25,7 @@ from accounts.models import (
 from programs.bounds import latest_date
 from programs.deletion import USERNAME_MISMATCH_MESSAGE
 from programs.models import CONSECUTIVE_DAYS_MESSAGE, Program, Weekday, days_spread_apart
-from programs.numbers import parse_decimal
+from programs.numbers import parse_decimal, shown_decimal
 
 SAME_DAY_MESSAGE = gettext_lazy(
     "Pick two different weekdays: Day 1 and Day 2 each need their own day."
@@ -222,7 +222,10 @@ class PlatesForm(forms.Form):
             kinds=MAX_PLATE_KINDS,
             max=MAX_PLATE[self.plates_unit],
             unit=self.plates_unit,
-            example=User._meta.get_field(f"plates_{self.plates_unit}").default,
+            example=" ".join(
+                shown_decimal(Decimal(plate))
+                for plate in User._meta.get_field(f"plates_{self.plates_unit}").default.split()
+            ),
         )
         self.fields["bar"].label = gettext("Bar ({unit})").format(unit=self.plates_unit)
         self.fields["bar"].error_messages.update(required=bar_message, invalid=bar_message)

@@ -8,6 +8,8 @@ from outside (a form, a query parameter, an imported cell) goes through here fir
 import re
 from decimal import Decimal
 
+from django.utils.formats import number_format
+
 _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 # A load, a bar or a plate as typed: ASCII digits, and hundredths after a point or a comma
@@ -39,3 +41,17 @@ def parse_decimal(text: str | None) -> Decimal | None:
     if not _DECIMAL.fullmatch(text):
         return None
     return Decimal(text.replace(",", "."))
+
+
+def plain_decimal(value: Decimal) -> Decimal:
+    """The value without trailing zeros and never in scientific notation (100, not 1E+2)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def shown_decimal(value: Decimal) -> str:
+    """A load, bar or plate as a person reads it, in the active language's numbers: “102,5”
+    in German, “102.5” in English. What ``parse_decimal`` reads back; text for people, never
+    for scripts, files or attributes (those keep the point)."""
+    return number_format(plain_decimal(value))

@@ -23,6 +23,7 @@ from programs.deletion import delete_account
 from programs.enrolment import AlreadySetUp, join_coach, set_up_training
 from programs.forms import AccountForm, DeleteAccountForm, SetupForm
 from programs.models import Assignment, open_assignment_of
+from programs.numbers import shown_decimal
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
 
@@ -120,8 +121,8 @@ def account(request):
         "unit": athlete.unit,
         "time_zone": athlete.time_zone,
         "email": athlete.email,
-        "bar": f"{bar.normalize():f}",
-        "plates": " ".join(f"{plate.normalize():f}" for plate in plates),
+        "bar": shown_decimal(bar),
+        "plates": " ".join(shown_decimal(plate) for plate in plates),
     }
     if assignment:
         initial |= {"weekday_one": assignment.weekday_one, "weekday_two": assignment.weekday_two}

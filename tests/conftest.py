@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from accounts.models import User
@@ -40,6 +41,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             rollback = {**options, "transaction": True, "serialized_rollback": True}
             # First among the item's markers, so it is the one pytest-django reads.
             item.add_marker(pytest.mark.django_db(**rollback), append=False)
+
+
+@pytest.fixture(autouse=True)
+def _source_language_after_each_test():
+    """A request in another language leaves it active in the thread (LocaleMiddleware
+    activates one per request, and nothing deactivates it): the next test would read
+    German where it expects the English source."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,12 @@ offline queue's pattern."""
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from accounts.models import Unit
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session, SessionPrescription
-from programs.numbers import DECIMAL_PATTERN, parse_decimal
+from programs.numbers import DECIMAL_PATTERN, parse_decimal, shown_decimal
 from tests.test_tick import HTMX, W48, tick_data, tick_url
 from tracking.forms import SetForm, load_limit_message
 from tracking.models import SetLog
@@ -90,3 +91,10 @@ def test_a_tick_with_a_decimal_comma_logs_the_load(client, athlete, squat):
 
 def test_the_phone_is_sent_the_servers_pattern():
     assert phone_words()["decimalPattern"] == DECIMAL_PATTERN
+
+
+@pytest.mark.parametrize(("language", "mark"), [("en", "."), ("de", ","), ("pt-br", ",")])
+def test_the_phone_writes_numbers_with_the_languages_mark(language, mark):
+    with translation.override(language):
+        assert phone_words()["decimalMark"] == mark
+        assert shown_decimal(Decimal("1.25")) == f"1{mark}25"

@@ -5,13 +5,18 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Unit
+from exchange.formats import parse_file
+from exchange.importing import build_preview
 from programs.generation import assignments_in_week, generate_week
 from programs.models import Session, SessionPrescription
+from tests.test_import_units import TODAY, strong
 from tests.test_tick import HTMX, W48, tick_data, tick_url
 from tracking.models import SetLog
+from tracking.plates import plate_line
 from tracking.units import format_load
 
 
@@ -68,3 +73,38 @@ def test_a_load_typed_with_a_comma_is_stored_and_shown_back_in_the_language(
     steps = re.findall(r'data-step="(-?[^"]*)"', text)
     assert steps and all("," not in step for step in steps)
     assert any("." in step for step in steps)
+
+
+# Every other place a person reads a load, a bar or a plate: one owner writes the number
+# (programs.numbers.shown_decimal), so each reads "1,25" in German.
+
+
+def test_the_plate_line_writes_plates_in_the_languages_numbers():
+    plates = tuple(Decimal(plate) for plate in ["25", "20", "15", "10", "5", "2.5", "1.25"])
+    with translation.override("de"):
+        line = plate_line(load=Decimal("102.5"), bar=Decimal("20"), plates=plates, unit="kg")
+        short = plate_line(load=Decimal("101"), bar=Decimal("20"), plates=plates, unit="kg")
+        under = plate_line(load=Decimal("10"), bar=Decimal("17.5"), plates=plates, unit="kg")
+    assert line == "Pro Seite: 25 + 15 + 1,25"
+    assert short.startswith("Pro Seite: 25 + 15 (ergibt 100 kg: 101 kg")
+    assert under == "Leichter als die Stange (17,5 kg)"
+
+
+def test_the_import_preview_reads_the_heaviest_lift_in_the_languages_numbers(athlete):
+    athlete.unit = Unit.KG
+    parsed = parse_file(strong(("Squat (Barbell)", "295")), today=TODAY)
+    with translation.override("de"):
+        units = build_preview(athlete=athlete, parsed=parsed).units
+    assert "133,8 kg" in units.reading and "133.8" not in units.reading
+
+
+def test_the_account_page_shows_the_bar_and_plates_in_the_languages_numbers(client, athlete):
+    athlete.choose_language(language="de")
+    athlete.bar_kg = Decimal("17.5")
+    athlete.save(update_fields=["bar_kg"])
+    client.force_login(athlete)
+
+    text = client.get(reverse("account")).content.decode()
+
+    assert 'value="17,5"' in text
+    assert 'value="25 20 15 10 5 2,5 1,25"' in text

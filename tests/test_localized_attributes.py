@@ -6,6 +6,7 @@ float in a data-*, step or SVG coordinate would otherwise reach the scripts as "
 
 import datetime as dt
 import re
+from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
@@ -16,6 +17,7 @@ from programs.models import Exercise, Session
 from programs.weeks import IsoWeek
 from tests.coaching_setup import generate, train
 from tests.conftest import log_set_on
+from tests.test_translated_pages import Words, catalogue_words
 
 W48 = IsoWeek(2026, 48)
 # Text for people: translated or written the locale's way on purpose.
@@ -110,3 +112,48 @@ def test_a_load_a_person_reads_has_the_decimal_comma_in_german(client, history):
     page = client.get(reverse("session", args=[monday.pk]), HTTP_ACCEPT_LANGUAGE="de")
 
     assert "102,5" in page.content.decode()
+
+
+class Read(Words):
+    """What a person reads: text, spoken attributes, and the numbers in load fields."""
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        fields = dict(attrs)
+        if tag == "input" and fields.get("name") in {"load", "bar", "plates"}:
+            self.texts.append(fields.get("value") or "")
+
+
+# "102.5", not a German thousand ("3.200") nor a date ("23.11.2026").
+DECIMAL_POINT = re.compile(r"(?<![.\d])\d+\.\d{1,2}(?![.\d])")
+
+
+def read_with_a_decimal_point(html: str, data: list[str]) -> list[str]:
+    read = Read()
+    read.feed(html)
+    return [
+        text
+        for text in read.texts
+        if DECIMAL_POINT.search(text)
+        and not any(DECIMAL_POINT.search(word) and word in text for word in data)
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_number_a_person_reads_keeps_the_english_point(client, history, coach, language):
+    """The suggestion, the warm-up, records, charts' labels, the plate line and the
+    account's bar and plates: everything written for people uses the language's mark."""
+    history.bar_kg = Decimal("17.5")
+    history.save(update_fields=["bar_kg"])
+    data = catalogue_words()
+    client.force_login(history)
+    urls = [*pages(history), reverse("account")]
+    read = {url: read_with_a_decimal_point(get(client, url, language), data) for url in urls}
+    client.force_login(coach)
+    coach_urls = [reverse("coach_desk"), reverse("coach_athlete", args=[history.pk])]
+    read |= {url: read_with_a_decimal_point(get(client, url, language), data) for url in coach_urls}
+    assert not any(read.values()), read
+
+
+def get(client, url: str, language: str) -> str:
+    return client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()

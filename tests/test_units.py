@@ -3,7 +3,8 @@ from decimal import Decimal
 import pytest
 
 from accounts.models import Unit
-from tracking.units import format_load, from_kg, loadable, plain_decimal, shown_load, to_kg
+from programs.numbers import plain_decimal
+from tracking.units import format_load, from_kg, loadable, shown_load, to_kg
 
 ENTERED = [
     "0",

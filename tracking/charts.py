@@ -11,7 +11,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from django.utils.formats import date_format, number_format
 
-from tracking.units import plain_decimal
+from programs.numbers import plain_decimal, shown_decimal
 
 # In viewBox units; the SVG scales to the width of its card, which is about 300 px on a
 # 360 px phone, so the labels stay near the size of small text.
@@ -35,7 +35,7 @@ def _label(value: Decimal) -> str:
     """Whole numbers from 100 up, with thousands separated: 3,565."""
     if abs(value) >= 100:
         return number_format(value.quantize(Decimal(1)), force_grouping=True)
-    return number_format(plain_decimal(value))
+    return shown_decimal(value)
 
 
 # An axis labels round values: 1, 2, 2.5 or 5 times a power of ten apart, at most three.

@@ -5,6 +5,7 @@ The scripts in static/js hold no words of their own: they read them from the pag
 also says is read from the module that owns it, so changing it there changes the phone.
 """
 
+from django.utils.formats import get_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
@@ -67,7 +68,9 @@ def _in_language(value: object) -> object:
 def phone_words() -> dict[str, object]:
     """Read at each render, not at import: the owners' constants as they are now, in the
     language of the request (the phone has no catalogue of its own)."""
-    return _in_language(_words())
+    # The mark programs.numbers.shown_decimal writes ("102,5" in German), so a load the
+    # phone writes (stepped, queued, a plate line) reads as the server's would.
+    return _in_language(_words()) | {"decimalMark": get_format("DECIMAL_SEPARATOR")}
 
 
 def _words() -> dict[str, object]:

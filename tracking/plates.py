@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Unit
 from programs.models import Equipment, Exercise
-from programs.numbers import parse_decimal
-from tracking.units import plain_decimal
+from programs.numbers import parse_decimal, plain_decimal, shown_decimal
 
 PER_SIDE = gettext_lazy("Per side: {plates}")
 NOT_EXACT = gettext_lazy(
@@ -84,18 +83,22 @@ class PlateSetup:
 
 
 def _number(value: Decimal) -> str:
+    """For the phone's script: a point, whatever the language."""
     return str(plain_decimal(value))
 
 
 def plate_line(*, load: Decimal, bar: Decimal, plates: Sequence[Decimal], unit: str) -> str:
-    """“Per side: 25 + 15 + 1.25”, in the words the phone is sent too (``plate_data``)."""
+    """“Per side: 25 + 15 + 1.25” (“1,25” in German), in the words and numbers the phone is
+    sent too (``plate_data``)."""
     if load < bar:
-        return UNDER_THE_BAR.format(bar=_number(bar), unit=unit)
+        return UNDER_THE_BAR.format(bar=shown_decimal(bar), unit=unit)
     made = plates_per_side(load=load, bar=bar, plates=plates)
-    shown = PLATE_JOINER.join(_number(plate) for plate in made.plates) or str(NO_PLATES)
+    shown = PLATE_JOINER.join(shown_decimal(plate) for plate in made.plates) or str(NO_PLATES)
     if made.exact:
         return PER_SIDE.format(plates=shown)
-    return NOT_EXACT.format(plates=shown, nearest=_number(made.load), load=_number(load), unit=unit)
+    return NOT_EXACT.format(
+        plates=shown, nearest=shown_decimal(made.load), load=shown_decimal(load), unit=unit
+    )
 
 
 def plate_setup_for(*, exercise: Exercise, athlete) -> PlateSetup | None:

@@ -14,8 +14,9 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
+from programs.numbers import plain_decimal
 from tracking.calibration import NO_BIAS, RirBias, corrected_rir
-from tracking.units import SHOWN_PLACES, plain_decimal
+from tracking.units import SHOWN_PLACES
 from tracking.verdicts import HARD_SET_MAX_RIR, TOO_EASY_MIN_RIR
 
 FIRST_TIME_MESSAGE = gettext_lazy("first time: pick a load you can do for {hi} reps at RIR 2")

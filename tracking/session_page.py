@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 
 from programs.bounds import MAX_REPS, MAX_SETS
 from programs.models import Exercise, Session, SessionPrescription
-from programs.numbers import parse_whole_number
+from programs.numbers import parse_whole_number, shown_decimal
 from programs.progress import Progress, progress_of
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
@@ -38,7 +38,7 @@ from tracking.plates import PlateSetup, plate_data, plate_setup_for
 from tracking.progression import LastSet, Suggestion, likely_rir, suggest_next
 from tracking.records import Attempt, before_session, corrections_of, load_bests, mark_records
 from tracking.summary import SessionSummary, SummarySet, session_summary
-from tracking.units import format_load, increment_for, plain_decimal, shown_load
+from tracking.units import format_load, increment_for, shown_load
 from tracking.verdicts import NOT_RECORDED_RIR, Verdict, judge_set_against_tests
 from tracking.warmups import WarmUpStep, warm_up_for
 from tracking.weaker_leg import weaker_leg_reps
@@ -158,7 +158,7 @@ class Card:
     def suggested_load(self) -> str:
         if self.suggestion.load is None:
             return ""
-        return f"{plain_decimal(self.suggestion.load)} {self.unit}"
+        return f"{shown_decimal(self.suggestion.load)} {self.unit}"
 
     @property
     def warm_up(self) -> list[WarmUpStep]:

@@ -1,27 +1,20 @@
 """Loads are stored in kilograms and shown in the athlete's unit, as the plates make them.
 
 The one owner of how a load reads: the session page, the suggestion and the plate line
-all go through ``shown_load`` and ``loadable``.
+all go through ``shown_load`` and ``loadable``; the numbers read the language's way
+through ``programs.numbers.shown_decimal``.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.formats import number_format
-
 from accounts.models import KG_PER_LB, Unit
 from programs.models import Exercise
+from programs.numbers import plain_decimal, shown_decimal
 
 # The set log's load column: DecimalField(max_digits=10, decimal_places=6).
 STORED_PLACES = Decimal("0.000001")
 # Plates and forms go to hundredths; anything finer is conversion noise.
 SHOWN_PLACES = Decimal("0.01")
-
-
-def plain_decimal(value: Decimal) -> Decimal:
-    """The value without trailing zeros and never in scientific notation (100, not 1E+2)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
 
 
 def to_kg(*, load: Decimal, unit: str) -> Decimal:
@@ -66,4 +59,4 @@ def format_load(*, load_kg: Decimal | None, unit: str, increment: Decimal) -> st
     if load_kg is None:
         return ""
     load = shown_load(load_kg=load_kg, unit=unit, increment=increment)
-    return f"{number_format(load)} {Unit(unit).label}"
+    return f"{shown_decimal(load)} {Unit(unit).label}"

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from programs.models import Exercise, Mechanics
-from tracking.units import loadable, plain_decimal
+from programs.numbers import plain_decimal
+from tracking.units import loadable
 
 BAR_REPS = 10
 # (share of the working load, reps)

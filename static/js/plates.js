@@ -8,7 +8,7 @@
   var words = window.legplannerWords;
 
   function hundredths(text) { return Math.round(parseFloat(text) * 100); }
-  function shown(amount) { return String(amount / 100); }
+  function shown(amount) { return words.number(amount / 100); }
   function sum(list) { return list.reduce(function (a, b) { return a + b; }, 0); }
 
   // Heaviest first, both sides at once: a pair of plates is twice the plate.

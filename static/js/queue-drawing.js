@@ -19,9 +19,11 @@
 
   function setFields(form, fields) {
     Object.keys(fields).forEach(function (name) {
+      // A waiting load reads in the page's numbers, as the server will show it once sent.
+      var value = name === "load" && fields[name] ? words.number(fields[name]) : fields[name];
       form.querySelectorAll("[name=" + name + "]").forEach(function (input) {
-        if (input.type === "radio") input.checked = input.value === String(fields[name]);
-        else input.value = fields[name];
+        if (input.type === "radio") input.checked = input.value === String(value);
+        else input.value = value;
       });
     });
   }

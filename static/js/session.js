@@ -11,10 +11,6 @@
     return dot < 0 ? 0 : String(text).length - dot - 1;
   }
 
-  // The page's language writes 102,5 or 102.5 (the server renders the load so): a
-  // stepped load keeps that form, as the lifter reads and types it.
-  var separator = (1.5).toLocaleString(document.documentElement.lang || "en").charAt(1);
-
   // Steppers: ± one rep, ± the exercise's load increment; never below zero.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button.step");
@@ -24,7 +20,8 @@
     var current = parseFloat(String(input.value).replace(",", ".")) || 0;
     var places = Math.max(decimals(button.dataset.step), decimals(input.value));
     var next = Math.max(0, current + step);
-    input.value = String(parseFloat(next.toFixed(places))).replace(".", separator);
+    // In the page's numbers (102,5 in German), as the lifter reads and types a load.
+    input.value = window.legplannerWords.number(parseFloat(next.toFixed(places)));
     input.dispatchEvent(new Event("input", { bubbles: true }));
   });
 

@@ -20,11 +20,17 @@
 
   function sets(count) { return say(count === 1 ? "setsOne" : "setsMany", { count: count }); }
 
+  // A load, bar or plate written with the page's decimal mark, as the server writes it
+  // (programs.numbers.shown_decimal): "102.5" or "102,5" reads "102,5" on a German page.
+  function number(text) { return String(text).replace(/[.,]/, all().decimalMark || "."); }
+
   // A clone of one of the server's <template>s, or null on a page that has none.
   function clone(id) {
     var template = document.getElementById(id);
     return template ? template.content.cloneNode(true) : null;
   }
 
-  window.legplannerWords = { all: all, fill: fill, say: say, sets: sets, clone: clone };
+  window.legplannerWords = {
+    all: all, fill: fill, say: say, sets: sets, number: number, clone: clone
+  };
 })();

@@ -6,12 +6,14 @@ import re
 from decimal import Decimal as D
 from itertools import product
 
+import pytest
+from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from accounts.models import DEFAULT_BAR, DEFAULT_PLATES, Unit
 from tests.e2e.conftest import exercise_card, log_in, session_url, set_row
 from tracking.models import SetLog
-from tracking.plates import PlateSetup
+from tracking.plates import NOT_EXACT, PER_SIDE, UNDER_THE_BAR, PlateSetup
 
 SQUAT = "1. Back squat"
 
@@ -111,9 +113,18 @@ LOADS = [
 ]
 
 
-def test_the_phone_and_the_server_say_the_same_plates(page: Page, server, athlete, week_sessions):
+# The page's language: its words and its decimal mark ("1,25" in German).
+LOCALES = {"en": "en-US", "de": "de-DE", "fr": "fr-FR", "es": "es-ES", "pt-br": "pt-BR"}
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_the_phone_and_the_server_say_the_same_plates(
+    new_context, server, athlete, week_sessions, language
+):
+    page = new_context(locale=LOCALES[language]).new_page()
     log_in(page, server, athlete)
     page.goto(session_url(server, week_sessions[0]))  # a page with a bar loads plates.js
+    expect(page.locator("html")).to_have_attribute("lang", language)
     table = [
         {"typed": typed, "unit": unit, "bar": str(bar), "plates": plates.split()}
         for (unit, bar, plates), typed in product(SETUPS, LOADS)
@@ -133,15 +144,23 @@ def test_the_phone_and_the_server_say_the_same_plates(page: Page, server, athlet
         )
         return setup.line(case["typed"])
 
-    server_said = [on_the_server(case) for case in table]
+    with translation.override(language):
+        server_said = [on_the_server(case) for case in table]
     assert [
         (case, said, mine)
         for case, said, mine in zip(table, server_said, phone, strict=True)
         if said != mine
     ] == []
     # Every kind of line is in the table, so agreement is not agreement on one kind.
-    assert {line.split(" ")[0] if line else "" for line in server_said} == {"Per", "Lighter", ""}
-    assert any("cannot be made" in line for line in server_said)
+    with translation.override(language):
+        kinds = [str(PER_SIDE).split("{")[0], str(UNDER_THE_BAR).split("{")[0]]
+        not_exact = str(NOT_EXACT).rsplit("}", 1)[1]
+    assert all(any(line.startswith(kind) for line in server_said) for kind in kinds)
+    assert "" in server_said
+    assert any(line.endswith(not_exact) for line in server_said)
+    # Plates in the language's numbers: 1.25 reads "1,25" but in English.
+    mark = "." if language == "en" else ","
+    assert any(f"1{mark}25" in line for line in server_said)
 
 
 def test_the_account_page_edits_the_bar_and_plates(

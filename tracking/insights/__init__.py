@@ -15,7 +15,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy
 
 from programs.models import Mechanics
-from tracking.units import from_kg, plain_decimal
+from programs.numbers import plain_decimal
+from tracking.units import from_kg
 
 E1RM_PLACES = Decimal("0.1")
 

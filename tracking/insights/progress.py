@@ -11,9 +11,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from programs.numbers import shown_decimal
 from programs.weeks import IsoWeek
 from tracking.insights import Point, e1rm_in_unit, in_unit
-from tracking.units import format_load, plain_decimal
+from tracking.units import format_load
 from tracking.verdicts import rir_text
 
 # "Now" is the best of the last four weeks, "four weeks ago" the best of the four before.
@@ -93,7 +94,7 @@ class ProgressLine:
         if change == 0:
             return "±0"
         sign = "+" if change > 0 else "−"
-        return f"{sign}{number_format(plain_decimal(abs(change)))} {self.unit}"
+        return f"{sign}{shown_decimal(abs(change))} {self.unit}"
 
     @property
     def direction(self) -> str:
