@@ -23,6 +23,8 @@ from django.db.models.functions import Coalesce, Least
 
 from coaching import rules
 from coaching.conversation import unread_answers
+from programs import catalogue_words
+from programs.catalogue_words import in_sentence
 from programs.generation import assignments_in_week, create_missing_week
 from programs.models import (
     Assignment,
@@ -275,7 +277,7 @@ def _insight_flags(*, muscles, legs, effort, tests) -> tuple[str, ...]:
                 rules.LEG_FLAG.format(
                     weaker=line.weaker_name.capitalize(),
                     percent=line.gap_percent,
-                    exercise=line.name.lower(),
+                    exercise=in_sentence(line.name),
                 )
             )
     if effort.message:
@@ -327,7 +329,7 @@ def desk_rows(*, athletes, today: dt.date, sort: str = "attention") -> list[Desk
         done, planned, missed = sessions.get(athlete.pk, (0, 0, ()))
         row = DeskRow(
             athlete=athlete,
-            program=athlete.program_name or "",
+            program=catalogue_words.shown(catalogue_words.PROGRAM, athlete.program_name or ""),
             last_trained=athlete.last_trained,
             compliance=compliance[athlete.pk],
             week_done=done,

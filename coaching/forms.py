@@ -96,10 +96,10 @@ class AdjustForm(forms.Form):
         offered = Exercise.objects.visible_to(athlete) | Exercise.objects.filter(pk__in=slot)
         self.exercises = {exercise.pk: exercise for exercise in offered}
         self.fields["exercise"].choices = [
-            (_("This slot"), [(pk, self.exercises[pk].name) for pk in slot]),
+            (_("This slot"), [(pk, self.exercises[pk].shown_name) for pk in slot]),
             (
                 _("Catalogue"),
-                [(pk, e.name) for pk, e in self.exercises.items() if pk not in slot],
+                [(pk, e.shown_name) for pk, e in self.exercises.items() if pk not in slot],
             ),
         ]
 
@@ -132,7 +132,7 @@ class NoteForm(forms.Form):
     def __init__(self, *args, session_prescriptions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["prescription"].choices = [("", _("The whole session"))] + [
-            (p.pk, f"{p.order}. {p.performed_exercise.name}") for p in session_prescriptions
+            (p.pk, f"{p.order}. {p.performed_exercise.shown_name}") for p in session_prescriptions
         ]
 
 

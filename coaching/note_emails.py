@@ -71,7 +71,7 @@ def _mail_note(*, note: CoachNote, athlete, site: str) -> None:
         where = _(" on your session of {day}").format(day=day)
         if note.exercise_id is not None:
             where = _(" on {exercise} in your session of {day}").format(
-                exercise=note.exercise.name, day=day
+                exercise=note.exercise.shown_name, day=day
             )
         path = reverse("session", args=[note.session_id]) + "#notes"
     body = _(

@@ -50,5 +50,5 @@ def test_set_choice(request, athlete_id: int, exercise_id: int):
         return HttpResponseBadRequest(_(PLANNED_MESSAGE))
     choose_test_sets(athlete=found, exercise=exercise, planned=planned)
     message = _("Test sets on: {name}.") if planned else _("Test sets off: {name}.")
-    messages.success(request, message.format(name=exercise.name))
+    messages.success(request, message.format(name=exercise.shown_name))
     return redirect(_back(found))

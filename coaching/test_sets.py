@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import MAX_TEST_SET_EVERY_WEEKS, TEST_SET_EVERY_MESSAGE
+from programs.catalogue_words import exercise_name
 from programs.models import Exercise
 from programs.numbers import parse_whole_number
 from tracking.calibration import (
@@ -76,10 +77,13 @@ def coach_test_sets(
     """Two queries for the record, one more for the names of exercises tested outside the
     program (none when there is no test)."""
     record = calibration_record(athlete)
-    names = {exercise.pk: exercise.name for exercise in exercises}
+    names = {exercise.pk: exercise.shown_name for exercise in exercises}
     missing = set(record.tests) - set(names)
     if missing:
-        names |= dict(Exercise.objects.filter(pk__in=missing).values_list("pk", "name"))
+        names |= {
+            pk: exercise_name(name)
+            for pk, name in Exercise.objects.filter(pk__in=missing).values_list("pk", "name")
+        }
     tests = sorted(
         (
             CoachTestSetRow(

@@ -36,7 +36,7 @@ def _choices(catalogue: list[Exercise]) -> list:
         ),
         (
             gettext("It is this catalogue exercise"),
-            [(f"{MAP}:{exercise.pk}", exercise.name) for exercise in catalogue],
+            [(f"{MAP}:{exercise.pk}", exercise.shown_name) for exercise in catalogue],
         ),
     ]
 

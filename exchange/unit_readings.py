@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import KG_PER_LB, Unit
 from exchange.parsing import ParsedFile
+from programs.catalogue_words import in_sentence
 from programs.models import Exercise
 from programs.numbers import shown_decimal
 from tracking.units import to_kg
@@ -57,7 +58,7 @@ def _heaviest(
         exercise = exercises.get(name)
         if exercise is not None and exercise.slug in BARBELL_LIFTS:
             if logged.load > load:
-                lift, load = exercise.name.lower(), logged.load
+                lift, load = in_sentence(exercise.shown_name), logged.load
         elif other is None or logged.load > other[1]:
             other = (name, logged.load)
     if lift is not None:

@@ -182,7 +182,7 @@ class SetupForm(TrainingForm):
             )
         }
         field = self.fields["program"]
-        field.choices = [(pk, program.name) for pk, program in self.house_programs.items()]
+        field.choices = [(pk, program.shown_name) for pk, program in self.house_programs.items()]
         field.initial = next(
             (pk for pk, program in self.house_programs.items() if program.is_default), None
         )

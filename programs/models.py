@@ -9,9 +9,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.models import COACHES_GROUP
+from programs import catalogue_words
 from programs.bounds import (
     EARLIEST_DATE,
     LATEST_STORED_DATE,
@@ -141,6 +142,19 @@ class Exercise(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def shown_name(self) -> str:
+        """The name in the lifter's language, for the house's exercises."""
+        return catalogue_words.exercise_name(self.name)
+
+    @property
+    def name_in_sentence(self) -> str:
+        return catalogue_words.in_sentence(self.shown_name)
+
+    @property
+    def shown_cues(self) -> list[str]:
+        return catalogue_words.cues(self.setup_cues)
+
 
 class PrescriptionFields(models.Model):
     """What to do in one slot; shared by a template's prescription and a session's copy."""
@@ -226,7 +240,11 @@ class PrescriptionFields(models.Model):
             if self.reps_min == self.reps_max
             else f"{self.reps_min}–{self.reps_max}"
         )
-        return f"{reps} per leg" if self.per_leg else reps
+        return gettext("{reps} per leg").format(reps=reps) if self.per_leg else reps
+
+    @property
+    def shown_tempo(self) -> str:
+        return catalogue_words.shown(catalogue_words.TEMPO, self.tempo)
 
     @property
     def dose_label(self) -> str:
@@ -290,6 +308,14 @@ class DayTemplate(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def shown_name(self) -> str:
+        return catalogue_words.shown(catalogue_words.DAY_TEMPLATE, self.name)
+
+    @property
+    def shown_purpose(self) -> str:
+        return catalogue_words.shown(catalogue_words.PURPOSE, self.purpose)
+
 
 class Prescription(PrescriptionFields):
     day_template = models.ForeignKey(
@@ -351,6 +377,10 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def shown_name(self) -> str:
+        return catalogue_words.shown(catalogue_words.PROGRAM, self.name)
 
 
 CONSECUTIVE_DAYS_MESSAGE = gettext_lazy(
@@ -529,6 +559,11 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} Day {self.day_number} {self.name} ({self.athlete})"
+
+    @property
+    def shown_name(self) -> str:
+        """Its day template's name when it was made, in the lifter's language."""
+        return catalogue_words.shown(catalogue_words.DAY_TEMPLATE, self.name)
 
 
 class SessionPrescription(PrescriptionFields):

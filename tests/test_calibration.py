@@ -98,7 +98,7 @@ VERDICT_TABLE = {
 )
 def test_the_verdict_reads_the_corrected_rir(typed, bias, effort, corrected):
     verdict = judge_set_against_tests(
-        reps=10, rir=typed, reps_min=8, reps_max=12, rir_max=2, bias=bias, exercise="Leg press"
+        reps=10, rir=typed, reps_min=8, reps_max=12, rir_max=2, bias=bias, exercise="leg press"
     )
 
     assert corrected_rir(rir=typed, bias=bias) == corrected

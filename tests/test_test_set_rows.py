@@ -224,7 +224,7 @@ def test_after_two_tests_a_typed_rir_is_judged_on_the_corrected_one(client, athl
     row = row_html(session_page(client, athlete, leg_press.session), leg_press, 1)
     assert said in row and "Too easy" in row
     # The form carries the correction, for the phone to judge the same offline.
-    assert 'data-correction="2"' in row and 'data-exercise="Leg press"' in row
+    assert 'data-correction="2"' in row and 'data-exercise="leg press"' in row
 
 
 @pytest.mark.time_machine(dt.datetime(2026, 11, 23, 8, tzinfo=dt.UTC))

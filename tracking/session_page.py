@@ -222,13 +222,13 @@ class SessionPage:
         """From the rows drawn: no query of its own."""
         sets = []
         for card in self.cards:
-            names = {option.pk: option.name for option in card.options}
+            names = {option.pk: option.shown_name for option in card.options}
             for row in card.rows:
                 if row.logged:
                     logged = row.logged
                     sets.append(
                         SummarySet(
-                            exercise=names.get(logged.exercise_id, card.exercise.name),
+                            exercise=names.get(logged.exercise_id, card.exercise.shown_name),
                             load_kg=logged.load_kg,
                             reps=logged.reps,
                             reps_left=logged.reps_left,
@@ -322,7 +322,7 @@ def logged_row(row: SetRow, logged: SetLog, *, bias: RirBias = NO_BIAS) -> SetRo
         reps_max=p.reps_max,
         rir_max=p.rir_max,
         bias=bias,
-        exercise=p.performed_exercise.name,
+        exercise=p.performed_exercise.name_in_sentence,
     )
     return row
 

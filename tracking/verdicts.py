@@ -155,7 +155,8 @@ def judge_set_against_tests(
     exercise: str,
 ) -> Verdict:
     """Judge a set on the RIR the lifter's test sets say they had (tracking.calibration),
-    and say so beside the typed one when the two differ. Below two tests, as typed."""
+    and say so beside the typed one when the two differ. Below two tests, as typed.
+    ``exercise``: its name as a sentence holds it (``Exercise.name_in_sentence``)."""
     corrected = corrected_rir(rir=rir, bias=bias)
     verdict = judge_set(
         reps=reps,
@@ -168,5 +169,5 @@ def judge_set_against_tests(
     )
     if corrected == rir:
         return verdict
-    said = CORRECTED_RIR_MESSAGE.format(rir=rir, corrected=corrected, exercise=exercise.lower())
+    said = CORRECTED_RIR_MESSAGE.format(rir=rir, corrected=corrected, exercise=exercise)
     return dataclasses.replace(verdict, message=f"{said} {verdict.message}")

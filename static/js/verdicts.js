@@ -48,13 +48,14 @@
   }
 
   // judge_set_against_tests: the RIR the lifter's test sets say they had (the page gives
-  // the exercise's correction), said beside the typed one when the two differ.
+  // the exercise's correction and its name as a sentence holds it), said beside the typed
+  // one when the two differ.
   function judgeAgainstTests(set) {
     var corrected = Math.max(0, set.rir + (set.correction || 0));
     var verdict = judgeSet(Object.assign({}, set, { rir: corrected }));
     if (corrected !== set.rir) {
       verdict.message = words.fill(words.all().verdicts.corrected, {
-        rir: set.rir, corrected: corrected, exercise: set.exercise.toLowerCase()
+        rir: set.rir, corrected: corrected, exercise: set.exercise
       }) + " " + verdict.message;
     }
     return verdict;

@@ -94,7 +94,7 @@ def corrected_cases() -> list[dict]:
 def corrected_on_the_server(case: dict) -> dict:
     case = dict(case)
     bias = RirBias(reps=float(case.pop("correction")), spread=0.0, tests=2)
-    verdict = judge_set_against_tests(**case, bias=bias, exercise="Leg press")
+    verdict = judge_set_against_tests(**case, bias=bias, exercise="leg press")
     return on_the_server_verdict(verdict)
 
 
@@ -104,7 +104,7 @@ def test_the_phone_and_the_server_judge_the_corrected_rir_alike(page: Page, serv
     phone = page.evaluate(
         """table => table.map(c => legplannerVerdicts.judgeAgainstTests({
             reps: c.reps, rir: c.rir, repsMin: c.reps_min, repsMax: c.reps_max,
-            rirMax: c.rir_max, correction: c.correction, exercise: "Leg press",
+            rirMax: c.rir_max, correction: c.correction, exercise: "leg press",
         }))""",
         table,
     )

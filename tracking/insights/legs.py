@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext_lazy
 
+from programs.catalogue_words import in_sentence
+
 LEFT_RIGHT_SESSIONS = 4
 # Left/right looks this far back for the last four sessions of each unilateral exercise,
 # so the read stays bounded whatever the history; an imbalance older than that is stale.
@@ -98,7 +100,7 @@ class LegBalance:
             weaker=self.weaker_name,
             percent=self.gap_percent,
             stronger=self.stronger_name,
-            exercise=self.name.lower(),
+            exercise=in_sentence(self.name),
         )
 
 

@@ -128,7 +128,7 @@ class ExerciseProgressPage:
 
     @property
     def trend_message(self) -> str:
-        return trend_message(name=self.exercise.name, sessions=self.sessions_count)
+        return trend_message(name=self.exercise.shown_name, sessions=self.sessions_count)
 
     @property
     def chart_title(self) -> str:
@@ -138,7 +138,7 @@ class ExerciseProgressPage:
             "month": _("{name}: estimated 1RM over time, best of each month"),
             "quarter": _("{name}: estimated 1RM over time, best of each quarter"),
         }
-        return titles[self.series.period].format(name=self.exercise.name)
+        return titles[self.series.period].format(name=self.exercise.shown_name)
 
     @property
     def chart_summary(self) -> str:

@@ -11,6 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from programs.catalogue_words import in_sentence
 from programs.numbers import shown_decimal
 from programs.weeks import IsoWeek
 from tracking.insights import Point, e1rm_in_unit, in_unit
@@ -112,8 +113,8 @@ def _best_between(bests: Iterable[SessionBest], first: dt.date, last: dt.date) -
 def trend_message(*, name: str, sessions: int) -> str:
     """What to do to see a trend, from the number of sessions there are to draw."""
     if sessions == 0:
-        return _(FIRST_SESSION_MESSAGE).format(exercise=name.lower())
-    return _(ONE_MORE_SESSION_MESSAGE).format(exercise=name.lower())
+        return _(FIRST_SESSION_MESSAGE).format(exercise=in_sentence(name))
+    return _(ONE_MORE_SESSION_MESSAGE).format(exercise=in_sentence(name))
 
 
 def progress_lines(
@@ -146,7 +147,9 @@ def progress_lines(
             message = (
                 trend_message(name=exercise.name, sessions=len(trend))
                 if trend
-                else _(NOT_RECENT_MESSAGE).format(weeks=TREND_WEEKS, exercise=exercise.name.lower())
+                else _(NOT_RECENT_MESSAGE).format(
+                    weeks=TREND_WEEKS, exercise=in_sentence(exercise.name)
+                )
             )
             trend = []
         elif not any(point.value for point in trend):

@@ -17,6 +17,7 @@ from typing import TypeVar
 from django.db.models import Count, F, FloatField, IntegerField, Max, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 
+from programs.catalogue_words import exercise_name
 from programs.models import Mechanics, SessionPrescription
 from tracking.calibration import CalibrationTest
 from tracking.calibration_record import tested_sets
@@ -108,7 +109,10 @@ def trained_exercises(*, athlete, since: dt.date | None = None) -> list[TrainedE
     )
     return [
         TrainedExercise(
-            row["exercise_id"], row["exercise__name"], row["last_date"], row["sessions"]
+            row["exercise_id"],
+            exercise_name(row["exercise__name"]),
+            row["last_date"],
+            row["sessions"],
         )
         for row in rows
     ]
@@ -151,7 +155,7 @@ def session_bests(
                 _kg(row["e1rm"]),
                 _kg(row["volume"]),
                 row["sets"],
-                row.get("exercise__name", ""),
+                exercise_name(row.get("exercise__name", "")),
             ),
         )
         for row in rows
@@ -263,7 +267,11 @@ def leg_days(
         (
             row["athlete"],
             LegDay(
-                row["exercise_id"], row["exercise__name"], row["date"], row["left"], row["right"]
+                row["exercise_id"],
+                exercise_name(row["exercise__name"]),
+                row["date"],
+                row["left"],
+                row["right"],
             ),
         )
         for row in rows
@@ -287,7 +295,7 @@ def effort_rows(
             row["athlete"],
             EffortRow(
                 row["exercise_id"],
-                row["exercise__name"],
+                exercise_name(row["exercise__name"]),
                 row["exercise__mechanics"],
                 row["sets"],
                 row["easy"],
@@ -315,7 +323,12 @@ def calibration_rows(*, athlete_ids: Sequence[int]) -> dict[int, list[TestRow]]:
     return _by_athlete(
         (
             athlete_id,
-            TestRow(exercise_id, name, mechanics, CalibrationTest(on, predicted, actual)),
+            TestRow(
+                exercise_id,
+                exercise_name(name),
+                mechanics,
+                CalibrationTest(on, predicted, actual),
+            ),
         )
         for athlete_id, exercise_id, name, mechanics, on, predicted, actual in rows
     )

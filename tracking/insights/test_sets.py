@@ -52,7 +52,7 @@ class ExerciseTestSets:
                 "{count} more test needed before your RIR on {name} is corrected.",
                 "{count} more tests needed before your RIR on {name} is corrected.",
                 needed,
-            ).format(count=needed, name=self.exercise.name)
+            ).format(count=needed, name=self.exercise.shown_name)
         counted = ngettext(
             "(spread ±{spread}, {count} test)", "(spread ±{spread}, {count} tests)", bias.tests
         ).format(spread=tenths(bias.spread), count=bias.tests)
