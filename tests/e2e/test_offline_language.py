@@ -2,16 +2,17 @@
 
 The service worker keeps the offline page and the week's sessions for the gym. Kept once,
 they stayed in the language of that moment: a lifter who switched from French to German
-got French in the basement. These tests switch on the account page, go offline, and open
-a page never kept (the offline page answers) and a session the week page kept.
+got French in the basement. These tests switch on the account page (or the log-in
+page), go offline, and open a page never kept (the offline page answers) and a session
+the week page kept.
 """
 
 import pytest
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PHONE, log_in
+from tests.e2e.conftest import PHONE, log_in, wait_for_worker
 from tests.e2e.test_offline import eventually, wait_until_kept
 
 NEVER_KEPT = "/week/2026-W50/"
@@ -97,3 +98,19 @@ def test_a_session_kept_in_french_opens_in_german_after_the_switch(
     expect(page.locator("html")).to_have_attribute("lang", "de")
     kept_copy = said_in("de", KEPT_COPY).partition("{fetched}")[0]
     expect(page.locator("#network-status")).to_contain_text(kept_copy)
+
+
+def test_the_offline_page_follows_the_choice_made_before_logging_in(french_phone: Page, server):
+    page = french_phone
+    page.goto(f"{server.url}/login/")
+    wait_for_worker(page)
+    wait_until_the_phone_keeps(page, "/offline/", "fr")
+
+    page.get_by_label(said_in("fr", "Language"), exact=True).select_option("de")
+    with translation.override("fr"):
+        change = pgettext("the language of the pages", "Change")
+    page.get_by_role("button", name=change).tap()
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    wait_until_the_phone_keeps(page, "/offline/", "de")
+    page.context.set_offline(True)
+    shows_the_offline_page_in(page, server, "de")
