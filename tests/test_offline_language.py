@@ -1,7 +1,8 @@
 """What the service worker reads to keep the phone in the lifter's language: every page
 says its language in Content-Language, the account's choice over the browser's, and so
-do the pages the phone keeps and the offline page (tests/e2e/test_offline_language.py
-drives the worker itself)."""
+do the pages the phone keeps and the offline page. Were the offline page to say another
+language than the pages, every page opened online would make the phone fetch all it
+keeps again (tests/e2e/test_offline_language.py drives the worker itself)."""
 
 import pytest
 from django.urls import reverse
