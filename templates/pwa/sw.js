@@ -43,7 +43,11 @@ self.addEventListener("fetch", function (event) {
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    event.respondWith(page(request, url));
+    var answer = fetch(request);
+    event.respondWith(page(answer, request, url));
+    event.waitUntil(answer.then(function (response) {
+      return followLanguage(response.headers.get("Content-Language"));
+    }, function () { /* no signal: the phone keeps what it has */ }));
   } else if (url.pathname.indexOf(STATIC_PREFIX) === 0) {
     event.respondWith(HASHED.test(url.pathname) ? cacheFirst(request) : networkFirst(request));
   }
@@ -58,8 +62,8 @@ function keep(url, response) {
 }
 
 // Network first, so a page is never older than it must be; the copy is for no signal.
-function page(request, url) {
-  return fetch(request).then(function (response) {
+function page(answer, request, url) {
+  return answer.then(function (response) {
     if (kept(response)) keep(request.url, response.clone());
     return response;
   }).catch(function () {
@@ -110,6 +114,53 @@ function dayFallback(url) {
           return found ? Response.redirect(choice, 302) : next();
         });
       })();
+    });
+  });
+}
+
+// What the phone keeps holds words: the offline page and the kept pages are in the
+// language they were fetched in. A page fetched online says the lifter's language now
+// (Django's LocaleMiddleware sends Content-Language, after the account's choice); when
+// the kept offline page says another, the lifter switched, and everything kept is
+// fetched again, so the basement speaks the language last used online. The offline page
+// goes last: it marks the switch done, so a refresh the signal cut is tried again.
+var following = {};  // language -> its refresh under way, asked once however many pages
+
+function followLanguage(language) {
+  if (!language) return Promise.resolve();  // a redirect: its headers are not ours to read
+  if (!following[language]) {
+    following[language] = caches.match(OFFLINE_URL).then(function (offline) {
+      if (offline && offline.headers.get("Content-Language") === language) return;
+      return refreshKept(language).then(refreshOffline);
+    }).catch(function () { /* the signal went: the next page online tries again */ })
+      .then(function () { delete following[language]; });
+  }
+  return following[language];
+}
+
+function refreshOffline() {
+  return fetch(OFFLINE_URL, { cache: "no-store" }).then(function (response) {
+    if (!response.ok) return;
+    return caches.open(SHELL_CACHE).then(function (cache) {
+      return cache.put(OFFLINE_URL, response);
+    });
+  });
+}
+
+function refreshKept(language) {
+  return caches.open(PAGES_CACHE).then(function (cache) {
+    return cache.keys().then(function (requests) {
+      return Promise.all(requests.map(function (request) {
+        return cache.match(request).then(function (found) {
+          // The map of days has no language; a page already in this one stays.
+          var said = found && found.headers.get("Content-Language");
+          if (!said || said === language) return;
+          return fetch(request.url, { credentials: "same-origin", cache: "no-store" })
+            .then(function (response) {
+              if (kept(response)) return cache.put(request, response);
+            });
+        });
+      }));
     });
   });
 }
