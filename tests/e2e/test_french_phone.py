@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
+from programs.catalogue_words import exercise_name
 from tests.e2e.conftest import (
     PHONE,
     allow_ticks_with_no_network,
@@ -20,7 +21,14 @@ from tests.e2e.conftest import (
 from tests.e2e.test_readme_screenshots import SCREENSHOTS, TO_DOCS
 from tracking.models import SetLog
 
-SQUAT = "1. Back squat"
+
+def french_card_title(order: int, exercise: str) -> str:
+    with translation.override("fr"):
+        return f"{order}. {exercise_name(exercise)}"
+
+
+# The catalogue speaks French too (programs.catalogue_words).
+SQUAT = french_card_title(1, "Back squat")
 
 
 def in_french(text: str, **values) -> str:
