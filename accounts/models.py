@@ -300,7 +300,11 @@ class Invitation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Invitation to {self.program}" + (f" for {self.note}" if self.note else "")
+        if self.note:
+            return gettext("Invitation to {program} for {note}").format(
+                program=self.program, note=self.note
+            )
+        return gettext("Invitation to {program}").format(program=self.program)
 
     def state(self, *, now: dt.datetime) -> InvitationState:
         if self.used_at is not None:

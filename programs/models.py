@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.models import COACHES_GROUP
 from programs.bounds import (
@@ -267,7 +267,7 @@ class PrescriptionFields(models.Model):
             if self.reps_min == self.reps_max
             else f"{self.reps_min}–{self.reps_max}"
         )
-        return f"{reps} per leg" if self.per_leg else reps
+        return gettext("{reps} per leg").format(reps=reps) if self.per_leg else reps
 
     @property
     def dose_label(self) -> str:
@@ -529,7 +529,9 @@ class Assignment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.athlete} on {self.program} from {self.start_date}"
+        return gettext("{athlete} on {program} from {start_date}").format(
+            athlete=self.athlete, program=self.program, start_date=self.start_date
+        )
 
     def covers(self, day) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
@@ -625,7 +627,9 @@ class Session(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date} Day {self.day_number} {self.name} ({self.athlete})"
+        return gettext("{date} Day {number} {name} ({athlete})").format(
+            date=self.date, number=self.day_number, name=self.name, athlete=self.athlete
+        )
 
 
 class SessionPrescription(PrescriptionFields):

@@ -165,3 +165,23 @@ def test_the_invitation_page_says_copied_in_the_coachs_language(client, world, l
     page = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
 
     assert f'data-copied="{copied}"' in page
+
+
+def test_the_admin_names_objects_in_the_coachs_language(client, world):
+    client.force_login(world["coach"])
+    objects = world["objects"]
+    assignment = reverse(
+        "admin:programs_assignment_change", args=[objects["programs.Assignment"].pk]
+    )
+    invitation = reverse(
+        "admin:accounts_invitation_change", args=[objects["accounts.Invitation"].pk]
+    )
+
+    assert (
+        "athlete im Programm Two-day leg split ab 2026-01-05"
+        in client.get(assignment, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    )
+    assert (
+        "Invitation à Two-day leg split (copy) pour for Anna"
+        in client.get(invitation, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    )
