@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from accounts.invitations import (
     INVITATION_NOT_SENT_MESSAGE,
@@ -50,7 +51,7 @@ class SuperusersOnly:
 class UserAdmin(SuperusersOnly, DjangoUserAdmin):
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        ("Training settings", {"fields": ("unit", "time_zone")}),
+        (gettext_lazy("Training settings"), {"fields": ("unit", "time_zone")}),
     )
     list_display = ("username", "email", "unit", "time_zone", "is_staff")
 
@@ -67,8 +68,10 @@ class InvitationForm(forms.ModelForm):
     # Never required: the link on the next page can always be copied and sent by hand.
     email = forms.EmailField(
         required=False,
-        label="E-mail the link to",
-        help_text="Optional: the athlete's address, to send the link to. It can be copied too.",
+        label=gettext_lazy("E-mail the link to"),
+        help_text=gettext_lazy(
+            "Optional: the athlete's address, to send the link to. It can be copied too."
+        ),
     )
 
     def clean(self):
@@ -191,30 +194,42 @@ class InvitationAdmin(admin.ModelAdmin):
             invitation.link = request.build_absolute_uri(reverse("join", args=[invitation.token]))
         return invitation
 
-    @admin.display(description="link to send")
+    @admin.display(description=gettext_lazy("link to send"))
     def link(self, invitation: Invitation) -> str:
-        # A read-only field to select by hand; static/js/copy-link.js shows the button.
+        # A read-only field to select by hand; static/js/copy-link.js shows the button, and
+        # says what the button did in the words the page gives it.
         return format_html(
             '<input type="text" readonly value="{}" id="invitation-link" class="vTextField"'
-            ' aria-label="Invitation link"> '
+            ' aria-label="{}"> '
             '<button type="button" class="button" data-copy="invitation-link" hidden>'
-            "Copy link</button> "
-            '<span role="status" data-copy-status="invitation-link"></span>',
+            "{}</button> "
+            '<span role="status" data-copy-status="invitation-link" data-copied="{}"'
+            ' data-copy-failed="{}"></span>',
             invitation.link,
+            gettext("Invitation link"),
+            gettext("Copy link"),
+            gettext("Copied."),
+            gettext("Select the link and copy it."),
         )
 
     class Media:
         js = [Script("js/copy-link.js", defer=True)]
 
-    @admin.display(description="status")
+    @admin.display(description=gettext_lazy("status"))
     def status(self, invitation: Invitation) -> str:
         return invitation.state(now=timezone.now()).label
 
-    @admin.action(description="Revoke selected invitations", permissions=["change"])
+    @admin.action(description=gettext_lazy("Revoke selected invitations"), permissions=["change"])
     def revoke(self, request, queryset):
         revoked = revoke_invitations(invitations=queryset, now=timezone.now())
         skipped = queryset.count() - revoked
-        message = f"Revoked {revoked} invitation{'' if revoked == 1 else 's'}."
+        message = ngettext(
+            "Revoked {count} invitation.", "Revoked {count} invitations.", revoked
+        ).format(count=revoked)
         if skipped:
-            message += f" {skipped} already used or revoked stayed as they were."
+            message += " " + ngettext(
+                "{count} already used or revoked stayed as they were.",
+                "{count} already used or revoked stayed as they were.",
+                skipped,
+            ).format(count=skipped)
         self.message_user(request, message, messages.SUCCESS)

@@ -71,26 +71,43 @@ TEST_SET_EVERY_MESSAGE = format_lazy(
 class User(AbstractUser):
     """Everyone who logs in; an athlete's own settings live here, in one place."""
 
-    unit = models.CharField(max_length=2, choices=Unit.choices, default=Unit.KG)
-    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    unit = models.CharField(
+        max_length=2, choices=Unit.choices, default=Unit.KG, verbose_name=gettext_lazy("unit")
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        verbose_name=gettext_lazy("time zone"),
+    )
     # The plate calculator's bar and plates, one set per unit: a gym has either. The plates
     # are the weights of the pairs on hand, heaviest first, as the account form writes them.
     bar_kg = models.DecimalField(
-        max_digits=5, decimal_places=2, default=DEFAULT_BAR[Unit.KG], verbose_name="bar (kg)"
+        max_digits=5,
+        decimal_places=2,
+        default=DEFAULT_BAR[Unit.KG],
+        verbose_name=gettext_lazy("bar (kg)"),
     )
     bar_lb = models.DecimalField(
-        max_digits=5, decimal_places=2, default=DEFAULT_BAR[Unit.LB], verbose_name="bar (lb)"
+        max_digits=5,
+        decimal_places=2,
+        default=DEFAULT_BAR[Unit.LB],
+        verbose_name=gettext_lazy("bar (lb)"),
     )
     plates_kg = models.CharField(
-        max_length=PLATES_MAX_LENGTH, default=DEFAULT_PLATES[Unit.KG], verbose_name="plates (kg)"
+        max_length=PLATES_MAX_LENGTH,
+        default=DEFAULT_PLATES[Unit.KG],
+        verbose_name=gettext_lazy("plates (kg)"),
     )
     plates_lb = models.CharField(
-        max_length=PLATES_MAX_LENGTH, default=DEFAULT_PLATES[Unit.LB], verbose_name="plates (lb)"
+        max_length=PLATES_MAX_LENGTH,
+        default=DEFAULT_PLATES[Unit.LB],
+        verbose_name=gettext_lazy("plates (lb)"),
     )
     # How often a test set (tracking.calibration) is planned on each exercise; 0: never.
     # The athlete's coach changes it.
     test_set_every_weeks = models.PositiveSmallIntegerField(
-        default=TEST_SET_EVERY_WEEKS, verbose_name="test set every (weeks)"
+        default=TEST_SET_EVERY_WEEKS, verbose_name=gettext_lazy("test set every (weeks)")
     )
     # Blank: follow the browser's Accept-Language (legplanner.language).
     language = models.CharField(
@@ -208,23 +225,40 @@ class Invitation(models.Model):
     """A coach's link that signs an athlete up on one program, with that coach."""
 
     coach = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=gettext_lazy("coach"),
     )
     program = models.ForeignKey(
-        "programs.Program", on_delete=models.PROTECT, related_name="invitations"
+        "programs.Program",
+        on_delete=models.PROTECT,
+        related_name="invitations",
+        verbose_name=gettext_lazy("program"),
     )
     # The only thing in the link: long and random, so links cannot be guessed or counted.
     token = models.CharField(
-        max_length=64, unique=True, default=new_invitation_token, editable=False
+        max_length=64,
+        unique=True,
+        default=new_invitation_token,
+        editable=False,
+        verbose_name=gettext_lazy("token"),
     )
     note = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Who it is for (a name or an e-mail address): only you see it.",
+        verbose_name=gettext_lazy("note"),
+        help_text=gettext_lazy("Who it is for (a name or an e-mail address): only you see it."),
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    expires_at = models.DateTimeField(default=invitation_expiry)
-    used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=gettext_lazy("created at")
+    )
+    expires_at = models.DateTimeField(
+        default=invitation_expiry, verbose_name=gettext_lazy("expires at")
+    )
+    used_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=gettext_lazy("used at")
+    )
     # SET_NULL keeps the invitation used when the athlete's account is deleted.
     used_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -233,10 +267,15 @@ class Invitation(models.Model):
         blank=True,
         editable=False,
         related_name="+",
+        verbose_name=gettext_lazy("used by"),
     )
-    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=gettext_lazy("revoked at")
+    )
 
     class Meta:
+        verbose_name = gettext_lazy("invitation")
+        verbose_name_plural = gettext_lazy("invitations")
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -261,7 +300,11 @@ class Invitation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Invitation to {self.program}" + (f" for {self.note}" if self.note else "")
+        if self.note:
+            return gettext("Invitation to {program} for {note}").format(
+                program=self.program, note=self.note
+            )
+        return gettext("Invitation to {program}").format(program=self.program)
 
     def state(self, *, now: dt.datetime) -> InvitationState:
         if self.used_at is not None:

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from programs.models import Exercise, Session, SessionPrescription
@@ -29,7 +30,12 @@ class CoachNote(models.Model):
     # Empty: a note on the athlete in general (athlete set, no exercise): shown on their
     # week page and today's session until read. The constraint keeps it one or the other.
     session = models.ForeignKey(
-        Session, on_delete=models.CASCADE, null=True, blank=True, related_name="coach_notes"
+        Session,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="coach_notes",
+        verbose_name=gettext_lazy("session"),
     )
     athlete = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -37,6 +43,7 @@ class CoachNote(models.Model):
         null=True,
         blank=True,
         related_name="general_coach_notes",
+        verbose_name=gettext_lazy("athlete"),
     )
     # Empty: a note on the whole session. Set: on one exercise of it (the rule that makes
     # notes checks it is of the same session). A session not trained yet gets fresh copies
@@ -47,22 +54,34 @@ class CoachNote(models.Model):
         null=True,
         blank=True,
         related_name="coach_notes",
+        verbose_name=gettext_lazy("prescription"),
     )
     exercise = models.ForeignKey(
-        Exercise, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Exercise,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("exercise"),
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=gettext_lazy("author"),
     )
-    text = models.CharField(max_length=NOTE_MAX_LENGTH)
-    created_at = models.DateTimeField(default=timezone.now)
+    text = models.CharField(max_length=NOTE_MAX_LENGTH, verbose_name=gettext_lazy("text"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=gettext_lazy("created at"))
     # When the athlete dismissed it ("Got it"): until then it is shown at the top of the
     # session and on the week page. A reply (a conversation) would be rows of its own.
-    read_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("read at"))
 
     objects = CoachNoteManager()
 
     class Meta:
+        verbose_name = gettext_lazy("coach note")
+        verbose_name_plural = gettext_lazy("coach notes")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -79,7 +98,7 @@ class CoachNote(models.Model):
                     exercise__isnull=True,
                 ),
                 name="coachnote_on_session_or_athlete",
-                violation_error_message=(
+                violation_error_message=gettext_lazy(
                     "A note is on a session (and maybe one of its exercises) "
                     "or on the athlete in general."
                 ),
@@ -100,13 +119,25 @@ class NoteReply(models.Model):
     """The athlete's one-line answer to their coach's note; the coach reads it on the
     athlete's page (read_at), and the desk marks the athlete until then."""
 
-    note = models.ForeignKey(CoachNote, on_delete=models.CASCADE, related_name="replies")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    text = models.CharField(max_length=REPLY_MAX_LENGTH)
-    created_at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
+    note = models.ForeignKey(
+        CoachNote,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        verbose_name=gettext_lazy("note"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=gettext_lazy("author"),
+    )
+    text = models.CharField(max_length=REPLY_MAX_LENGTH, verbose_name=gettext_lazy("text"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=gettext_lazy("created at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=gettext_lazy("read at"))
 
     class Meta:
+        verbose_name = gettext_lazy("note reply")
+        verbose_name_plural = gettext_lazy("note replies")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -118,7 +149,10 @@ class NoteReply(models.Model):
             models.CheckConstraint(
                 condition=LessThanOrEqual(Length("text"), REPLY_MAX_LENGTH),
                 name="notereply_text_max_length",
-                violation_error_message=f"An answer is at most {REPLY_MAX_LENGTH} characters.",
+                violation_error_message=format_lazy(
+                    gettext_lazy("An answer is at most {max_length} characters."),
+                    max_length=REPLY_MAX_LENGTH,
+                ),
             ),
         ]
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class ExchangeConfig(AppConfig):
     name = "exchange"
-    verbose_name = "Data export and import"
+    verbose_name = gettext_lazy("Data export and import")

@@ -270,8 +270,8 @@ class PrescriptionSlotForm(forms.ModelForm):
             "reps_min": gettext_lazy("Reps from"),
             "reps_max": gettext_lazy("Reps to"),
             "rest_seconds": gettext_lazy("Rest (s)"),
-            "rir_min": "RIR from",
-            "rir_max": "RIR to",
+            "rir_min": gettext_lazy("RIR from"),
+            "rir_max": gettext_lazy("RIR to"),
         }
 
 
@@ -364,11 +364,11 @@ class ProgramAdmin(OwnedAdmin):
 
 
 class OpenListFilter(admin.SimpleListFilter):
-    title = "status"
+    title = gettext_lazy("status")
     parameter_name = "open"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Open"), ("no", "Ended")]
+        return [("yes", gettext_lazy("Open")), ("no", gettext_lazy("Ended"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":

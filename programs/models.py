@@ -89,32 +89,53 @@ class ExerciseQuerySet(models.QuerySet):
 class Exercise(models.Model):
     # Unique per owner (the catalogue is one owner): two athletes may each have their own
     # "Pull Up" without learning of the other's.
-    name = models.CharField(max_length=80)
-    slug = models.SlugField(max_length=80, unique=True)
-    primary_muscle = models.CharField(max_length=12, choices=Muscle.choices)
-    mechanics = models.CharField(max_length=10, choices=Mechanics.choices)
-    equipment = models.CharField(max_length=10, choices=Equipment.choices)
-    unilateral = models.BooleanField(default=False)
+    name = models.CharField(max_length=80, verbose_name=gettext_lazy("name"))
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=gettext_lazy("slug"))
+    primary_muscle = models.CharField(
+        max_length=12, choices=Muscle.choices, verbose_name=gettext_lazy("primary muscle")
+    )
+    mechanics = models.CharField(
+        max_length=10, choices=Mechanics.choices, verbose_name=gettext_lazy("mechanics")
+    )
+    equipment = models.CharField(
+        max_length=10, choices=Equipment.choices, verbose_name=gettext_lazy("equipment")
+    )
+    unilateral = models.BooleanField(default=False, verbose_name=gettext_lazy("unilateral"))
     # Increments are in the athlete's unit, so each unit keeps its own round plate step.
     increment_kg = models.DecimalField(
-        max_digits=5, decimal_places=2, default=Decimal("2.5"), verbose_name="load increment (kg)"
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("2.5"),
+        verbose_name=gettext_lazy("load increment (kg)"),
     )
     increment_lb = models.DecimalField(
-        max_digits=5, decimal_places=2, default=Decimal("5"), verbose_name="load increment (lb)"
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("5"),
+        verbose_name=gettext_lazy("load increment (lb)"),
     )
-    setup_cues = models.TextField(blank=True, help_text="How to set up and align, one per line.")
+    setup_cues = models.TextField(
+        blank=True,
+        help_text=gettext_lazy("How to set up and align, one per line."),
+        verbose_name=gettext_lazy("setup cues"),
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="own_exercises",
-        help_text="The athlete who made it on import; empty for the shared catalogue.",
+        help_text=gettext_lazy(
+            "The athlete who made it on import; empty for the shared catalogue."
+        ),
+        verbose_name=gettext_lazy("owner"),
     )
 
     objects = ExerciseQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("exercise")
+        verbose_name_plural = gettext_lazy("exercises")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -160,30 +181,50 @@ class PrescriptionFields(models.Model):
     """What to do in one slot; shared by a template's prescription and a session's copy."""
 
     order = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_SLOT_ORDER)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SLOT_ORDER)],
+        verbose_name=gettext_lazy("order"),
     )
     sets_min = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)],
+        verbose_name=gettext_lazy("sets min"),
     )
     sets_max = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)],
+        verbose_name=gettext_lazy("sets max"),
     )
     reps_min = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)],
+        verbose_name=gettext_lazy("reps min"),
     )
     reps_max = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)]
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)],
+        verbose_name=gettext_lazy("reps max"),
     )
-    per_leg = models.BooleanField(default=False, help_text="Reps are counted for each leg.")
-    tempo = models.CharField(max_length=120, blank=True, help_text="Tempo or cue on every set.")
+    per_leg = models.BooleanField(
+        default=False,
+        help_text=gettext_lazy("Reps are counted for each leg."),
+        verbose_name=gettext_lazy("per leg"),
+    )
+    tempo = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=gettext_lazy("Tempo or cue on every set."),
+        verbose_name=gettext_lazy("tempo"),
+    )
     rest_seconds = models.PositiveSmallIntegerField(
-        default=120, validators=[MinValueValidator(0), MaxValueValidator(MAX_REST_SECONDS)]
+        default=120,
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_REST_SECONDS)],
+        verbose_name=gettext_lazy("rest seconds"),
     )
     rir_min = models.PositiveSmallIntegerField(
-        default=1, verbose_name="target RIR from", validators=[MaxValueValidator(MAX_TARGET_RIR)]
+        default=1,
+        verbose_name=gettext_lazy("target RIR from"),
+        validators=[MaxValueValidator(MAX_TARGET_RIR)],
     )
     rir_max = models.PositiveSmallIntegerField(
-        default=2, verbose_name="target RIR to", validators=[MaxValueValidator(MAX_TARGET_RIR)]
+        default=2,
+        verbose_name=gettext_lazy("target RIR to"),
+        validators=[MaxValueValidator(MAX_TARGET_RIR)],
     )
 
     class Meta:
@@ -284,9 +325,11 @@ class OwnedQuerySet(models.QuerySet):
 
 
 class DayTemplate(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    focus = models.CharField(max_length=10, choices=Focus.choices)
-    purpose = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=80, unique=True, verbose_name=gettext_lazy("name"))
+    focus = models.CharField(
+        max_length=10, choices=Focus.choices, verbose_name=gettext_lazy("focus")
+    )
+    purpose = models.CharField(max_length=200, blank=True, verbose_name=gettext_lazy("purpose"))
     # Empty: the house's (the guide's), which only superusers edit. Its own owner, not the
     # programs', so that a template in no program yet, or in two, is still someone's.
     # SET_NULL: a coach who deletes their account leaves their templates to the house,
@@ -297,12 +340,17 @@ class DayTemplate(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The coach who edits it; empty for the house's, which only superusers edit.",
+        help_text=gettext_lazy(
+            "The coach who edits it; empty for the house's, which only superusers edit."
+        ),
+        verbose_name=gettext_lazy("owner"),
     )
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("day template")
+        verbose_name_plural = gettext_lazy("day templates")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -319,12 +367,21 @@ class DayTemplate(models.Model):
 
 class Prescription(PrescriptionFields):
     day_template = models.ForeignKey(
-        DayTemplate, on_delete=models.CASCADE, related_name="prescriptions"
+        DayTemplate,
+        on_delete=models.CASCADE,
+        related_name="prescriptions",
+        verbose_name=gettext_lazy("day template"),
     )
-    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
-    alternatives = models.ManyToManyField(Exercise, blank=True, related_name="+")
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("exercise")
+    )
+    alternatives = models.ManyToManyField(
+        Exercise, blank=True, related_name="+", verbose_name=gettext_lazy("alternatives")
+    )
 
     class Meta(PrescriptionFields.Meta):
+        verbose_name = gettext_lazy("prescription")
+        verbose_name_plural = gettext_lazy("prescriptions")
         constraints = [
             *PrescriptionFields.Meta.constraints,
             models.UniqueConstraint(
@@ -343,14 +400,18 @@ class Prescription(PrescriptionFields):
 class Program(models.Model):
     """The split: two day templates in order."""
 
-    name = models.CharField(max_length=80, unique=True)
+    name = models.CharField(max_length=80, unique=True, verbose_name=gettext_lazy("name"))
     day_one = models.ForeignKey(
-        DayTemplate, on_delete=models.PROTECT, related_name="+", verbose_name="Day 1"
+        DayTemplate, on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("Day 1")
     )
     day_two = models.ForeignKey(
-        DayTemplate, on_delete=models.PROTECT, related_name="+", verbose_name="Day 2"
+        DayTemplate, on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("Day 2")
     )
-    is_default = models.BooleanField(default=False, help_text="Given to athletes who sign up.")
+    is_default = models.BooleanField(
+        default=False,
+        help_text=gettext_lazy("Given to athletes who sign up."),
+        verbose_name=gettext_lazy("is default"),
+    )
     # Empty: the house program (the guide's), which only superusers edit; a coach who
     # deletes their account leaves theirs to the house (their athletes still follow it).
     owner = models.ForeignKey(
@@ -359,12 +420,17 @@ class Program(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The coach who edits it; empty for the house's, which only superusers edit.",
+        help_text=gettext_lazy(
+            "The coach who edits it; empty for the house's, which only superusers edit."
+        ),
+        verbose_name=gettext_lazy("owner"),
     )
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("program")
+        verbose_name_plural = gettext_lazy("programs")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -428,28 +494,39 @@ class Assignment(models.Model):
     """An athlete following a program on two weekdays, from a start date."""
 
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=gettext_lazy("athlete"),
     )
-    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="assignments")
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        verbose_name=gettext_lazy("program"),
+    )
     weekday_one = models.PositiveSmallIntegerField(
         choices=Weekday.choices, default=Weekday.MONDAY, verbose_name=gettext_lazy("Day 1 on")
     )
     weekday_two = models.PositiveSmallIntegerField(
         choices=Weekday.choices, default=Weekday.THURSDAY, verbose_name=gettext_lazy("Day 2 on")
     )
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(verbose_name=gettext_lazy("start date"))
+    end_date = models.DateField(null=True, blank=True, verbose_name=gettext_lazy("end date"))
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="coached_assignments",
+        verbose_name=gettext_lazy("coach"),
     )
 
     objects = AssignmentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("assignment")
+        verbose_name_plural = gettext_lazy("assignments")
         ordering = ["-start_date"]
         constraints = [
             models.CheckConstraint(
@@ -482,7 +559,9 @@ class Assignment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.athlete} on {self.program} from {self.start_date}"
+        return gettext("{athlete} on {program} from {start_date}").format(
+            athlete=self.athlete, program=self.program, start_date=self.start_date
+        )
 
     def covers(self, day) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
@@ -525,19 +604,39 @@ class Session(models.Model):
     """One dated workout generated from a day template for one athlete."""
 
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sessions"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=gettext_lazy("athlete"),
     )
     # RESTRICT, not PROTECT: deleting the athlete removes both, but an assignment that
     # was trained cannot be deleted on its own (end it instead).
-    assignment = models.ForeignKey(Assignment, on_delete=models.RESTRICT, related_name="sessions")
-    day_template = models.ForeignKey(DayTemplate, on_delete=models.PROTECT, related_name="+")
-    date = models.DateField()
-    day_number = models.PositiveSmallIntegerField(choices=[(1, "Day 1"), (2, "Day 2")])
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.RESTRICT,
+        related_name="sessions",
+        verbose_name=gettext_lazy("assignment"),
+    )
+    day_template = models.ForeignKey(
+        DayTemplate,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("day template"),
+    )
+    date = models.DateField(verbose_name=gettext_lazy("date"))
+    day_number = models.PositiveSmallIntegerField(
+        choices=[(1, gettext_lazy("Day 1")), (2, gettext_lazy("Day 2"))],
+        verbose_name=gettext_lazy("day number"),
+    )
     # Copied so that renaming a template never rewrites a session already trained.
-    name = models.CharField(max_length=80)
-    focus = models.CharField(max_length=10, choices=Focus.choices)
+    name = models.CharField(max_length=80, verbose_name=gettext_lazy("name"))
+    focus = models.CharField(
+        max_length=10, choices=Focus.choices, verbose_name=gettext_lazy("focus")
+    )
 
     class Meta:
+        verbose_name = gettext_lazy("session")
+        verbose_name_plural = gettext_lazy("sessions")
         ordering = ["date"]
         constraints = [
             models.UniqueConstraint(
@@ -558,7 +657,9 @@ class Session(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date} Day {self.day_number} {self.name} ({self.athlete})"
+        return gettext("{date} Day {number} {name} ({athlete})").format(
+            date=self.date, number=self.day_number, name=self.name, athlete=self.athlete
+        )
 
     @property
     def shown_name(self) -> str:
@@ -569,19 +670,40 @@ class Session(models.Model):
 class SessionPrescription(PrescriptionFields):
     """A session's own copy of a prescription, frozen once a set is logged against it."""
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="prescriptions")
-    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
-    alternatives = models.ManyToManyField(Exercise, blank=True, related_name="+")
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.CASCADE,
+        related_name="prescriptions",
+        verbose_name=gettext_lazy("session"),
+    )
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("exercise")
+    )
+    alternatives = models.ManyToManyField(
+        Exercise, blank=True, related_name="+", verbose_name=gettext_lazy("alternatives")
+    )
     source = models.ForeignKey(
-        Prescription, on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+        Prescription,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=gettext_lazy("source"),
     )
     # The athlete's pick among the alternatives for this session; the prescription itself
     # stays as copied, so generation never mistakes a swap for a template edit.
     swapped_to = models.ForeignKey(
-        Exercise, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Exercise,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("swapped to"),
     )
 
     class Meta(PrescriptionFields.Meta):
+        verbose_name = gettext_lazy("session prescription")
+        verbose_name_plural = gettext_lazy("session prescriptions")
         constraints = [
             *PrescriptionFields.Meta.constraints,
             models.UniqueConstraint(
@@ -611,36 +733,68 @@ class PrescriptionOverride(models.Model):
     """
 
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="prescription_overrides"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="prescription_overrides",
+        verbose_name=gettext_lazy("athlete"),
     )
     # PROTECT: deleting a template's slot must not take athletes' adjustments with it.
     prescription = models.ForeignKey(
-        Prescription, on_delete=models.PROTECT, related_name="overrides"
+        Prescription,
+        on_delete=models.PROTECT,
+        related_name="overrides",
+        verbose_name=gettext_lazy("prescription"),
     )
-    starts_on = models.DateField()
+    starts_on = models.DateField(verbose_name=gettext_lazy("starts on"))
     exercise = models.ForeignKey(
-        Exercise, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Exercise,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("exercise"),
     )
     sets_min = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)],
+        verbose_name=gettext_lazy("sets min"),
     )
     sets_max = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)],
+        verbose_name=gettext_lazy("sets max"),
     )
     reps_min = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)],
+        verbose_name=gettext_lazy("reps min"),
     )
     reps_max = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REPS)],
+        verbose_name=gettext_lazy("reps max"),
     )
     rest_seconds = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MaxValueValidator(MAX_REST_SECONDS)]
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_REST_SECONDS)],
+        verbose_name=gettext_lazy("rest seconds"),
     )
     rir_min = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MaxValueValidator(MAX_TARGET_RIR)]
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_TARGET_RIR)],
+        verbose_name=gettext_lazy("rir min"),
     )
     rir_max = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MaxValueValidator(MAX_TARGET_RIR)]
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_TARGET_RIR)],
+        verbose_name=gettext_lazy("rir max"),
     )
 
     OVERRIDDEN_FIELDS = [
@@ -654,6 +808,8 @@ class PrescriptionOverride(models.Model):
     ]
 
     class Meta:
+        verbose_name = gettext_lazy("prescription override")
+        verbose_name_plural = gettext_lazy("prescription overrides")
         ordering = ["prescription__day_template", "prescription__order"]
         constraints = [
             models.UniqueConstraint(

@@ -33,28 +33,50 @@ SET_NOTE_TOO_LONG_MESSAGE = format_lazy(
 
 class SetLog(models.Model):
     # Made on the phone before the first post, so a retried or replayed tick is recognised.
-    uuid = models.UUIDField(unique=True)
+    uuid = models.UUIDField(unique=True, verbose_name=gettext_lazy("uuid"))
     prescription = models.ForeignKey(
-        SessionPrescription, on_delete=models.CASCADE, related_name="set_logs"
+        SessionPrescription,
+        on_delete=models.CASCADE,
+        related_name="set_logs",
+        verbose_name=gettext_lazy("prescription"),
     )
     # The exercise actually trained: after a swap to an alternative it counts for its own
     # exercise in history and progression.
-    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="set_logs")
-    set_number = models.PositiveSmallIntegerField()
-    reps = models.PositiveSmallIntegerField(null=True, blank=True)
-    reps_left = models.PositiveSmallIntegerField(null=True, blank=True)
-    reps_right = models.PositiveSmallIntegerField(null=True, blank=True)
-    load_kg = models.DecimalField(max_digits=10, decimal_places=6)
+    exercise = models.ForeignKey(
+        Exercise,
+        on_delete=models.PROTECT,
+        related_name="set_logs",
+        verbose_name=gettext_lazy("exercise"),
+    )
+    set_number = models.PositiveSmallIntegerField(verbose_name=gettext_lazy("set number"))
+    reps = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=gettext_lazy("reps")
+    )
+    reps_left = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=gettext_lazy("reps left")
+    )
+    reps_right = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=gettext_lazy("reps right")
+    )
+    load_kg = models.DecimalField(
+        max_digits=10, decimal_places=6, verbose_name=gettext_lazy("load kg")
+    )
     # None: "not recorded", an imported set whose file gave no RPE/RIR. Never made up.
-    rir = models.PositiveSmallIntegerField(null=True, blank=True)
+    rir = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=gettext_lazy("rir"))
     # A test set (tracking.calibration): after stopping where they would and saying their
     # RIR, the lifter went on to technical failure; this is how many more reps they did,
     # the RIR they really had. None: an ordinary set.
-    actual_rir = models.PositiveSmallIntegerField(null=True, blank=True)
-    logged_at = models.DateTimeField(default=timezone.now)
-    note = models.CharField(max_length=SET_NOTE_MAX_LENGTH, blank=True)
+    actual_rir = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=gettext_lazy("actual rir")
+    )
+    logged_at = models.DateTimeField(default=timezone.now, verbose_name=gettext_lazy("logged at"))
+    note = models.CharField(
+        max_length=SET_NOTE_MAX_LENGTH, blank=True, verbose_name=gettext_lazy("note")
+    )
 
     class Meta:
+        verbose_name = gettext_lazy("set log")
+        verbose_name_plural = gettext_lazy("set logs")
         ordering = ["prescription", "set_number"]
         constraints = [
             models.UniqueConstraint(
@@ -129,12 +151,19 @@ class CalibrationChoice(models.Model):
     (tracking.calibration.safe_to_fail): planned, or not."""
 
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="test_set_choices"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="test_set_choices",
+        verbose_name=gettext_lazy("athlete"),
     )
-    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="+")
-    planned = models.BooleanField()
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.CASCADE, related_name="+", verbose_name=gettext_lazy("exercise")
+    )
+    planned = models.BooleanField(verbose_name=gettext_lazy("planned"))
 
     class Meta:
+        verbose_name = gettext_lazy("calibration choice")
+        verbose_name_plural = gettext_lazy("calibration choices")
         constraints = [
             models.UniqueConstraint(
                 fields=["athlete", "exercise"], name="calibrationchoice_one_per_exercise"
@@ -149,11 +178,18 @@ class UndoneSet(models.Model):
     """The UUID of a set the athlete undid: a late replay of its tick (a queue on a phone
     that lost the answer) must not bring the set back."""
 
-    uuid = models.UUIDField(unique=True)
+    uuid = models.UUIDField(unique=True, verbose_name=gettext_lazy("uuid"))
     athlete = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="undone_sets"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="undone_sets",
+        verbose_name=gettext_lazy("athlete"),
     )
-    undone_at = models.DateTimeField(default=timezone.now)
+    undone_at = models.DateTimeField(default=timezone.now, verbose_name=gettext_lazy("undone at"))
+
+    class Meta:
+        verbose_name = gettext_lazy("undone set")
+        verbose_name_plural = gettext_lazy("undone sets")
 
     def __str__(self) -> str:
         return f"{self.uuid} undone by {self.athlete}"
@@ -171,12 +207,17 @@ class ExerciseNote(models.Model):
     slot, edited in place. A slot is one athlete's, so this is one per athlete per slot."""
 
     prescription = models.OneToOneField(
-        SessionPrescription, on_delete=models.CASCADE, related_name="athlete_note"
+        SessionPrescription,
+        on_delete=models.CASCADE,
+        related_name="athlete_note",
+        verbose_name=gettext_lazy("prescription"),
     )
-    text = models.CharField(max_length=EXERCISE_NOTE_MAX_LENGTH)
-    updated_at = models.DateTimeField(default=timezone.now)
+    text = models.CharField(max_length=EXERCISE_NOTE_MAX_LENGTH, verbose_name=gettext_lazy("text"))
+    updated_at = models.DateTimeField(default=timezone.now, verbose_name=gettext_lazy("updated at"))
 
     class Meta:
+        verbose_name = gettext_lazy("exercise note")
+        verbose_name_plural = gettext_lazy("exercise notes")
         constraints = [
             # An emptied note is deleted, never stored blank.
             models.CheckConstraint(condition=~Q(text=""), name="exercisenote_text_not_empty"),

@@ -1,5 +1,6 @@
 // "Copy link" beside a read-only link field: shown only when this script runs, so without
-// JavaScript the field alone remains, to select and copy by hand.
+// JavaScript the field alone remains, to select and copy by hand. Its words come from the
+// page (data-copied, data-copy-failed), in the coach's language.
 (function () {
   "use strict";
   document.querySelectorAll("[data-copy]").forEach(function (button) {
@@ -12,8 +13,8 @@
     button.addEventListener("click", function () {
       field.select();
       navigator.clipboard.writeText(field.value).then(
-        function () { if (status) status.textContent = "Copied."; },
-        function () { if (status) status.textContent = "Select the link and copy it."; }
+        function () { if (status) status.textContent = status.dataset.copied; },
+        function () { if (status) status.textContent = status.dataset.copyFailed; }
       );
     });
   });
