@@ -15,7 +15,9 @@ from programs import catalogue_words
 from programs.catalogue_words import in_sentence
 from programs.generation import assignments_in_week, generate_week
 from programs.models import DayTemplate, Exercise, Prescription, Program, Session
+from tests.coaching_setup import train
 from tests.test_tick import W48
+from tracking.insights.queries import trained_exercises
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES if code != "en"]
 
@@ -92,3 +94,11 @@ def test_an_athletes_own_exercise_shows_as_typed(athlete):
     )  # fmt: skip
     with translation.override("de"):
         assert own.shown_name == "Belt squat (my gym)"
+
+
+def test_the_exercises_trained_are_listed_in_the_order_of_the_lifters_language(athlete):
+    train(athlete, weeks=[W48.shifted(-1)])
+    with translation.override("de"):
+        names = [exercise.name for exercise in trained_exercises(athlete=athlete)]
+    assert len(names) > 2 and "Kniebeuge" in names
+    assert names == sorted(names, key=str.casefold)

@@ -105,9 +105,9 @@ def trained_exercises(*, athlete, since: dt.date | None = None) -> list[TrainedE
             last_date=Max(SESSION_DATE),
             sessions=Count("prescription__session", distinct=True),
         )
-        .order_by("exercise__name")
+        .order_by()
     )
-    return [
+    trained = [
         TrainedExercise(
             row["exercise_id"],
             exercise_name(row["exercise__name"]),
@@ -116,6 +116,8 @@ def trained_exercises(*, athlete, since: dt.date | None = None) -> list[TrainedE
         )
         for row in rows
     ]
+    # Sorted here, not by the database: by the name the lifter reads, translated above.
+    return sorted(trained, key=lambda exercise: exercise.name.casefold())
 
 
 def session_bests(
