@@ -11,9 +11,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from programs.models import PrescriptionOverride, Session, SessionPrescription
 
-USERNAME_MISMATCH_MESSAGE = gettext_lazy(
-    "Type your username exactly as it is shown, to confirm."
-)
+USERNAME_MISMATCH_MESSAGE = gettext_lazy("Type your username exactly as it is shown, to confirm.")
 
 
 @transaction.atomic

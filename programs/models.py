@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.models import COACHES_GROUP
 from programs.bounds import (
@@ -226,7 +226,7 @@ class PrescriptionFields(models.Model):
             if self.reps_min == self.reps_max
             else f"{self.reps_min}–{self.reps_max}"
         )
-        return f"{reps} per leg" if self.per_leg else reps
+        return gettext("{reps} per leg").format(reps=reps) if self.per_leg else reps
 
     @property
     def dose_label(self) -> str:

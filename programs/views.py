@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import get_invitation
@@ -27,7 +28,7 @@ from programs.today import athlete_today
 from programs.weeks import IsoWeek
 
 SETUP_INVITATION_GONE = " Setting up now starts you on the default program, without a coach."
-SAVED_MESSAGE = "Saved."
+SAVED_MESSAGE = gettext_lazy("Saved.")
 
 
 @require_http_methods(["GET", "POST"])
