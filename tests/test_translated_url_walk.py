@@ -21,16 +21,24 @@ import pytest
 import time_machine
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client, override_settings
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.html import escape
+from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import User
 from demo.samples import strong_csv, strong_csv_with_bad_rows
+from programs.models import Exercise
 from programs.weeks import IsoWeek
 from tests.coaching_setup import train
 from tests.conftest import log_set_on, make_athlete, make_coach
-from tests.test_permission_matrix import MATRIX, World, make_world
+from tests.test_permission_matrix import MATRIX, PUBLIC, World, make_world
 from tests.test_translated_pages import LANGUAGES, catalogue_words, sentences
 
 W48 = IsoWeek(2026, 48)
@@ -63,13 +71,19 @@ def page(name: str) -> Visit:
 
 
 def walked_pages() -> dict[str, Case]:
+    """Each page for each visitor the matrix gives it. A page everyone gets is walked for
+    the anonymous visitor: logged in, only its header differs, which every other page has."""
     return {
         f"{name}-{visitor}": Case(visitor, page(name))
         for name, entry in MATRIX.items()
         if not name.startswith("admin:") and name not in NOT_PAGES and entry.method == "get"
-        for visitor in VISITORS
+        for visitor in (["anonymous"] if entry.codes == PUBLIC else VISITORS)
         if entry.codes[visitor] == 200
     }
+
+
+def get(path: Callable[[World], str]) -> Visit:
+    return lambda client, world, **headers: client.get(path(world), follow=True, **headers)
 
 
 def at(moment: dt.datetime, name: str) -> Visit:
@@ -153,6 +167,47 @@ def locked_out(client, world, **headers):
 def not_found(client, world, **headers):
     with override_settings(DEBUG=False):
         return client.get("/no-such-page/", **headers)
+
+
+def invitation_revoked(client, world, **headers):
+    world.invitation.revoked_at = timezone.now()
+    world.invitation.save(update_fields=["revoked_at"])
+    return client.get(MATRIX["join"].path(world), **headers)
+
+
+def reset_link(client, world, **headers):
+    athlete = world.athlete
+    uid = urlsafe_base64_encode(force_bytes(athlete.pk))
+    token = default_token_generator.make_token(athlete)
+    path = f"/account/password/reset/{uid}/{token}/"
+    return client.get(path, follow=True, **headers)
+
+
+def reset_mail(client, world, **headers):
+    """The password reset's e-mail, as the page it would be: its subject and lines."""
+    User.objects.filter(pk=world.athlete.pk).update(email="athlete@example.com")
+    client.post("/account/password/reset/", {"email": "athlete@example.com"}, **headers)
+    sent = mail.outbox.pop()
+    lines = [sent.subject, *sent.body.splitlines()]
+    return HttpResponse("".join(f"<p>{escape(line)}</p>" for line in lines))
+
+
+def assignment(**changes) -> Callable[[World], dict]:
+    def data(world):
+        values = {
+            "program": str(world.athlete.assignments.get().program_id),
+            "weekday_one": "0",
+            "weekday_two": "3",
+            "start_date": "2026-11-23",
+            "unit": "kg",
+        }
+        return {**values, **changes}
+
+    return data
+
+
+def bulk(action: str, **fields) -> Callable[[World], dict]:
+    return lambda world: {"action": action, "athletes": [str(world.athlete.pk)], **fields}
 
 
 def account(**changes) -> Callable[[World], dict]:
@@ -268,6 +323,61 @@ SOMETIMES: dict[str, Case] = {
     ),
     "set-undone": Case("athlete", post("undo_set", follow=True), "1 of 9 sets"),
     "logged-out": Case("athlete", post("logout", follow=True), "Forgot your password?"),
+    # The coach's word, refused and said
+    "assign-days-next-to-each-other": Case(
+        "coach", post("coach_assign", assignment(weekday_two="1")), "next to each other"
+    ),
+    "assign-saved": Case("coach", post("coach_assign", assignment(), follow=True), "Program saved"),
+    "adjust-bad-values": Case(
+        "coach",
+        post("coach_adjust", lambda w: {"exercise": "x", "sets_min": "9", "sets_max": "1"}),
+    ),
+    "program-ended": Case("coach", post("coach_end", follow=True), "Program ended"),
+    "test-set-interval-bad": Case(
+        "coach", post("coach_test_set_interval", lambda w: {"every_weeks": "x"})
+    ),
+    "test-set-interval-saved": Case(
+        "coach", post("coach_test_set_interval", lambda w: {"every_weeks": "4"}, follow=True)
+    ),
+    "coach-test-set-choice-saved": Case(
+        "coach", post("coach_test_set_choice", lambda w: {"planned": "off"}, follow=True)
+    ),
+    "test-set-choice-saved": Case(
+        "athlete", post("test_set_choice", lambda w: {"planned": "off"}, follow=True)
+    ),
+    "bulk-note-sent": Case(
+        "coach", post("coach_bulk", bulk("note", text="Sleep more."), follow=True)
+    ),
+    "bulk-choose-program": Case("coach", post("coach_bulk", bulk("choose"))),
+    "bulk-no-athlete": Case("coach", post("coach_bulk", lambda w: {"action": "note"})),
+    "note-edited": Case(
+        "coach", post("coach_note_edit", lambda w: {"text": "Brace harder."}, follow=True)
+    ),
+    "note-deleted": Case("coach", post("coach_note_delete", follow=True), "Note deleted"),
+    "reply-edited": Case(
+        "athlete", then(post("reply_edit", lambda w: {"text": "Will do twice."}), "account")
+    ),
+    "reply-deleted": Case("athlete", then(post("reply_delete"), "account"), "Answer deleted"),
+    "edit-set-bad": Case(
+        "athlete",
+        post("edit_set", lambda w: {"set_number": "1", "reps": "500", "rir": "2"}, **HTMX),
+    ),
+    # Pages of a moment: a revoked invitation, a reset link, its mail, a deleted account
+    "invitation-revoked": Case("anonymous", invitation_revoked),
+    "password-reset-link": Case("anonymous", reset_link, "password"),
+    "password-reset-mail": Case(
+        "anonymous", reset_mail, "Legplanner", data=("http://testserver/",)
+    ),
+    "account-deleted": Case(
+        "athlete",
+        post("delete_account", lambda w: {"username": "athlete"}, follow=True),
+        "Account deleted",
+    ),
+    # A past week, all trained, and a per-leg exercise's progress
+    "last-week": Case("athlete", get(lambda w: f"/week/{W48.shifted(-1)}/"), "Finished"),
+    "per-leg-progress": Case(
+        "athlete", get(lambda w: f"/progress/{Exercise.objects.get(slug='walking-lunge').pk}/")
+    ),
     # Days that come only sometimes: a rest day, a week with both sessions missed
     "rest-day": Case("athlete", at(TUESDAY, "today"), "Rest day"),
     "week-missed-days": Case("other_athlete", at(FRIDAY, "week"), "0 of 8 sets"),
