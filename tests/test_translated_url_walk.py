@@ -38,6 +38,7 @@ from programs.models import Exercise
 from programs.weeks import IsoWeek
 from tests.coaching_setup import train
 from tests.conftest import log_set_on, make_athlete, make_coach
+from tests.test_account_page import account_data
 from tests.test_permission_matrix import MATRIX, PUBLIC, World, make_world
 from tests.test_translated_pages import LANGUAGES, catalogue_words, sentences
 
@@ -211,16 +212,7 @@ def bulk(action: str, **fields) -> Callable[[World], dict]:
 
 
 def account(**changes) -> Callable[[World], dict]:
-    values = {
-        "weekday_one": "0",
-        "weekday_two": "3",
-        "unit": "kg",
-        "time_zone": "Europe/Paris",
-        "email": "athlete@example.com",
-        "bar": "20",
-        "plates": "25 20 15 10 5 2.5 1.25",
-    }
-    return lambda world: {**values, **changes}
+    return lambda world: account_data(**changes)
 
 
 BAD_ROWS = strong_csv_with_bad_rows()
