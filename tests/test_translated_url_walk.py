@@ -193,6 +193,17 @@ def reset_mail(client, world, **headers):
     return HttpResponse("".join(f"<p>{escape(line)}</p>" for line in lines))
 
 
+def last_monday(world: World) -> int:
+    return world.athlete.sessions.get(date=W48.shifted(-1).monday).pk
+
+
+def manifest_words(client, world, **headers):
+    """The installable app's manifest, its words as a page: the phone shows them on install."""
+    manifest = client.get(MATRIX["manifest"].path(world), **headers).json()
+    words = [value for value in manifest.values() if isinstance(value, str)]
+    return HttpResponse("".join(f"<p>{escape(text)}</p>" for text in words))
+
+
 def assignment(**changes) -> Callable[[World], dict]:
     def data(world):
         values = {
@@ -365,8 +376,12 @@ SOMETIMES: dict[str, Case] = {
         post("delete_account", lambda w: {"username": "athlete"}, follow=True),
         "Account deleted",
     ),
-    # A past week, all trained, and a per-leg exercise's progress
+    # A past week, all trained, one of its sessions read and edited, a week before the
+    # program, and a per-leg exercise's progress
     "last-week": Case("athlete", get(lambda w: f"/week/{W48.shifted(-1)}/"), "Finished"),
+    "past-session": Case("athlete", get(lambda w: f"/sessions/{last_monday(w)}/")),
+    "past-session-edited": Case("athlete", get(lambda w: f"/sessions/{last_monday(w)}/?edit=1")),
+    "week-before-the-program": Case("athlete", get(lambda w: "/week/2025-W52/"), "Not started"),
     "per-leg-progress": Case(
         "athlete", get(lambda w: f"/progress/{Exercise.objects.get(slug='walking-lunge').pk}/")
     ),
@@ -375,6 +390,7 @@ SOMETIMES: dict[str, Case] = {
     "week-missed-days": Case("other_athlete", at(FRIDAY, "week"), "0 of 8 sets"),
     "desk-missed-days": Case("other_coach", at(FRIDAY, "coach_desk"), "Missed"),
     "athlete-page-missed-days": Case("coach", at(FRIDAY, "coach_athlete"), "0 of 8 sets"),
+    "manifest-description": Case("anonymous", manifest_words, "leg days"),
     # Pages refused
     "csrf-refused": Case("anonymous", csrf_refused, "CSRF"),
     "not-found": Case("athlete", not_found, "Page not found"),
