@@ -444,12 +444,20 @@ def rendered(client, case: Case, world: World, language: str) -> tuple[int, str]
     return response.status_code, response.content.decode()
 
 
+class Shown(Words):
+    """Words, and the labels CSS shows from data-label (the desk's rows on a phone)."""
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        self.texts += [value for name, value in attrs if name == "data-label" and value]
+
+
 def shown_as_msgid(page: str, language: str, data: list[str]) -> list[str]:
     """Texts of any length that are one of our English msgids as it stands, where the
     language's catalogue says it otherwise: a string marked somewhere and not translated
     here ("PR" beside the French "RP"). The language chooser names each in its own."""
     own_names = {get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
-    words = Words()
+    words = Shown()
     words.feed(page)
     with translation.override(language):
         return [
