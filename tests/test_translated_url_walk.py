@@ -196,6 +196,10 @@ def reset_mail(client, world, **headers):
     return HttpResponse("".join(f"<p>{escape(line)}</p>" for line in lines))
 
 
+def leg_press() -> int:
+    return Exercise.objects.get(slug="leg-press").pk
+
+
 def last_monday(world: World) -> int:
     return world.athlete.sessions.get(date=W48.shifted(-1).monday).pk
 
@@ -328,6 +332,16 @@ SOMETIMES: dict[str, Case] = {
         "Your note: Knees out.",
     ),
     "set-undone": Case("athlete", post("undo_set", follow=True), "1 of 9 sets"),
+    "set-undone-htmx": Case("athlete", post("undo_set", **HTMX)),
+    "exercise-note-saved-htmx": Case(
+        "athlete", post("exercise_note", lambda w: {"text": "Knees out."}, **HTMX), "Knees out."
+    ),
+    "swapped": Case(
+        "athlete",
+        post("swap", lambda w: {"exercise": str(leg_press())}, follow=True),
+        "1. Leg press",
+    ),
+    "invitation-accepted": Case("other_athlete", post("accept_invitation", follow=True)),
     "logged-out": Case("athlete", post("logout", follow=True), "Forgot your password?"),
     # The coach's word, refused and said
     "assign-days-next-to-each-other": Case(
@@ -407,7 +421,8 @@ def build_world() -> World:
     coach, other_coach = make_coach("coach"), make_coach("other_coach")
     athlete = make_athlete("athlete", coach=coach, time_zone="Europe/Paris")
     make_athlete("other_athlete", coach=other_coach)
-    train(athlete, weeks=[W48.shifted(-3), W48.shifted(-2), W48.shifted(-1)])
+    # The left leg two reps behind: the legs' insight has something to say.
+    train(athlete, weeks=[W48.shifted(-3), W48.shifted(-2), W48.shifted(-1)], left_lag=2)
     world = make_world(athlete=athlete, coach=coach, program=athlete.assignments.get().program)
     log_set_on(world.prescription, set_number=2, load="102.5", reps=6, rir=5, actual_rir=7)
     return world
