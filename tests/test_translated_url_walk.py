@@ -28,7 +28,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.http import HttpResponse
-from django.test import Client, override_settings
+from django.test import Client, TestCase, override_settings
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.html import escape
@@ -187,13 +187,33 @@ def reset_link(client, world, **headers):
     return client.get(path, follow=True, **headers)
 
 
-def reset_mail(client, world, **headers):
-    """The password reset's e-mail, as the page it would be: its subject and lines."""
-    User.objects.filter(pk=world.athlete.pk).update(email="athlete@example.com")
-    client.post("/account/password/reset/", {"email": "athlete@example.com"}, **headers)
-    sent = mail.outbox.pop()
+def mail_page(sent) -> HttpResponse:
+    """An e-mail as the page it would be: its subject and lines."""
     lines = [sent.subject, *sent.body.splitlines()]
     return HttpResponse("".join(f"<p>{escape(line)}</p>" for line in lines))
+
+
+def reset_mail(client, world, **headers):
+    User.objects.filter(pk=world.athlete.pk).update(email="athlete@example.com")
+    client.post("/account/password/reset/", {"email": "athlete@example.com"}, **headers)
+    return mail_page(mail.outbox.pop())
+
+
+def conversation_mail(name: str) -> Visit:
+    """The mail a note or an answer sends, read by one who chose no language: the
+    sender's page's. It leaves when the transaction commits, so the test runs that."""
+
+    def visit(client, world, **headers):
+        for user in (world.athlete, world.note.author):
+            User.objects.filter(pk=user.pk).update(email=f"{user.username}@example.com")
+        with (
+            override_settings(NOTE_EMAILS=True),
+            TestCase.captureOnCommitCallbacks(execute=True),
+        ):
+            client.post(MATRIX[name].path(world), {"text": "Sit deeper."}, **headers)
+        return mail_page(mail.outbox.pop())
+
+    return visit
 
 
 def leg_press() -> int:
@@ -385,6 +405,12 @@ SOMETIMES: dict[str, Case] = {
     # Pages of a moment: a revoked invitation, a reset link, its mail, a deleted account
     "invitation-revoked": Case("anonymous", invitation_revoked),
     "password-reset-link": Case("anonymous", reset_link, "password"),
+    "note-mail": Case(
+        "coach", conversation_mail("coach_note"), "Sit deeper.", data=("http://testserver/",)
+    ),
+    "answer-mail": Case(
+        "athlete", conversation_mail("note_reply"), "Sit deeper.", data=("http://testserver/",)
+    ),
     "password-reset-mail": Case(
         "anonymous", reset_mail, "Legplanner", data=("http://testserver/",)
     ),
