@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from programs.models import Exercise, Session, SessionPrescription
@@ -79,7 +80,7 @@ class CoachNote(models.Model):
                     exercise__isnull=True,
                 ),
                 name="coachnote_on_session_or_athlete",
-                violation_error_message=(
+                violation_error_message=gettext_lazy(
                     "A note is on a session (and maybe one of its exercises) "
                     "or on the athlete in general."
                 ),
@@ -118,7 +119,10 @@ class NoteReply(models.Model):
             models.CheckConstraint(
                 condition=LessThanOrEqual(Length("text"), REPLY_MAX_LENGTH),
                 name="notereply_text_max_length",
-                violation_error_message=f"An answer is at most {REPLY_MAX_LENGTH} characters.",
+                violation_error_message=format_lazy(
+                    gettext_lazy("An answer is at most {count} characters."),
+                    count=REPLY_MAX_LENGTH,
+                ),
             ),
         ]
 

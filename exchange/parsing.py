@@ -23,7 +23,7 @@ from uuid import UUID
 
 from django.core.validators import MaxValueValidator
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, pgettext_lazy
 
 from programs.bounds import EARLIEST_DATE, MAX_SETS, latest_date
 from programs.models import (
@@ -88,7 +88,8 @@ NO_SETS_MESSAGE = gettext_lazy(
     "The file has no sets to import: only its header, or rows that are not sets."
 )
 NO_OTHER_SETS_MESSAGE = gettext_lazy("No other row of the file is a set to import.")
-NOT_UTF8_MESSAGE = (
+# English (the tests compare it), translated where it is raised.
+NOT_UTF8_MESSAGE = gettext_noop(
     "Line {line}: the file is not UTF-8 text. Export it again as CSV in UTF-8 "
     "(the default of Strong, Hevy and FitNotes)."
 )
@@ -306,10 +307,10 @@ def decode(content: bytes) -> str:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = content[: error.start].count(b"\n") + 1
-        raise ImportRefused(NOT_UTF8_MESSAGE.format(line=line)) from None
+        raise ImportRefused(gettext(NOT_UTF8_MESSAGE).format(line=line)) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise ImportRefused(NOT_UTF8_MESSAGE.format(line=line))
+        raise ImportRefused(gettext(NOT_UTF8_MESSAGE).format(line=line))
     return text
 
 
