@@ -500,9 +500,10 @@ def rendered(client, case: Case, world: World, language: str) -> tuple[int, str]
 
 
 def clauses(page: str) -> set[str]:
-    """The page's texts of three words or more, each cut at its sentences' ends too: a
-    translated sentence does not hide an English one written after it in the same text."""
-    cut = (re.split(r"(?<=[.!?])\s+", text) for text in sentences(page))
+    """The page's texts of three words or more, each cut at its sentences' and clauses'
+    ends too: a translated part does not hide an English one beside it in the same text
+    ("Mindestens 8 Zeichen, not all digits, …")."""
+    cut = (re.split(r"(?<=[.!?,;:])\s+", text) for text in sentences(page))
     return {part for parts in cut for part in parts if len(re.findall(r"[A-Za-z]{2,}", part)) >= 3}
 
 
