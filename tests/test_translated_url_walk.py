@@ -119,12 +119,12 @@ def tick(*, load: str = "102.5", set_number: int = 3, prescription=None, **extra
     return post("tick", data, **extra)
 
 
-def upload(content: str | bytes, *, confirm: dict | None = None) -> Visit:
+def upload(content: str | bytes, *, confirm: dict | None = None, name="strong.csv") -> Visit:
     """The file's preview, or with ``confirm`` the import page after confirming it."""
 
     def visit(client, world, **headers):
         raw = content.encode() if isinstance(content, str) else content
-        file = SimpleUploadedFile("strong.csv", raw, "text/csv")
+        file = SimpleUploadedFile(name, raw, "text/csv")
         response = client.post("/account/import/", {"file": file}, **headers)
         if confirm is not None and response.status_code == 302:
             return client.post(response["Location"], confirm, follow=True, **headers)
@@ -267,6 +267,8 @@ BAD_ROWS = strong_csv_with_bad_rows()
 GOOD_FILE = strong_csv(weeks=1)
 NOT_UTF8 = GOOD_FILE.encode().replace(b"Squat (Barbell)", b"Squat \xe9", 1)
 UNKNOWN_NAME = GOOD_FILE.replace("Squat (Barbell)", "Hack Squat (Sled)")
+# Ours, in the version we read, and nothing else: "file: “assignments” is missing."
+BARE_JSON = '{"format": "legplanner", "version": 1}'
 BAD_SETUP = {
     "weekday_one": "0",
     "weekday_two": "1",
@@ -323,6 +325,9 @@ SOMETIMES: dict[str, Case] = {
     ),
     "import-empty-file": Case("athlete", upload(""), "The file is empty."),
     "import-not-utf8": Case("athlete", upload(NOT_UTF8), "UTF-8"),
+    "import-json-field-missing": Case(
+        "athlete", upload(BARE_JSON, name="legplanner.json"), "missing"
+    ),
     "import-not-csv": Case("athlete", upload("this is not, a history\n1,2\n"), "columns"),
     "note-empty": Case("coach", post("coach_note", lambda w: {"text": ""}), "required"),
     "reply-empty": Case("athlete", post("note_reply", lambda w: {"text": ""}), "required"),
