@@ -23,7 +23,7 @@ from uuid import UUID
 
 from django.core.validators import MaxValueValidator
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext, pgettext_lazy
 
 from programs.bounds import EARLIEST_DATE, MAX_SETS, latest_date
 from programs.models import (
@@ -833,8 +833,14 @@ def _no_sets_message(problems: list[RowProblem]) -> str:
     if not problems:
         return NO_SETS_MESSAGE
     others = len(problems) - 1
-    more = f" (and {others} more rows with problems)" if others else ""
-    return f"{problems[0].message}{more} {NO_OTHER_SETS_MESSAGE}"
+    first = problems[0].message
+    if others:
+        first = ngettext(
+            "{problem} (and {count} more row with problems)",
+            "{problem} (and {count} more rows with problems)",
+            others,
+        ).format(problem=first, count=others)
+    return f"{first} {NO_OTHER_SETS_MESSAGE}"
 
 
 # ---------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import get_language_info, gettext
 
 from accounts.models import User
-from demo.samples import strong_csv, strong_csv_with_bad_rows
+from demo.samples import STRONG_HEADER, strong_csv, strong_csv_with_bad_rows
 from programs.models import Exercise
 from programs.weeks import IsoWeek
 from tests.coaching_setup import train
@@ -267,6 +267,9 @@ BAD_ROWS = strong_csv_with_bad_rows()
 GOOD_FILE = strong_csv(weeks=1)
 NOT_UTF8 = GOOD_FILE.encode().replace(b"Squat (Barbell)", b"Squat \xe9", 1)
 UNKNOWN_NAME = GOOD_FILE.replace("Squat (Barbell)", "Hack Squat (Sled)")
+ONLY_BAD_ROWS = "\n".join(
+    [STRONG_HEADER, *["2024-01-15 18:00:00,Legs,1h 0m,Squat (Barbell),1,60,101,0,0,,,"] * 3]
+)
 # Ours, in the version we read, and nothing else: "file: “assignments” is missing."
 BARE_JSON = '{"format": "legplanner", "version": 1}'
 BAD_SETUP = {
@@ -328,7 +331,11 @@ SOMETIMES: dict[str, Case] = {
     "import-json-field-missing": Case(
         "athlete", upload(BARE_JSON, name="legplanner.json"), "missing"
     ),
-    "import-not-csv": Case("athlete", upload("this is not, a history\n1,2\n"), "columns"),
+    "import-only-bad-rows": Case("athlete", upload(ONLY_BAD_ROWS), "more rows with problems"),
+    # Its refusal lists the formats' columns as the other apps write them: their words.
+    "import-not-csv": Case(
+        "athlete", upload("this is not, a history\n1,2\n"), "columns", data=("Date,",)
+    ),
     "note-empty": Case("coach", post("coach_note", lambda w: {"text": ""}), "required"),
     "reply-empty": Case("athlete", post("note_reply", lambda w: {"text": ""}), "required"),
     # The import's preview, with problems and with a name to choose for
@@ -506,9 +513,9 @@ def rendered(client, case: Case, world: World, language: str) -> tuple[int, str]
 
 def clauses(page: str) -> set[str]:
     """The page's texts of three words or more, each cut at its sentences' and clauses'
-    ends too: a translated part does not hide an English one beside it in the same text
-    ("Mindestens 8 Zeichen, not all digits, …")."""
-    cut = (re.split(r"(?<=[.!?,;:])\s+", text) for text in sentences(page))
+    ends and around brackets too: a translated part does not hide an English one beside it
+    in the same text ("Mindestens 8 Zeichen, not all digits, …")."""
+    cut = (re.split(r"(?<=[.!?,;:)])\s+|\s+(?=\()", text) for text in sentences(page))
     return {part for parts in cut for part in parts if len(re.findall(r"[A-Za-z]{2,}", part)) >= 3}
 
 
