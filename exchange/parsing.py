@@ -866,7 +866,7 @@ def prescription_fields(item) -> dict:
     }
     per_leg = item["per_leg"]
     if not isinstance(per_leg.value, bool):
-        per_leg.fail("should be true or false")
+        per_leg.fail(gettext_noop("should be true or false"))
     fields["per_leg"] = per_leg.value
     fields["tempo"] = item["tempo"].text()[:120]
     if not (
@@ -874,7 +874,7 @@ def prescription_fields(item) -> dict:
         and 1 <= fields["reps_min"] <= fields["reps_max"]
         and fields["rir_min"] <= fields["rir_max"] <= MAX_TARGET_RIR
     ):
-        item.fail("the sets, reps or target RIR range is not a range we keep")
+        item.fail(gettext_noop("the sets, reps or target RIR range is not a range we keep"))
     return fields
 
 
@@ -885,4 +885,6 @@ def check_assignments(root) -> None:
         start, end = item["start_date"].date(), item["end_date"].optional_date()
         spread = days_spread_apart(weekday_one=one, weekday_two=two)
         if not spread or (end is not None and end < start):
-            item.fail("the weekdays or the dates are not those of an assignment we keep")
+            item.fail(
+                gettext_noop("the weekdays or the dates are not those of an assignment we keep")
+            )
