@@ -37,7 +37,9 @@ def password_rule() -> str:
         if length
         else gettext("Any length")
     )
-    return f"{first}, not all digits, and not a common password or close to your username."
+    return gettext(
+        "{first}, not all digits, and not a common password or close to your username."
+    ).format(first=first)
 
 
 @functools.cache

@@ -26,7 +26,7 @@ def invitation_gone(request, invitation: Invitation, state):
     return render(
         request,
         "accounts/invitation_gone.html",
-        {"invitation": invitation, "message": GONE_MESSAGES[state]},
+        {"invitation": invitation, "message": _(GONE_MESSAGES[state])},
         status=410,
     )
 

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -34,6 +35,10 @@ START_IN_THE_PAST_MESSAGE = gettext_noop(
 )
 NOTE_ELSEWHERE_MESSAGE = gettext_noop("That exercise is not in this session.")
 CHANGE_HISTORY_LENGTH = 30
+# The history's lines are written in the language of the one who makes the change: a
+# record, kept as it was said, like a note.
+ASSIGNED = gettext_noop("Assigned {assignment}")
+CHANGED = gettext_noop("Changed the program to {assignment}")
 
 
 def record(*, by, obj, message: str, action=CHANGE) -> LogEntry:
@@ -46,10 +51,17 @@ def record(*, by, obj, message: str, action=CHANGE) -> LogEntry:
     )
 
 
+def _day(date: dt.date) -> str:
+    """“07 Dec 2026”, the month in the current language."""
+    return date_format(date, "d M Y")
+
+
 def _describe(assignment: Assignment) -> str:
-    return (
-        f"{assignment.program} on {assignment.get_weekday_one_display()} and "
-        f"{assignment.get_weekday_two_display()} from {assignment.start_date:%d %b %Y}"
+    return _("{program} on {day_one} and {day_two} from {start}").format(
+        program=assignment.program,
+        day_one=assignment.get_weekday_one_display(),
+        day_two=assignment.get_weekday_two_display(),
+        start=_day(assignment.start_date),
     )
 
 
@@ -78,11 +90,12 @@ def assign_program(
             raise ValueError(_(START_IN_THE_PAST_MESSAGE))
         current.end_date = max(start_date - dt.timedelta(days=1), current.start_date)
         current.save(update_fields=["end_date"])
-        record(by=by, obj=current, message=f"Ended: followed by a change on {start_date:%d %b %Y}.")
+        ended = _("Ended: followed by a change on {day}.").format(day=_day(start_date))
+        record(by=by, obj=current, message=ended)
         assignment = Assignment.objects.create(
             athlete=athlete, coach=current.coach or by, start_date=start_date, **fields
         )
-        action, verb = ADDITION, "Changed the program to"
+        action, verb = ADDITION, CHANGED
     elif current is not None:
         for name, value in fields.items():
             setattr(current, name, value)
@@ -90,18 +103,18 @@ def assign_program(
         if current.overlapping().exists():
             raise ValueError(_(str(OVERLAP_MESSAGE)))
         current.save(update_fields=[*fields, "start_date"])
-        assignment, action, verb = current, CHANGE, "Changed the program to"
+        assignment, action, verb = current, CHANGE, CHANGED
     else:
         assignment = Assignment(athlete=athlete, coach=by, start_date=start_date, **fields)
         # After an ended program, a start on its days would be two programs at once.
         if assignment.overlapping().exists():
             raise ValueError(_(str(OVERLAP_MESSAGE)))
         assignment.save()
-        action, verb = ADDITION, "Assigned"
-    message = f"{verb} {_describe(assignment)}"
+        action, verb = ADDITION, ASSIGNED
+    message = _(verb).format(assignment=_describe(assignment))
     if athlete.unit != unit:
         athlete.change_settings(unit=unit, time_zone=athlete.time_zone)
-        message += f"; loads in {unit}"
+        message = _("{change}; loads in {unit}").format(change=message, unit=unit)
     record(by=by, obj=assignment, message=message + ".", action=action)
     regenerate_from(athlete=athlete, today=today)
     return assignment
@@ -129,12 +142,15 @@ def end_assignment(*, assignment: Assignment, by, today: dt.date) -> None:
     list(SessionPrescription.objects.filter(session__in=ahead).select_for_update().order_by("pk"))
     sessions_ending(assignment=assignment, today=today).filter(pk__in=ahead).delete()
     if assignment.start_date >= today and not assignment.sessions.exists():
-        record(by=by, obj=assignment, message=f"Removed {_describe(assignment)}.", action=DELETION)
+        removed = _("Removed {assignment}.").format(assignment=_describe(assignment))
+        record(by=by, obj=assignment, message=removed, action=DELETION)
         assignment.delete()
         return
     assignment.end_date = max(today - dt.timedelta(days=1), assignment.start_date)
     assignment.save(update_fields=["end_date"])
-    record(by=by, obj=assignment, message=f"Ended on {assignment.end_date:%d %b %Y}.")
+    record(
+        by=by, obj=assignment, message=_("Ended on {day}.").format(day=_day(assignment.end_date))
+    )
 
 
 def _dose_text(values: dict, exercise) -> str:
@@ -153,7 +169,9 @@ def _dose_text(values: dict, exercise) -> str:
         if values["rir_min"] == values["rir_max"]
         else f"{values['rir_min']}–{values['rir_max']}"
     )
-    return f"{exercise} {sets} × {reps}, RIR {rir}, rest {values['rest_seconds']} s"
+    return _("{exercise} {sets} × {reps}, RIR {rir}, rest {rest} s").format(
+        exercise=exercise, sets=sets, reps=reps, rir=rir, rest=values["rest_seconds"]
+    )
 
 
 @transaction.atomic
@@ -172,15 +190,18 @@ def adjust_prescription(
     }
     swapped = exercise if exercise.pk != prescription.exercise_id else None
     existing = PrescriptionOverride.objects.filter(athlete=athlete, prescription=prescription)
-    where = f"{prescription.day_template}, slot {prescription.order}"
+    where = _("{template}, slot {order}").format(
+        template=prescription.day_template, order=prescription.order
+    )
     assignment = Assignment.objects.filter(athlete=athlete).order_by("-start_date", "-pk").first()
     if not changed and swapped is None:
         if existing.exists():
             existing.delete()
-            record(by=by, obj=assignment, message=f"{where}: back to the template.")
+            back = _("{where}: back to the template.").format(where=where)
+            record(by=by, obj=assignment, message=back)
             regenerate_from(athlete=athlete, today=today)
         return None
-    override, _ = PrescriptionOverride.objects.update_or_create(
+    override, _created = PrescriptionOverride.objects.update_or_create(
         athlete=athlete,
         prescription=prescription,
         defaults={
@@ -192,7 +213,9 @@ def adjust_prescription(
     record(
         by=by,
         obj=assignment,
-        message=f"{where} adjusted from {today:%d %b %Y}: {_dose_text(values, exercise)}.",
+        message=_("{where} adjusted from {day}: {dose}.").format(
+            where=where, day=_day(today), dose=_dose_text(values, exercise)
+        ),
     )
     regenerate_from(athlete=athlete, today=today)
     return override

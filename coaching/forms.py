@@ -34,7 +34,9 @@ START_DATE_BOUNDS_MESSAGE = gettext_noop(
 
 
 class AssignForm(forms.Form):
-    program = forms.ModelChoiceField(queryset=Program.objects.all(), empty_label=None)
+    program = forms.ModelChoiceField(
+        label=gettext_lazy("Program"), queryset=Program.objects.all(), empty_label=None
+    )
     weekday_one = forms.TypedChoiceField(
         label=gettext_lazy("Day 1 on"), choices=Weekday.choices, coerce=int
     )
@@ -73,7 +75,7 @@ class AssignForm(forms.Form):
 
 
 class AdjustForm(forms.Form):
-    exercise = forms.TypedChoiceField(coerce=int, choices=[])
+    exercise = forms.TypedChoiceField(label=gettext_lazy("Exercise"), coerce=int, choices=[])
     sets_min = forms.IntegerField(label=gettext_lazy("Sets from"), min_value=1, max_value=MAX_SETS)
     sets_max = forms.IntegerField(label=gettext_lazy("Sets to"), min_value=1, max_value=MAX_SETS)
     reps_min = forms.IntegerField(label=gettext_lazy("Reps from"), min_value=1, max_value=MAX_REPS)
@@ -195,7 +197,9 @@ class BulkNoteForm(BulkForm):
 
 
 class BulkAssignForm(BulkForm):
-    program = forms.ModelChoiceField(queryset=Program.objects.none(), empty_label=None)
+    program = forms.ModelChoiceField(
+        label=gettext_lazy("Program"), queryset=Program.objects.none(), empty_label=None
+    )
     start_date = forms.DateField(
         label=gettext_lazy("From"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -23,7 +23,7 @@ from uuid import UUID
 
 from django.core.validators import MaxValueValidator
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext, pgettext_lazy
 
 from programs.bounds import EARLIEST_DATE, MAX_SETS, latest_date
 from programs.models import (
@@ -88,7 +88,8 @@ NO_SETS_MESSAGE = gettext_lazy(
     "The file has no sets to import: only its header, or rows that are not sets."
 )
 NO_OTHER_SETS_MESSAGE = gettext_lazy("No other row of the file is a set to import.")
-NOT_UTF8_MESSAGE = (
+# English (the tests compare it), translated where it is raised.
+NOT_UTF8_MESSAGE = gettext_noop(
     "Line {line}: the file is not UTF-8 text. Export it again as CSV in UTF-8 "
     "(the default of Strong, Hevy and FitNotes)."
 )
@@ -306,10 +307,10 @@ def decode(content: bytes) -> str:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = content[: error.start].count(b"\n") + 1
-        raise ImportRefused(NOT_UTF8_MESSAGE.format(line=line)) from None
+        raise ImportRefused(gettext(NOT_UTF8_MESSAGE).format(line=line)) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise ImportRefused(NOT_UTF8_MESSAGE.format(line=line))
+        raise ImportRefused(gettext(NOT_UTF8_MESSAGE).format(line=line))
     return text
 
 
@@ -832,8 +833,14 @@ def _no_sets_message(problems: list[RowProblem]) -> str:
     if not problems:
         return NO_SETS_MESSAGE
     others = len(problems) - 1
-    more = f" (and {others} more rows with problems)" if others else ""
-    return f"{problems[0].message}{more} {NO_OTHER_SETS_MESSAGE}"
+    first = problems[0].message
+    if others:
+        first = ngettext(
+            "{problem} (and {count} more row with problems)",
+            "{problem} (and {count} more rows with problems)",
+            others,
+        ).format(problem=first, count=others)
+    return f"{first} {NO_OTHER_SETS_MESSAGE}"
 
 
 # ---------------------------------------------------------------------------------------
@@ -859,7 +866,7 @@ def prescription_fields(item) -> dict:
     }
     per_leg = item["per_leg"]
     if not isinstance(per_leg.value, bool):
-        per_leg.fail("should be true or false")
+        per_leg.fail(gettext_noop("should be true or false"))
     fields["per_leg"] = per_leg.value
     fields["tempo"] = item["tempo"].text()[:120]
     if not (
@@ -867,7 +874,7 @@ def prescription_fields(item) -> dict:
         and 1 <= fields["reps_min"] <= fields["reps_max"]
         and fields["rir_min"] <= fields["rir_max"] <= MAX_TARGET_RIR
     ):
-        item.fail("the sets, reps or target RIR range is not a range we keep")
+        item.fail(gettext_noop("the sets, reps or target RIR range is not a range we keep"))
     return fields
 
 
@@ -878,4 +885,6 @@ def check_assignments(root) -> None:
         start, end = item["start_date"].date(), item["end_date"].optional_date()
         spread = days_spread_apart(weekday_one=one, weekday_two=two)
         if not spread or (end is not None and end < start):
-            item.fail("the weekdays or the dates are not those of an assignment we keep")
+            item.fail(
+                gettext_noop("the weekdays or the dates are not those of an assignment we keep")
+            )

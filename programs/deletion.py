@@ -6,11 +6,12 @@ and programs is the lowest layer that knows them; the account page it hangs from
 programs' too."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from programs.models import PrescriptionOverride, Session, SessionPrescription
 
-USERNAME_MISMATCH_MESSAGE = "Type your username exactly as it is shown, to confirm."
+USERNAME_MISMATCH_MESSAGE = gettext_lazy("Type your username exactly as it is shown, to confirm.")
 
 
 @transaction.atomic

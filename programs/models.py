@@ -532,8 +532,13 @@ class Assignment(models.Model):
             models.CheckConstraint(
                 condition=Q(weekday_one__gte=0) & Q(weekday_two__lte=6) & _spread_apart(),
                 name="assignment_days_spread_apart",
-                violation_error_message=CONSECUTIVE_DAYS_MESSAGE
-                + " Day 1 comes first in the week.",
+                # format_lazy, not +: a lazy string added to a str is cast at import, so
+                # in English whatever the language.
+                violation_error_message=format_lazy(
+                    "{} {}",
+                    CONSECUTIVE_DAYS_MESSAGE,
+                    gettext_lazy("Day 1 comes first in the week."),
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),

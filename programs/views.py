@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import get_invitation
@@ -27,8 +29,11 @@ from programs.numbers import shown_decimal
 from programs.today import athlete_today
 from programs.weeks import IsoWeek
 
-SETUP_INVITATION_GONE = " Setting up now starts you on the default program, without a coach."
-SAVED_MESSAGE = "Saved."
+# English (the tests compare it), translated where it is said.
+SETUP_INVITATION_GONE = gettext_noop(
+    "Setting up now starts you on the default program, without a coach."
+)
+SAVED_MESSAGE = gettext_lazy("Saved.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -99,7 +104,7 @@ def setup(request):
             return redirect("home")
         except InvitationRefused as refused:
             request.session.pop(PENDING_INVITATION, None)
-            form.add_error(None, refused.message + SETUP_INVITATION_GONE)
+            form.add_error(None, f"{refused.message} {_(SETUP_INVITATION_GONE)}")
             invitation = None
         else:
             request.session.pop(PENDING_INVITATION, None)

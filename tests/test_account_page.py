@@ -104,7 +104,7 @@ def test_saving_changes_unit_time_zone_and_email(client, athlete):
         "America/New_York",
         "Me@example.com",
     )
-    assert SAVED_MESSAGE in client.get("/account/").content.decode()
+    assert str(SAVED_MESSAGE) in client.get("/account/").content.decode()
 
 
 def test_a_new_unit_changes_what_is_shown_never_the_stored_loads(client, athlete):

@@ -125,7 +125,7 @@ def test_weekdays_next_to_each_other_are_refused(client, coach, athlete, program
     response = client.post(url(athlete), data(program, weekday_one=1, weekday_two=2))
 
     assert response.status_code == 400
-    assert DAYS_MESSAGE in response.content.decode()
+    assert str(DAYS_MESSAGE) in response.content.decode()
 
 
 def test_a_program_not_started_yet_changes_in_place(client, coach, athlete, other_program):

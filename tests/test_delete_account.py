@@ -84,7 +84,7 @@ def test_a_wrong_username_deletes_nothing(client, trained, typed):
     response = client.post(DELETE, {"username": typed})
     assert response.status_code == 400
     assert (
-        USERNAME_MISMATCH_MESSAGE in response.content.decode()
+        str(USERNAME_MISMATCH_MESSAGE) in response.content.decode()
         or "required" in response.content.decode()
     )
     assert (User.objects.count(), Session.objects.count(), SetLog.objects.count()) == before

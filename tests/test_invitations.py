@@ -176,7 +176,7 @@ def test_a_link_used_between_signup_and_setup_falls_back_to_the_default_program(
     response = client.post("/setup/", setup_data())
 
     assert response.status_code == 200
-    assert GONE_MESSAGES[InvitationState.USED] + SETUP_INVITATION_GONE in (
+    assert f"{GONE_MESSAGES[InvitationState.USED]} {SETUP_INVITATION_GONE}" in (
         response.content.decode()
     )
     assert not Assignment.objects.filter(athlete__username="newcomer").exists()

@@ -267,10 +267,16 @@ def test_every_entry_names_a_url():
 
 @pytest.fixture
 def world(athlete, other_athlete, coach, other_coach, program) -> World:
+    return make_world(athlete=athlete, coach=coach, program=program)
+
+
+def make_world(*, athlete, coach, program) -> World:
+    """The staff and superuser, W48's sessions and A's objects the URLs name; the two
+    athletes and coaches are made before. tests/test_translated_url_walk.py builds it too."""
     make_user("staff", is_staff=True)
     make_user("superuser", is_staff=True, is_superuser=True)
     generate([WEEK])
-    session = athlete.sessions.get(day_number=1)
+    session = athlete.sessions.get(day_number=1, date__range=(WEEK.monday, WEEK.sunday))
     prescription = session.prescriptions.get(order=1)
     note = CoachNote.objects.create(session=session, author=coach, text="Brace.")
     return World(

@@ -7,6 +7,8 @@ import json
 from decimal import Decimal, InvalidOperation
 from uuid import UUID
 
+from django.utils.translation import gettext, gettext_noop
+
 from exchange.parsing import (
     BAD_JSON_MESSAGE,
     FOCUSES,
@@ -37,10 +39,12 @@ from programs.numbers import MAX_DIGITS, parse_whole_number
 from tracking.models import MAX_LOAD_KG, MAX_REPS, MAX_RIR
 
 # The database's own rule (tracking.models, setlog_test_set_said_and_done), said of a row.
-TEST_SET_PROBLEM = (
+TEST_SET_PROBLEM = gettext_noop(
     "a test set (actual_rir) needs the RIR said at the stop (rir) and its reps on both legs "
     "at once (reps, not per leg)"
 )
+
+OUT_OF_RANGE = gettext_noop("{value} is out of range ({low} to {high})")
 
 
 class _Reader:
@@ -49,14 +53,16 @@ class _Reader:
     def __init__(self, value, path: str, *, today: dt.date):
         self.value, self.path, self.today = value, path, today
 
-    def fail(self, problem: str):
-        raise ImportRefused(JSON_FIELD_MESSAGE.format(path=self.path, problem=problem))
+    def fail(self, problem: str, **values):
+        """``problem``: English marked with gettext_noop, said in the reader's language."""
+        said = gettext(problem).format(**values) if values else gettext(problem)
+        raise ImportRefused(JSON_FIELD_MESSAGE.format(path=self.path, problem=said))
 
     def __getitem__(self, key: str) -> "_Reader":
         if not isinstance(self.value, dict):
-            self.fail("should be an object")
+            self.fail(gettext_noop("should be an object"))
         if key not in self.value:
-            self.fail(f"“{key}” is missing")
+            self.fail(gettext_noop("“{key}” is missing"), key=key)
         return _Reader(self.value[key], f"{self.path}.{key}", today=self.today)
 
     def get(self, key: str, default=None) -> "_Reader":
@@ -66,7 +72,7 @@ class _Reader:
 
     def items(self) -> list["_Reader"]:
         if not isinstance(self.value, list):
-            self.fail("should be a list")
+            self.fail(gettext_noop("should be a list"))
         return [
             _Reader(item, f"{self.path}[{index}]", today=self.today)
             for index, item in enumerate(self.value)
@@ -74,7 +80,11 @@ class _Reader:
 
     def text(self, *, blank: bool = True) -> str:
         if not isinstance(self.value, str) or (not blank and not self.value.strip()):
-            self.fail("should be a text" if blank else "should be a text, not empty")
+            self.fail(
+                gettext_noop("should be a text")
+                if blank
+                else gettext_noop("should be a text, not empty")
+            )
         return self.value
 
     def optional_text(self) -> str | None:
@@ -82,9 +92,9 @@ class _Reader:
 
     def whole(self, *, low: int = 0, high: int | None = None) -> int:
         if isinstance(self.value, bool) or not isinstance(self.value, int):
-            self.fail(f"“{self.value}” is not a whole number")
+            self.fail(gettext_noop("“{value}” is not a whole number"), value=self.value)
         if self.value < low or (high is not None and self.value > high):
-            self.fail(f"{self.value} is out of range ({low} to {high})")
+            self.fail(OUT_OF_RANGE, value=self.value, low=low, high=high)
         return self.value
 
     def optional_whole(self, **bounds) -> int | None:
@@ -100,9 +110,11 @@ class _Reader:
             except InvalidOperation:
                 number = None
         if number is None or not number.is_finite():
-            self.fail(f"“{str(self.value)[:MAX_NUMBER_TEXT]}” is not a number")
+            self.fail(
+                gettext_noop("“{value}” is not a number"), value=str(self.value)[:MAX_NUMBER_TEXT]
+            )
         if not low <= number <= high:
-            self.fail(f"{number} is out of range ({low} to {high})")
+            self.fail(OUT_OF_RANGE, value=number, low=low, high=high)
         return number
 
     def _bounded(self, day: dt.date) -> None:
@@ -114,7 +126,9 @@ class _Reader:
         try:
             day = dt.date.fromisoformat(self.text())
         except ValueError:
-            self.fail(f"“{self.value}” is not a date (such as 2024-03-05)")
+            self.fail(
+                gettext_noop("“{value}” is not a date (such as 2024-03-05)"), value=self.value
+            )
         self._bounded(day)
         return day
 
@@ -127,7 +141,10 @@ class _Reader:
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
-            self.fail(f"“{self.value}” is not a time with its offset (2024-03-05T18:30:00+00:00)")
+            self.fail(
+                gettext_noop("“{value}” is not a time with its offset (2024-03-05T18:30:00+00:00)"),
+                value=self.value,
+            )
         self._bounded(moment.date())
         return moment
 
@@ -135,7 +152,7 @@ class _Reader:
         try:
             return UUID(self.text())
         except ValueError:
-            self.fail(f"“{self.value}” is not a UUID")
+            self.fail(gettext_noop("“{value}” is not a UUID"), value=self.value)
 
 
 def _json_int(text: str) -> int:
@@ -194,11 +211,11 @@ def _slot(slot: _Reader) -> ImportedPrescription:
     exercise = slot["exercise"].text(blank=False)
     sets = [_set(logged) for logged in slot["sets"].items()]
     if len({logged.set_number for logged in sets}) != len(sets):
-        slot["sets"].fail("two sets share a set number")
+        slot["sets"].fail(gettext_noop("two sets share a set number"))
     for logged, reader in zip(sets, slot["sets"].items(), strict=True):
         legs = (logged.reps_left is None, logged.reps_right is None)
         if (logged.reps is None) == (legs == (True, True)) or legs[0] != legs[1]:
-            reader.fail("log reps, or reps for the left and the right leg")
+            reader.fail(gettext_noop("log reps, or reps for the left and the right leg"))
         if logged.actual_rir is not None and (logged.rir is None or logged.reps is None):
             reader.fail(TEST_SET_PROBLEM)
     return ImportedPrescription(
@@ -217,11 +234,11 @@ def _session(item: _Reader, *, assignments: int) -> ImportedSession:
     """A session of the file, whose ``assignment`` is an index among ``assignments``."""
     assignment = item["assignment"].optional_whole(high=max(assignments - 1, 0))
     if assignment is not None and not assignments:
-        item["assignment"].fail("names an assignment the file does not have")
+        item["assignment"].fail(gettext_noop("names an assignment the file does not have"))
     prescriptions = [_slot(slot) for slot in item["prescriptions"].items()]
     orders = [prescription.fields["order"] for prescription in prescriptions]
     if len(set(orders)) != len(orders):
-        item["prescriptions"].fail("two slots share an order")
+        item["prescriptions"].fail(gettext_noop("two slots share an order"))
     day_number = item["day_number"].whole(low=1, high=2)
     return ImportedSession(
         date=item["date"].date(),
@@ -237,7 +254,7 @@ def _session(item: _Reader, *, assignments: int) -> ImportedSession:
 def _test_set_choice(item: _Reader) -> tuple[str, bool]:
     planned = item["planned"]
     if not isinstance(planned.value, bool):
-        planned.fail("should be true or false")
+        planned.fail(gettext_noop("should be true or false"))
     return item["exercise"].text(blank=False), planned.value
 
 
@@ -254,12 +271,12 @@ def parse_legplanner_json(text: str, *, today: dt.date) -> ParsedFile:
         raise ImportRefused(JSON_NO_SESSIONS_MESSAGE)
     uuids = [logged.uuid for s in sessions for p in s.prescriptions for logged in p.sets]
     if len(set(uuids)) != len(uuids):
-        root["sessions"].fail("two sets share a UUID")
+        root["sessions"].fail(gettext_noop("two sets share a UUID"))
     # Absent from files exported before test sets.
     choices = root.get("test_set_choices", [])
     test_set_choices = [_test_set_choice(item) for item in choices.items()]
     if len({name for name, _ in test_set_choices}) != len(test_set_choices):
-        choices.fail("two test-set choices name the same exercise")
+        choices.fail(gettext_noop("two test-set choices name the same exercise"))
     return ParsedFile(
         format=LEGPLANNER,
         sessions=sessions,
