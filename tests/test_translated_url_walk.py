@@ -530,8 +530,11 @@ class Shown(Words):
 def shown_as_msgid(page: str, language: str, data: list[str]) -> list[str]:
     """Texts of any length that are one of our English msgids as it stands, where the
     language's catalogue says it otherwise: a string marked somewhere and not translated
-    here ("PR" beside the French "RP"). The language chooser names each in its own."""
+    here ("PR" beside the French "RP"). The language chooser names each in its own, and a
+    username is no word of ours."""
     own_names = {get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
+    # A person's name is theirs, even the test world's "coach", which is a msgid too.
+    own_names |= set(User.objects.values_list("username", flat=True))
     words = Shown()
     words.feed(page)
     with translation.override(language):
