@@ -289,3 +289,23 @@ def test_the_last_set_answered_alone_keeps_the_one_tap_offer(client, athlete, le
     _, last = tick(client, leg_press)
     _, first = tick(client, leg_press, set_number="1")
     assert OFFER in text(last) and OFFER not in text(first)
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 23, 8, tzinfo=dt.UTC))
+def test_an_undone_test_set_still_says_to_go_to_failure(client, athlete, leg_press):
+    """The set goes back to be logged again: the planned test keeps its label, not only
+    after a reload."""
+    client.force_login(athlete)
+    data, _ = tick(client, leg_press, actual_rir="4")
+
+    undone = client.post(reverse("undo_set", args=[leg_press.session_id, data["uuid"]]), **HTMX)
+
+    assert undone.status_code == 200
+    assert str(TEST_SET_LABEL) in text(undone)
+    # An exercise with no test planned gets no label back.
+    CalibrationChoice.objects.create(
+        athlete=athlete, exercise=leg_press.performed_exercise, planned=False
+    )
+    data, _ = tick(client, leg_press)
+    undone = client.post(reverse("undo_set", args=[leg_press.session_id, data["uuid"]]), **HTMX)
+    assert undone.status_code == 200 and str(TEST_SET_LABEL) not in text(undone)

@@ -19,7 +19,7 @@ from programs.week_page import ensure_week
 from programs.weeks import IsoWeek
 from tracking.access import get_set_log_in_session
 from tracking.calibration import NO_BIAS, RirBias
-from tracking.calibration_record import exercise_bias
+from tracking.calibration_record import calibration_record, exercise_bias
 from tracking.forms import (
     MAX_SET_NUMBER,
     NOT_AN_ALTERNATIVE_MESSAGE,
@@ -293,6 +293,11 @@ def undo(request, session_id: int, uuid):
     except SetGone as gone:
         return _refuse(request, session, str(gone), status=404)
     row = undone_row(_blank_row(request, prescription, number), set_log)
+    if row.test_set_offered:
+        # Answered alone, the row reads the plan again: a planned test set, undone to be
+        # logged again, still says to go to failure (two queries, on a last set only).
+        record = calibration_record(request.user)
+        row.test_set_due = record.due(prescription.performed_exercise, on=session.date)
     return _answer_row(request, session, row)
 
 
