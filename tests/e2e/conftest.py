@@ -386,7 +386,7 @@ def login_session(server: Server, user) -> str:
     return store.session_key
 
 
-def log_in(page: Page, server: Server, user) -> None:
+def log_in(page: Page, server: Server, user, *, lands: str = r"/week/\d{4}-W\d{2}/$") -> None:
     """Logged in without the login form (the tests about logging in use it), then home:
     this week, whichever it is. The login page first, as on a phone: the service worker
     installs there, so the pages opened after it go through the worker."""
@@ -402,7 +402,7 @@ def log_in(page: Page, server: Server, user) -> None:
         ]
     )
     page.goto(f"{server.url}/")
-    expect(page).to_have_url(re.compile(r"/week/\d{4}-W\d{2}/$"))
+    expect(page).to_have_url(re.compile(lands))
 
 
 @pytest.fixture

@@ -33,6 +33,10 @@ def test_the_athletes_pages_fit_a_360_px_phone(new_context, server, trained, lan
         "/account/import/",
         "/account/export/",
     ]
+    assert_fits(page, server, paths, language)
+
+
+def assert_fits(page: Page, server, paths: list[str], language: str) -> None:
     too_wide = {}
     for path in paths:
         page.goto(f"{server.url}{path}")
@@ -41,3 +45,21 @@ def test_the_athletes_pages_fit_a_360_px_phone(new_context, server, trained, lan
         if width > NARROWEST["width"]:
             too_wide[path] = width
     assert too_wide == {}
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_the_coachs_pages_fit_a_360_px_phone(new_context, server, trained, coach, language):  # noqa: F811
+    """The coach's header holds four links, and the test-set table four columns of longer
+    words ("Beinstrecker")."""
+    page: Page = new_context(
+        viewport=NARROWEST, is_mobile=True, has_touch=True, locale=LOCALES[language]
+    ).new_page()
+    log_in(page, server, coach, lands=r"/coach/$")
+    paths = [
+        "/coach/",
+        f"/coach/athletes/{trained.pk}/",
+        f"/coach/athletes/{trained.pk}/program/",
+        f"/coach/athletes/{trained.pk}/progress/",
+        f"/coach/athletes/{trained.pk}/balance/",
+    ]
+    assert_fits(page, server, paths, language)
